@@ -1,0 +1,176 @@
+// Package model holds the compiled dataset of district targets and the
+// queries the explorer asks of it. It is pure Go with no browser code, so the
+// same package serves the WebAssembly UI, the server and the tests.
+package model
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+)
+
+// Kinds of figure.
+const (
+	KindTarget = "target"
+	KindActual = "actual"
+)
+
+// Qualifiers say how a figure's value binds.
+const (
+	QualExact   = "exact"
+	QualAtLeast = "at_least"
+	QualAbove   = "above"
+	QualAbout   = "about"
+)
+
+// Periods a figure covers.
+const (
+	PeriodYear = "year"
+	PeriodH1   = "h1"
+)
+
+// Region groups. The city and the neighbouring district are shown apart
+// from Guangzhou's eleven districts.
+const (
+	GroupDistrict  = "district"
+	GroupCity      = "city"
+	GroupNeighbour = "neighbour"
+)
+
+// Text is a display string in Chinese and English.
+type Text struct {
+	ZH string `json:"zh"`
+	EN string `json:"en"`
+}
+
+// In returns the text in the given language, "zh" or "en"; any other
+// language gets English.
+func (t Text) In(lang string) string {
+	if lang == "zh" {
+		return t.ZH
+	}
+	return t.EN
+}
+
+// Unit is a unit of measure for metric values.
+type Unit struct {
+	ID          string `json:"id"`
+	Name        Text   `json:"name"`
+	Description Text   `json:"description"`
+}
+
+// Region is one of the places the dataset covers.
+type Region struct {
+	ID    string `json:"id"`
+	Group string `json:"group"`
+	Name  Text   `json:"name"`
+}
+
+// Metric is a measured quantity, such as GDP growth.
+type Metric struct {
+	ID          string `json:"id"`
+	Unit        string `json:"unit"`
+	Macro       bool   `json:"macro"`
+	Name        Text   `json:"name"`
+	Description Text   `json:"description"`
+}
+
+// Source is one source article and what the project knows about it.
+type Source struct {
+	Seed             string   `json:"seed"`
+	Outlet           Text     `json:"outlet"`
+	Published        string   `json:"published"`
+	PublishedNote    string   `json:"published_note,omitempty"`
+	Language         string   `json:"language"`
+	Translated       bool     `json:"translated"`
+	Title            string   `json:"title"`
+	TitleTranslation string   `json:"title_translation,omitempty"`
+	About            Text     `json:"about"`
+	Notes            []string `json:"notes,omitempty"`
+	Figures          int      `json:"figures"`
+}
+
+// Citation ties a record to one source and says what that source states.
+type Citation struct {
+	Seed      string   `json:"seed"`
+	Quote     string   `json:"quote"`
+	Value     float64  `json:"value"`
+	Qualifier string   `json:"qualifier"`
+	Stretch   *float64 `json:"stretch,omitempty"`
+	Note      string   `json:"note,omitempty"`
+}
+
+// Record is one figure: a region's value of a metric for a year, with every
+// source that states it. When sources disagree, Value, Qualifier and Stretch
+// come from the preferred citation (the first one) and Conflict lists the
+// fields on which the citations differ.
+type Record struct {
+	ID        string     `json:"id"`
+	Region    string     `json:"region"`
+	Year      int        `json:"year"`
+	Metric    string     `json:"metric"`
+	Kind      string     `json:"kind"`
+	Value     float64    `json:"value"`
+	Qualifier string     `json:"qualifier"`
+	Stretch   *float64   `json:"stretch,omitempty"`
+	Period    string     `json:"period"`
+	Unit      string     `json:"unit"`
+	Sources   []Citation `json:"sources"`
+	Conflict  []string   `json:"conflict,omitempty"`
+}
+
+// Coverage says, for one metric, year, kind and period that has at least one
+// figure, which regions have a figure and which do not.
+type Coverage struct {
+	Metric  string   `json:"metric"`
+	Year    int      `json:"year"`
+	Kind    string   `json:"kind"`
+	Period  string   `json:"period"`
+	With    []string `json:"with"`
+	Without []string `json:"without"`
+}
+
+// Dataset is the whole compiled dataset, as stored in data/targets.json.
+type Dataset struct {
+	Schema   int        `json:"schema"`
+	Units    []Unit     `json:"units"`
+	Regions  []Region   `json:"regions"`
+	Metrics  []Metric   `json:"metrics"`
+	Sources  []Source   `json:"sources"`
+	Records  []Record   `json:"records"`
+	Coverage []Coverage `json:"coverage"`
+
+	index index
+}
+
+// SchemaVersion is the version of the data contract this package reads.
+const SchemaVersion = 1
+
+// Load decodes and validates a dataset. Unknown fields are rejected so that
+// a contract change is noticed rather than silently dropped.
+func Load(b []byte) (*Dataset, error) {
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.DisallowUnknownFields()
+	var ds Dataset
+	if err := dec.Decode(&ds); err != nil {
+		return nil, fmt.Errorf("dataset: %w", err)
+	}
+	if err := ds.Validate(); err != nil {
+		return nil, err
+	}
+	ds.buildIndex()
+	return &ds, nil
+}
+
+// Encode writes the dataset as indented JSON, with HTML characters left as
+// they are so that the committed file stays readable.
+func (ds *Dataset) Encode() ([]byte, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(ds); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}

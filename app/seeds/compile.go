@@ -1,0 +1,259 @@
+package seeds
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"slices"
+	"sort"
+	"strings"
+
+	"gztargets/app/model"
+)
+
+// CatalogFile is the name of the catalog inside the seeds directory.
+const CatalogFile = "catalog.json"
+
+// Set is the catalog and every source record of a seeds directory.
+type Set struct {
+	Catalog *Catalog
+	Records map[string]*Record // by file path, e.g. seeds/000_….json
+}
+
+// ReadDir parses the catalog and every record file of a seeds directory.
+// dirName is the directory's name as shown in error messages. Every record
+// file must be named after the source text it describes.
+func ReadDir(fsys fs.FS, dirName string) (*Set, error) {
+	open := func(name string) (fs.File, string, error) {
+		f, err := fsys.Open(name)
+		return f, path.Join(dirName, name), err
+	}
+	f, catName, err := open(CatalogFile)
+	if err != nil {
+		return nil, err
+	}
+	cat, err := ParseCatalog(catName, f)
+	f.Close()
+	if err != nil {
+		return nil, err
+	}
+	names, err := fs.Glob(fsys, "*.json")
+	if err != nil {
+		return nil, err
+	}
+	set := &Set{Catalog: cat, Records: map[string]*Record{}}
+	var errs []error
+	for _, name := range names {
+		if name == CatalogFile {
+			continue
+		}
+		f, file, err := open(name)
+		if err != nil {
+			return nil, err
+		}
+		rec, err := ParseRecord(file, f)
+		f.Close()
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		if want := strings.TrimSuffix(name, ".json") + ".txt"; rec.Source != want {
+			errs = append(errs, &FieldError{File: file, Field: "source", Msg: fmt.Sprintf("%q does not match the file name (want %q)", rec.Source, want)})
+		}
+		set.Records[file] = rec
+	}
+	return set, errors.Join(errs...)
+}
+
+// Files returns the record file paths in sorted order.
+func (s *Set) Files() []string {
+	files := make([]string, 0, len(s.Records))
+	for f := range s.Records {
+		files = append(files, f)
+	}
+	slices.Sort(files)
+	return files
+}
+
+// Validate checks the catalog and every record.
+func (s *Set) Validate() error {
+	errs := []error{ValidateCatalog(CatalogFile, s.Catalog)}
+	for _, file := range s.Files() {
+		errs = append(errs, Validate(s.Catalog, file, s.Records[file]))
+	}
+	return errors.Join(errs...)
+}
+
+// Compile validates the set and builds the dataset: one record per figure,
+// merging the citations of every source that states it. When sources
+// disagree the record keeps every citation and lists the fields that
+// differ. The output is sorted, so that the same seeds always give the same
+// bytes.
+func (s *Set) Compile() (*model.Dataset, error) {
+	if err := s.Validate(); err != nil {
+		return nil, err
+	}
+	ds := &model.Dataset{
+		Schema:  model.SchemaVersion,
+		Units:   s.Catalog.Units,
+		Regions: s.Catalog.Regions,
+		Metrics: s.Catalog.Metrics,
+	}
+	type citedFigure struct {
+		rec *Record
+		fig Figure
+	}
+	byKey := map[string][]citedFigure{}
+	for _, file := range s.Files() {
+		rec := s.Records[file]
+		ds.Sources = append(ds.Sources, sourceOf(rec))
+		for _, f := range rec.Figures {
+			byKey[f.Key()] = append(byKey[f.Key()], citedFigure{rec, f})
+		}
+	}
+	for key, figs := range byKey {
+		sort.SliceStable(figs, func(a, b int) bool {
+			return preferCitation(figs[a].rec, figs[b].rec)
+		})
+		cites := make([]model.Citation, len(figs))
+		for i, cf := range figs {
+			cites[i] = model.Citation{
+				Seed: cf.rec.Source, Quote: cf.fig.Quote, Value: cf.fig.Value,
+				Qualifier: cf.fig.Qualifier, Stretch: cf.fig.Stretch, Note: cf.fig.Note,
+			}
+		}
+		first := figs[0].fig
+		ds.Records = append(ds.Records, model.Record{
+			ID: key, Region: first.Region, Year: first.Year, Metric: first.Metric,
+			Kind: first.Kind, Value: first.Value, Qualifier: first.Qualifier,
+			Stretch: first.Stretch, Period: first.Period, Unit: first.Unit,
+			Sources: cites, Conflict: disagreements(cites),
+		})
+	}
+	s.sortRecords(ds.Records)
+	ds.Coverage = s.coverage(ds.Records)
+	return ds, nil
+}
+
+// preferCitation orders citations: a source in its original language before
+// a machine translation, then by file name. The first citation supplies the
+// record's value when sources disagree.
+func preferCitation(a, b *Record) bool {
+	if a.Translated != b.Translated {
+		return !a.Translated
+	}
+	return a.Source < b.Source
+}
+
+func sourceOf(rec *Record) model.Source {
+	return model.Source{
+		Seed: rec.Source, Outlet: rec.Outlet, Published: rec.Published,
+		PublishedNote: rec.PublishedNote, Language: rec.Language,
+		Translated: rec.Translated, Title: rec.Title,
+		TitleTranslation: rec.TitleTranslation, About: rec.About,
+		Notes: rec.Notes, Figures: len(rec.Figures),
+	}
+}
+
+// disagreements lists the fields on which the citations differ.
+func disagreements(cites []model.Citation) []string {
+	var fields []string
+	first := cites[0]
+	differs := func(pred func(c model.Citation) bool) bool {
+		return slices.ContainsFunc(cites[1:], pred)
+	}
+	if differs(func(c model.Citation) bool { return !sameValue(c.Value, first.Value) }) {
+		fields = append(fields, "value")
+	}
+	if differs(func(c model.Citation) bool { return c.Qualifier != first.Qualifier }) {
+		fields = append(fields, "qualifier")
+	}
+	if differs(func(c model.Citation) bool { return !sameStretch(c.Stretch, first.Stretch) }) {
+		fields = append(fields, "stretch")
+	}
+	return fields
+}
+
+func sameStretch(a, b *float64) bool {
+	if a == nil || b == nil {
+		return a == b
+	}
+	return sameValue(*a, *b)
+}
+
+// order returns the catalog positions used to sort records and coverage.
+func (s *Set) order() (regions, metrics map[string]int) {
+	regions, metrics = map[string]int{}, map[string]int{}
+	for i, r := range s.Catalog.Regions {
+		regions[r.ID] = i
+	}
+	for i, m := range s.Catalog.Metrics {
+		metrics[m.ID] = i
+	}
+	return regions, metrics
+}
+
+// sortRecords orders records by region and metric as the catalog lists
+// them, then by year, kind and period.
+func (s *Set) sortRecords(recs []model.Record) {
+	regions, metrics := s.order()
+	sort.Slice(recs, func(a, b int) bool {
+		ra, rb := recs[a], recs[b]
+		switch {
+		case ra.Region != rb.Region:
+			return regions[ra.Region] < regions[rb.Region]
+		case ra.Metric != rb.Metric:
+			return metrics[ra.Metric] < metrics[rb.Metric]
+		case ra.Year != rb.Year:
+			return ra.Year < rb.Year
+		case ra.Kind != rb.Kind:
+			return ra.Kind > rb.Kind // target before actual
+		}
+		return ra.Period > rb.Period // year before h1
+	})
+}
+
+// coverage lists, for every metric, year, kind and period that has a
+// figure, the regions that have one and the regions that do not.
+func (s *Set) coverage(recs []model.Record) []model.Coverage {
+	type slot struct {
+		metric       string
+		year         int
+		kind, period string
+	}
+	has := map[slot]map[string]bool{}
+	for _, r := range recs {
+		k := slot{r.Metric, r.Year, r.Kind, r.Period}
+		if has[k] == nil {
+			has[k] = map[string]bool{}
+		}
+		has[k][r.Region] = true
+	}
+	var out []model.Coverage
+	for k, regions := range has {
+		c := model.Coverage{Metric: k.metric, Year: k.year, Kind: k.kind, Period: k.period, With: []string{}, Without: []string{}}
+		for _, r := range s.Catalog.Regions {
+			if regions[r.ID] {
+				c.With = append(c.With, r.ID)
+			} else {
+				c.Without = append(c.Without, r.ID)
+			}
+		}
+		out = append(out, c)
+	}
+	_, metrics := s.order()
+	sort.Slice(out, func(a, b int) bool {
+		ca, cb := out[a], out[b]
+		switch {
+		case ca.Metric != cb.Metric:
+			return metrics[ca.Metric] < metrics[cb.Metric]
+		case ca.Year != cb.Year:
+			return ca.Year < cb.Year
+		case ca.Kind != cb.Kind:
+			return ca.Kind > cb.Kind
+		}
+		return ca.Period > cb.Period
+	})
+	return out
+}

@@ -1,0 +1,173 @@
+package seeds
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+
+	"gztargets/app/model"
+)
+
+// repoRoot is the repository root, relative to this package's directory.
+const repoRoot = "../.."
+
+func readRepoSeeds(t *testing.T) *Set {
+	t.Helper()
+	dir := filepath.Join(repoRoot, "seeds")
+	set, err := ReadDir(os.DirFS(dir), "seeds")
+	if err != nil {
+		t.Fatalf("ReadDir: %v", err)
+	}
+	return set
+}
+
+// TestCommittedDatasetIsCurrent fails when data/targets.json is not what
+// the seeds compile to: the fix is `make data`.
+func TestCommittedDatasetIsCurrent(t *testing.T) {
+	ds, err := readRepoSeeds(t).Compile()
+	if err != nil {
+		t.Fatalf("Compile: %v", err)
+	}
+	got, err := ds.Encode()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := os.ReadFile(filepath.Join(repoRoot, "data", "targets.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Fatal("data/targets.json differs from the compiled seeds: run make data")
+	}
+	if _, err := model.Load(got); err != nil {
+		t.Fatalf("the compiled dataset does not load: %v", err)
+	}
+}
+
+func TestCompileIsDeterministic(t *testing.T) {
+	var first []byte
+	for i := 0; i < 5; i++ {
+		ds, err := readRepoSeeds(t).Compile()
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := ds.Encode()
+		if first == nil {
+			first = b
+		} else if !bytes.Equal(first, b) {
+			t.Fatal("two compilations of the same seeds differ")
+		}
+	}
+}
+
+func twoSourceSet(second Figure, translated bool) *Set {
+	a := validRecord()
+	b := validRecord()
+	b.Source = "000_fedcba9876543210.txt"
+	b.Translated = translated
+	b.Figures = []Figure{second}
+	return &Set{Catalog: testCatalog(), Records: map[string]*Record{"seeds/a.json": a, "seeds/b.json": b}}
+}
+
+func TestCompileMergesCitations(t *testing.T) {
+	same := validRecord().Figures[0]
+	same.Quote = "growth rate of no less than 6%"
+	ds, err := twoSourceSet(same, true).Compile()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ds.Records) != 1 {
+		t.Fatalf("got %d records, want one merged record", len(ds.Records))
+	}
+	r := ds.Records[0]
+	if len(r.Sources) != 2 || r.Conflict != nil {
+		t.Fatalf("record = %+v, want two agreeing citations", r)
+	}
+	if r.Sources[0].Seed != "001_0123456789abcdef.txt" {
+		t.Errorf("first citation %s, want the untranslated source first", r.Sources[0].Seed)
+	}
+}
+
+func TestCompileFlagsDisagreements(t *testing.T) {
+	tests := []struct {
+		name   string
+		figure Figure
+		want   []string
+	}{
+		{"qualifier", Figure{Region: "tianhe", Year: 2024, Metric: "gdp_growth", Kind: "target", Value: 6,
+			Qualifier: "about", Period: "year", Unit: "pct", Quote: "growth of about 6%"}, []string{"qualifier"}},
+		{"value and qualifier", Figure{Region: "tianhe", Year: 2024, Metric: "gdp_growth", Kind: "target", Value: 6.5,
+			Qualifier: "exact", Period: "year", Unit: "pct", Quote: "growth of 6.5%"}, []string{"value", "qualifier"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ds, err := twoSourceSet(tt.figure, true).Compile()
+			if err != nil {
+				t.Fatal(err)
+			}
+			r := ds.Records[0]
+			if !slices.Equal(r.Conflict, tt.want) {
+				t.Errorf("conflict = %v, want %v", r.Conflict, tt.want)
+			}
+			if r.Value != 6 || r.Qualifier != "at_least" {
+				t.Errorf("record value %v %s, want the original-language source's 6 at_least", r.Value, r.Qualifier)
+			}
+			if len(r.Sources) != 2 {
+				t.Errorf("got %d citations, want both kept", len(r.Sources))
+			}
+		})
+	}
+}
+
+func TestCompileCoverage(t *testing.T) {
+	other := Figure{Region: "baiyun", Year: 2024, Metric: "gdp_growth", Kind: "target", Value: 6.5,
+		Qualifier: "at_least", Period: "year", Unit: "pct", Quote: "GDP增长6.5%以上"}
+	ds, err := twoSourceSet(other, false).Compile()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ds.Coverage) != 1 {
+		t.Fatalf("coverage = %+v, want one slot", ds.Coverage)
+	}
+	c := ds.Coverage[0]
+	if !slices.Equal(c.With, []string{"tianhe", "baiyun"}) || !slices.Equal(c.Without, []string{"guangzhou"}) {
+		t.Errorf("coverage with %v without %v", c.With, c.Without)
+	}
+}
+
+func TestCompileRefusesInvalidSet(t *testing.T) {
+	bad := validRecord().Figures[0]
+	bad.Metric = "gpd_growth"
+	if _, err := twoSourceSet(bad, false).Compile(); err == nil {
+		t.Fatal("Compile accepted a record with an unknown metric")
+	}
+}
+
+func TestReadDirChecksFileNames(t *testing.T) {
+	dir := t.TempDir()
+	cat, _ := os.ReadFile(filepath.Join(repoRoot, "seeds", CatalogFile))
+	rec, _ := os.ReadFile(filepath.Join(repoRoot, "seeds", "002_b43b4392767d38f0.json"))
+	os.WriteFile(filepath.Join(dir, CatalogFile), cat, 0o644)
+	os.WriteFile(filepath.Join(dir, "003_9e05f8b21bdc14b4.json"), rec, 0o644)
+	_, err := ReadDir(os.DirFS(dir), "seeds")
+	if err == nil {
+		t.Fatal("ReadDir accepted a record whose source does not match its file name")
+	}
+	want := `seeds/003_9e05f8b21bdc14b4.json: source: "002_b43b4392767d38f0.txt" does not match the file name`
+	if !bytes.Contains([]byte(err.Error()), []byte(want)) {
+		t.Errorf("error %q, want %q", err, want)
+	}
+}
+
+func TestParseRecordReportsLine(t *testing.T) {
+	_, err := ParseRecord("seeds/x.json", bytes.NewReader([]byte("{\n  \"source\": \"x\",\n  \"figures\": [ {\"value\": \"six\"} ]\n}")))
+	if err == nil || !bytes.Contains([]byte(err.Error()), []byte("seeds/x.json: line 3")) {
+		t.Fatalf("error = %v, want one naming seeds/x.json line 3", err)
+	}
+	_, err = ParseRecord("seeds/x.json", bytes.NewReader([]byte(`{"sauce": "x"}`)))
+	if err == nil || !bytes.Contains([]byte(err.Error()), []byte(`unknown field "sauce"`)) {
+		t.Fatalf("error = %v, want an unknown-field error", err)
+	}
+}

@@ -1,0 +1,67 @@
+package seeds
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// sourceTextDir is where the original articles live: SEEDS_TEXT_DIR, or
+// ../shared/seeds beside the repository. The texts are always present in
+// CI, so a missing directory fails the test instead of skipping it.
+func sourceTextDir(t *testing.T) string {
+	t.Helper()
+	dir := os.Getenv("SEEDS_TEXT_DIR")
+	if dir == "" {
+		dir = filepath.Join(repoRoot, "..", "shared", "seeds")
+	}
+	if _, err := os.Stat(dir); err != nil {
+		t.Fatalf("the source articles are not readable at %s (set SEEDS_TEXT_DIR): %v", dir, err)
+	}
+	return dir
+}
+
+// TestQuotesAreVerbatim proves that every quote appears, character for
+// character, in the original article it cites.
+func TestQuotesAreVerbatim(t *testing.T) {
+	dir := sourceTextDir(t)
+	set := readRepoSeeds(t)
+	checked := 0
+	for _, file := range set.Files() {
+		rec := set.Records[file]
+		text, err := os.ReadFile(filepath.Join(dir, rec.Source))
+		if err != nil {
+			t.Errorf("%s: cannot read its source text: %v", file, err)
+			continue
+		}
+		for i, f := range rec.Figures {
+			if !strings.Contains(string(text), f.Quote) {
+				t.Errorf("%s: figure %d: quote %q is not in %s", file, i+1, f.Quote, rec.Source)
+			}
+			checked++
+		}
+	}
+	if checked == 0 {
+		t.Fatal("no quotes were checked")
+	}
+}
+
+// TestEverySourceHasARecord makes sure no article in the source directory
+// is left without a record file.
+func TestEverySourceHasARecord(t *testing.T) {
+	texts, err := filepath.Glob(filepath.Join(sourceTextDir(t), "*.txt"))
+	if err != nil || len(texts) == 0 {
+		t.Fatalf("no source texts found: %v", err)
+	}
+	set := readRepoSeeds(t)
+	have := map[string]bool{}
+	for _, rec := range set.Records {
+		have[rec.Source] = true
+	}
+	for _, path := range texts {
+		if name := filepath.Base(path); !have[name] {
+			t.Errorf("%s has no record in seeds/", name)
+		}
+	}
+}

@@ -1,0 +1,153 @@
+package data
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"gztargets/app/model"
+)
+
+// macroFigures is every macro figure of the five source articles, from a
+// reading of the articles independent of the seed records: id, value,
+// qualifier, the sources (by file-name prefix) that state it, and the fields
+// on which those sources disagree.
+var macroFigures = []struct {
+	id        string
+	value     float64
+	qualifier string
+	sources   []string
+	conflict  []string
+}{
+	{"baiyun-2023-fai_growth-target-year", 20, "at_least", []string{"003"}, []string{}},
+	{"baiyun-2023-gdp_growth-target-year", 7, "at_least", []string{"003"}, []string{}},
+	{"baiyun-2023-industrial_investment_growth-target-year", 50, "at_least", []string{"003"}, []string{}},
+	{"baiyun-2023-industrial_output_growth-target-year", 7, "at_least", []string{"003"}, []string{}},
+	{"baiyun-2023-retail_growth-target-year", 15, "exact", []string{"003"}, []string{}},
+	{"baiyun-2023-trade_growth-target-year", 10, "at_least", []string{"003"}, []string{}},
+	{"baiyun-2023-wholesale_growth-target-year", 40, "exact", []string{"003"}, []string{}},
+	{"baiyun-2024-fai_growth-target-year", 16, "at_least", []string{"002"}, []string{}},
+	{"baiyun-2024-fai_total-target-year", 1410, "above", []string{"002"}, []string{}},
+	{"baiyun-2024-gdp_growth-target-year", 6.5, "at_least", []string{"002"}, []string{}},
+	{"baiyun-2024-gdp_total-target-year", 3000, "above", []string{"002"}, []string{}},
+	{"baiyun-2024-industrial_investment_growth-target-year", 36.5, "at_least", []string{"002"}, []string{}},
+	{"baiyun-2024-industrial_investment_total-target-year", 140, "above", []string{"002"}, []string{}},
+	{"baiyun-2024-industrial_output_growth-target-year", 6.5, "at_least", []string{"002"}, []string{}},
+	{"baiyun-2024-industrial_va_share-target-year", 20, "above", []string{"002"}, []string{}},
+	{"baiyun-2024-retail_growth-target-year", 8, "at_least", []string{"002"}, []string{}},
+	{"baiyun-2024-wholesale_growth-target-year", 15, "at_least", []string{"002"}, []string{}},
+	{"conghua-2023-fai_growth-target-year", 15, "exact", []string{"003"}, []string{}},
+	{"conghua-2023-gdp_growth-target-year", 6.5, "exact", []string{"003"}, []string{}},
+	{"conghua-2023-industrial_output_total-target-year", 600, "above", []string{"003"}, []string{}},
+	{"guangzhou-2023-gdp_growth-actual-year", 4.6, "exact", []string{"000"}, []string{}},
+	{"guangzhou-2023-gdp_total-actual-year", 30355.73, "exact", []string{"000"}, []string{}},
+	{"haizhu-2024-fai_growth-target-year", 16, "at_least", []string{"000"}, []string{}},
+	{"haizhu-2024-fai_total-target-year", 620, "exact", []string{"000"}, []string{}},
+	{"haizhu-2024-gdp_growth-target-year", 6, "at_least", []string{"000"}, []string{}},
+	{"haizhu-2024-industrial_investment_growth-target-year", 10, "exact", []string{"000"}, []string{}},
+	{"haizhu-2024-industrial_output_growth-target-year", 12, "exact", []string{"000"}, []string{}},
+	{"huadu-2023-fai_growth-target-year", 20, "about", []string{"003"}, []string{}},
+	{"huadu-2023-gdp_growth-target-year", 7, "about", []string{"003"}, []string{}},
+	{"huadu-2023-industrial_investment_growth-target-year", 21.5, "about", []string{"003"}, []string{}},
+	{"huadu-2023-industrial_output_growth-target-year", 9, "about", []string{"003"}, []string{}},
+	{"liwan-2022-industrial_va_share-actual-year", 25, "exact", []string{"003"}, []string{}},
+	{"liwan-2023-fai_growth-target-year", 20, "exact", []string{"003"}, []string{}},
+	{"liwan-2023-gdp_growth-target-year", 6.5, "at_least", []string{"003"}, []string{}},
+	{"liwan-2024-fai_growth-target-year", 17.6, "exact", []string{"000"}, []string{}},
+	{"liwan-2024-fai_total-target-year", 635, "exact", []string{"000"}, []string{}},
+	{"liwan-2024-gdp_growth-target-year", 5, "at_least", []string{"000"}, []string{}},
+	{"liwan-2024-industrial_investment_growth-target-year", 30, "at_least", []string{"000"}, []string{}},
+	{"liwan-2027-industrial_output_total-target-year", 560, "exact", []string{"001"}, []string{}},
+	{"liwan-2027-industrial_va_share-target-year", 30, "exact", []string{"001", "003"}, []string{}},
+	{"panyu-2023-fai_total-target-year", 1000, "above", []string{"003"}, []string{}},
+	{"panyu-2023-gdp_growth-target-year", 6.5, "at_least", []string{"003"}, []string{}},
+	{"panyu-2023-industrial_investment_growth-target-year", 20, "at_least", []string{"003"}, []string{}},
+	{"tianhe-2023-gdp_total-actual-year", 6500, "above", []string{"001"}, []string{}},
+	{"tianhe-2024-fai_growth-target-year", 18, "at_least", []string{"000", "001"}, []string{"qualifier"}},
+	{"tianhe-2024-fai_total-target-year", 830, "above", []string{"000", "001"}, []string{}},
+	{"tianhe-2024-gdp_growth-target-year", 6, "at_least", []string{"000", "001"}, []string{}},
+	{"tianhe-2024-gdp_total-target-year", 7000, "above", []string{"000", "001"}, []string{}},
+	{"tianhe-2024-retail_total-target-year", 2200, "above", []string{"000", "001"}, []string{}},
+	{"tianhe-2024-trade_total-target-year", 640, "above", []string{"001"}, []string{}},
+	{"yuexiu-2024-fai_growth-target-year", 17, "exact", []string{"000"}, []string{}},
+	{"yuexiu-2024-fai_total-target-year", 135, "exact", []string{"000"}, []string{}},
+	{"yuexiu-2024-gdp_growth-target-year", 4, "exact", []string{"000"}, []string{}},
+	{"yuexiu-2024-retail_growth-target-year", 4, "exact", []string{"000"}, []string{}},
+	{"zengcheng-2023-fai_growth-target-year", 25, "exact", []string{"003"}, []string{}},
+	{"zengcheng-2023-fai_total-target-year", 1100, "above", []string{"003"}, []string{}},
+	{"zengcheng-2023-gdp_growth-target-year", 7, "exact", []string{"003"}, []string{}},
+	{"zengcheng-2023-industrial_investment_growth-target-year", 200, "at_least", []string{"003"}, []string{}},
+	{"zengcheng-2023-industrial_investment_total-target-year", 450, "above", []string{"003"}, []string{}},
+	{"zengcheng-2023-industrial_value_added_growth-target-year", 6, "exact", []string{"003"}, []string{}},
+	{"zhaoqing_new_district-2023-gdp_growth-actual-h1", 11, "exact", []string{"004"}, []string{}},
+	{"zhaoqing_new_district-2023-industrial_investment_growth-actual-h1", 47, "exact", []string{"004"}, []string{}},
+	{"zhaoqing_new_district-2023-industrial_value_added_growth-actual-h1", 16.9, "exact", []string{"004"}, []string{}},
+}
+
+func TestDatasetLoads(t *testing.T) {
+	if _, err := model.Load(JSON); err != nil {
+		t.Fatalf("the embedded dataset does not load: %v", err)
+	}
+}
+
+// TestMacroFigures checks the compiled dataset against the independent
+// reading: every macro figure present with the right value, qualifier and
+// sources, and no macro figure that the reading does not have.
+func TestMacroFigures(t *testing.T) {
+	ds, err := model.Load(JSON)
+	if err != nil {
+		t.Fatal(err)
+	}
+	byID := map[string]model.Record{}
+	for _, r := range ds.Records {
+		byID[r.ID] = r
+	}
+	want := map[string]bool{}
+	for _, f := range macroFigures {
+		want[f.id] = true
+		r, ok := byID[f.id]
+		if !ok {
+			t.Errorf("%s: missing", f.id)
+			continue
+		}
+		if r.Value != f.value || r.Qualifier != f.qualifier {
+			t.Errorf("%s: got %v %s, want %v %s", f.id, r.Value, r.Qualifier, f.value, f.qualifier)
+		}
+		var seeds []string
+		for _, c := range r.Sources {
+			seeds = append(seeds, c.Seed[:3])
+		}
+		slices.Sort(seeds)
+		if !slices.Equal(seeds, f.sources) {
+			t.Errorf("%s: cited by %v, want %v", f.id, seeds, f.sources)
+		}
+		if !slices.Equal(r.Conflict, f.conflict) {
+			t.Errorf("%s: conflict %v, want %v", f.id, r.Conflict, f.conflict)
+		}
+	}
+	for _, r := range ds.Records {
+		if m, _ := ds.Metric(r.Metric); m.Macro && !want[r.ID] {
+			t.Errorf("%s: a macro figure the independent reading does not have", r.ID)
+		}
+	}
+}
+
+// TestUnitsAndKinds spot-checks readings that are easy to get wrong.
+func TestUnitsAndKinds(t *testing.T) {
+	ds, err := model.Load(JSON)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range ds.Records {
+		m, _ := ds.Metric(r.Metric)
+		if r.Unit != m.Unit {
+			t.Errorf("%s: unit %s, metric wants %s", r.ID, r.Unit, m.Unit)
+		}
+		if r.Region == "zhaoqing_new_district" && r.Period != model.PeriodH1 {
+			t.Errorf("%s: Zhaoqing New District's figures are first-half results", r.ID)
+		}
+		if strings.HasPrefix(r.ID, "guangzhou-2023-") && r.Kind != model.KindActual {
+			t.Errorf("%s: the city's 2023 figures are results", r.ID)
+		}
+	}
+}

@@ -1,0 +1,3 @@
+module gztargets
+
+go 1.26.8
