@@ -1,0 +1,442 @@
+package chart
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+
+	"gztargets/app/i18n"
+	"gztargets/app/model"
+)
+
+// fig is a compact way to write a record in a test table.
+type fig struct {
+	region, metric string
+	year           int
+	kind           string
+	value          float64
+	qualifier      string
+	stretch        float64
+	period         string
+	quote          string
+}
+
+// synthetic builds a dataset inline: three districts, the city and the
+// neighbouring district, two metrics, and the given figures.
+func synthetic(t *testing.T, figs ...fig) *model.Dataset {
+	t.Helper()
+	ds := model.Dataset{
+		Schema: model.SchemaVersion,
+		Units:  []model.Unit{{ID: "pct"}, {ID: "cny_100m"}},
+		Regions: []model.Region{
+			{ID: "a", Group: model.GroupDistrict, Name: model.Text{ZH: "甲区", EN: "Alpha"}},
+			{ID: "b", Group: model.GroupDistrict, Name: model.Text{ZH: "乙区", EN: "Beta"}},
+			{ID: "c", Group: model.GroupDistrict, Name: model.Text{ZH: "丙区", EN: "Gamma"}},
+			{ID: "city", Group: model.GroupCity, Name: model.Text{ZH: "全市", EN: "City"}},
+			{ID: "zn", Group: model.GroupNeighbour, Name: model.Text{ZH: "邻区", EN: "Neighbour"}},
+		},
+		Metrics: []model.Metric{
+			{ID: "growth", Unit: "pct", Name: model.Text{ZH: "增速", EN: "Growth"}},
+			{ID: "total", Unit: "cny_100m", Name: model.Text{ZH: "总量", EN: "Total"}},
+		},
+		Sources: []model.Source{{Seed: "s1", Outlet: model.Text{ZH: "日报", EN: "Daily"}, Published: "2024-02-19"}},
+	}
+	for _, f := range figs {
+		unit := "pct"
+		if f.metric == "total" {
+			unit = "cny_100m"
+		}
+		period := f.period
+		if period == "" {
+			period = model.PeriodYear
+		}
+		r := model.Record{
+			ID: fmt.Sprintf("%s-%d-%s-%s-%s", f.region, f.year, f.metric, f.kind, period), Region: f.region, Year: f.year,
+			Metric: f.metric, Kind: f.kind, Value: f.value, Qualifier: f.qualifier, Period: period, Unit: unit,
+			Sources: []model.Citation{{Seed: "s1", Quote: f.quote + "q", Value: f.value, Qualifier: f.qualifier}},
+		}
+		if f.stretch != 0 {
+			s := f.stretch
+			r.Stretch = &s
+		}
+		ds.Records = append(ds.Records, r)
+	}
+	b, err := json.Marshal(ds)
+	if err != nil {
+		t.Fatal(err)
+	}
+	loaded, err := model.Load(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return loaded
+}
+
+// option is the part of an ECharts option the tests read.
+type option struct {
+	Series []struct {
+		ID   string            `json:"id"`
+		Type string            `json:"type"`
+		Data []json.RawMessage `json:"data"`
+	} `json:"series"`
+	YAxis []struct {
+		Data []string `json:"data"`
+		Name string   `json:"name"`
+	} `json:"yAxis"`
+	XAxis []struct {
+		Data []string `json:"data"`
+	} `json:"xAxis"`
+	Grid    []map[string]any `json:"grid"`
+	Aria    map[string]any   `json:"aria"`
+	Graphic []map[string]any `json:"graphic"`
+	Title   map[string]any   `json:"title"`
+}
+
+type dataItem struct {
+	Value        any    `json:"value"`
+	RegionID     string `json:"regionId"`
+	Symbol       string `json:"symbol"`
+	SymbolRotate int    `json:"symbolRotate"`
+	Label        struct {
+		Formatter string `json:"formatter"`
+	} `json:"label"`
+	Tooltip struct {
+		Formatter string `json:"formatter"`
+	} `json:"tooltip"`
+}
+
+func decode(t *testing.T, raw []byte) option {
+	t.Helper()
+	var o option
+	if err := json.Unmarshal(raw, &o); err != nil {
+		t.Fatalf("option is not JSON: %v", err)
+	}
+	return o
+}
+
+// seriesValues returns a series' values: numbers, "-" for empty, and the
+// x value of [x, y] points.
+func seriesValues(t *testing.T, o option, id string) (values []any, items []dataItem) {
+	t.Helper()
+	for _, s := range o.Series {
+		if s.ID != id {
+			continue
+		}
+		for _, raw := range s.Data {
+			var it dataItem
+			if raw[0] != '{' {
+				// A bare value: a number, a [x, y] point or "-".
+				json.Unmarshal(raw, &it.Value)
+			} else if err := json.Unmarshal(raw, &it); err != nil {
+				t.Fatalf("series %s: item %s: %v", id, raw, err)
+			}
+			if pair, ok := it.Value.([]any); ok {
+				it.Value = pair[0]
+			}
+			values = append(values, it.Value)
+			items = append(items, it)
+		}
+		return values, items
+	}
+	return nil, nil
+}
+
+func hasSeries(o option, id string) bool {
+	return slices.ContainsFunc(o.Series, func(s struct {
+		ID   string            `json:"id"`
+		Type string            `json:"type"`
+		Data []json.RawMessage `json:"data"`
+	}) bool {
+		return s.ID == id
+	})
+}
+
+var growthFigures = []fig{
+	{region: "a", metric: "growth", year: 2024, kind: "target", value: 5, qualifier: "at_least", quote: "a"},
+	{region: "b", metric: "growth", year: 2024, kind: "target", value: 6.5, qualifier: "exact", stretch: 7, quote: "b"},
+	{region: "city", metric: "growth", year: 2024, kind: "actual", value: 4.6, qualifier: "exact", quote: "city"},
+	{region: "a", metric: "growth", year: 2023, kind: "target", value: 6, qualifier: "about", quote: "a23"},
+	{region: "c", metric: "growth", year: 2023, kind: "target", value: 7, qualifier: "exact", quote: "c23"},
+	{region: "zn", metric: "growth", year: 2023, kind: "actual", value: 11, qualifier: "exact", period: "h1", quote: "zn"},
+	{region: "a", metric: "total", year: 2024, kind: "target", value: 830, qualifier: "above", quote: "at"},
+	{region: "c", metric: "total", year: 2024, kind: "actual", value: 6500, qualifier: "above", quote: "ct"},
+}
+
+func TestDistrictsSeries(t *testing.T) {
+	ds := synthetic(t, growthFigures...)
+	tests := []struct {
+		name       string
+		metric     string
+		year       int
+		lang       i18n.Lang
+		categories []string
+		series     map[string][]any
+		labels     []string // of the target series
+		reference  []string // categories of the reference panel
+		missing    []string
+	}{
+		{
+			name: "sorted targets with stretch, city apart", metric: "growth", year: 2024, lang: i18n.EN,
+			categories: []string{"Beta", "Alpha"},
+			series: map[string][]any{
+				"target": {6.5, 5.0}, "stretch": {7.0}, "reference": {4.6},
+			},
+			labels: []string{"6.5% · stretch 7%", "≥5%"}, reference: []string{"City"}, missing: []string{"c"},
+		},
+		{
+			name: "qualifiers in Chinese, half-year neighbour", metric: "growth", year: 2023, lang: i18n.ZH,
+			categories: []string{"丙区", "甲区"},
+			series:     map[string][]any{"target": {7.0, 6.0}, "reference": {11.0}},
+			labels:     []string{"7%", "6%左右"}, reference: []string{"邻区"}, missing: []string{"b"},
+		},
+		{
+			name: "amounts in billions for English readers, results apart from targets", metric: "total", year: 2024, lang: i18n.EN,
+			categories: []string{"Gamma", "Alpha"},
+			series:     map[string][]any{"target": {"-", 83.0}, "actual": {650.0, "-"}},
+			labels:     []string{"", ">83"}, missing: []string{"b"},
+		},
+		{
+			name: "amounts in 亿元 for Chinese readers", metric: "total", year: 2024, lang: i18n.ZH,
+			categories: []string{"丙区", "甲区"},
+			series:     map[string][]any{"target": {"-", 830.0}, "actual": {6500.0, "-"}},
+			labels:     []string{"", "超830亿元"}, missing: []string{"b"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			spec, ok := Districts(ds, tt.metric, tt.year, tt.lang)
+			if !ok {
+				t.Fatal("Districts refused a known metric")
+			}
+			o := decode(t, spec.Option)
+			if !slices.Equal(o.YAxis[0].Data, tt.categories) {
+				t.Errorf("categories = %v, want %v", o.YAxis[0].Data, tt.categories)
+			}
+			for id, want := range tt.series {
+				got, _ := seriesValues(t, o, id)
+				if fmt.Sprint(got) != fmt.Sprint(want) {
+					t.Errorf("series %s = %v, want %v", id, got, want)
+				}
+			}
+			for _, id := range []string{"target", "actual", "stretch", "reference"} {
+				if _, want := tt.series[id]; hasSeries(o, id) != want {
+					t.Errorf("series %s present = %v, want %v", id, !want, want)
+				}
+			}
+			_, items := seriesValues(t, o, "target")
+			for i, want := range tt.labels {
+				if items[i].Label.Formatter != want {
+					t.Errorf("label %d = %q, want %q", i, items[i].Label.Formatter, want)
+				}
+			}
+			if tt.reference != nil && (len(o.YAxis) != 2 || !slices.Equal(o.YAxis[1].Data, tt.reference)) {
+				t.Errorf("reference panel = %+v, want categories %v", o.YAxis, tt.reference)
+			}
+			if tt.reference == nil && len(o.YAxis) != 1 {
+				t.Errorf("got %d panels, want one", len(o.YAxis))
+			}
+			var missing []string
+			for _, r := range spec.Missing {
+				missing = append(missing, r.ID)
+			}
+			if !slices.Equal(missing, tt.missing) {
+				t.Errorf("missing = %v, want %v", missing, tt.missing)
+			}
+		})
+	}
+}
+
+func TestMissingRegionsAreNotDrawnAsZero(t *testing.T) {
+	ds := synthetic(t, growthFigures...)
+	spec, _ := Districts(ds, "growth", 2024, i18n.EN)
+	o := decode(t, spec.Option)
+	for _, s := range o.Series {
+		for _, raw := range s.Data {
+			if bytes.Contains(raw, []byte(`"regionId":"c"`)) {
+				t.Errorf("series %s draws region c, which has no figure", s.ID)
+			}
+		}
+	}
+	if !strings.Contains(spec.Subtitle, "No target published: Gamma") {
+		t.Errorf("subtitle %q does not list the missing district", spec.Subtitle)
+	}
+	if !strings.Contains(spec.Description, "Not published: Gamma") {
+		t.Errorf("description %q does not list the missing district", spec.Description)
+	}
+	row := spec.Rows[len(spec.Rows)-1]
+	if row.Region.ID != "c" || row.Record != nil {
+		t.Errorf("last row = %+v, want region c without a record", row)
+	}
+}
+
+func TestDistrictsWithoutFigures(t *testing.T) {
+	ds := synthetic(t, growthFigures...)
+	spec, ok := Districts(ds, "growth", 2019, i18n.EN)
+	if !ok {
+		t.Fatal("Districts refused a year without figures")
+	}
+	o := decode(t, spec.Option)
+	if len(o.Series) != 0 || len(o.Graphic) != 1 {
+		t.Fatalf("option = %s, want no series and one message", spec.Option)
+	}
+	if len(spec.Missing) != 3 {
+		t.Errorf("missing = %v, want all three districts", spec.Missing)
+	}
+	if _, ok := Districts(ds, "gpd", 2024, i18n.EN); ok {
+		t.Error("Districts accepted an unknown metric")
+	}
+}
+
+func TestYearsArrows(t *testing.T) {
+	ds := synthetic(t, growthFigures...)
+	spec, ok := Years(ds, "growth", 2023, 2024, i18n.EN)
+	if !ok {
+		t.Fatal("Years refused a known metric")
+	}
+	o := decode(t, spec.Option)
+	if want := []string{"Beta", "Alpha", "Gamma"}; !slices.Equal(o.YAxis[0].Data, want) {
+		t.Errorf("categories = %v, want %v", o.YAxis[0].Data, want)
+	}
+	from, _ := seriesValues(t, o, "from")
+	to, toItems := seriesValues(t, o, "to")
+	if fmt.Sprint(from) != "[6 7]" || fmt.Sprint(to) != "[6.5 5]" {
+		t.Errorf("from %v to %v, want [6 7] and [6.5 5]", from, to)
+	}
+	if toItems[0].Symbol != "circle" {
+		t.Errorf("Beta has no 2023 figure: symbol %q, want a plain point", toItems[0].Symbol)
+	}
+	if toItems[1].Symbol != "triangle" || toItems[1].SymbolRotate != pointLeft {
+		t.Errorf("Alpha fell from 6 to 5: symbol %q rotated %d, want a left arrow", toItems[1].Symbol, toItems[1].SymbolRotate)
+	}
+	change, _ := seriesValues(t, o, "change")
+	if fmt.Sprint(change) != "[6 5 -]" {
+		t.Errorf("connector = %v, want one segment from 6 to 5", change)
+	}
+	refFrom, _ := seriesValues(t, o, "from-reference")
+	refTo, _ := seriesValues(t, o, "to-reference")
+	if fmt.Sprint(refFrom) != "[11]" || fmt.Sprint(refTo) != "[4.6]" {
+		t.Errorf("reference from %v to %v", refFrom, refTo)
+	}
+}
+
+func TestProfile(t *testing.T) {
+	ds := synthetic(t, growthFigures...)
+	spec, ok := Profile(ds, "a", "growth", i18n.EN)
+	if !ok {
+		t.Fatal("Profile refused a region with figures")
+	}
+	o := decode(t, spec.Option)
+	if want := []string{"2023", "2024"}; !slices.Equal(o.XAxis[0].Data, want) {
+		t.Errorf("columns = %v, want %v", o.XAxis[0].Data, want)
+	}
+	target, _ := seriesValues(t, o, "target")
+	if fmt.Sprint(target) != "[6 5]" {
+		t.Errorf("targets = %v, want [6 5]", target)
+	}
+	if _, ok := Profile(ds, "b", "total", i18n.EN); ok {
+		t.Error("Profile drew a metric the region has no figure for")
+	}
+	if _, ok := Profile(ds, "nowhere", "growth", i18n.EN); ok {
+		t.Error("Profile drew an unknown region")
+	}
+}
+
+// TestTextFromDataIsEscaped feeds names and quotes with markup and quotes
+// and checks that tooltips carry them as text, and that the option JSON is
+// safe to put inside HTML.
+func TestTextFromDataIsEscaped(t *testing.T) {
+	ds := synthetic(t, fig{region: "a", metric: "growth", year: 2024, kind: "target", value: 5, qualifier: "exact",
+		quote: `<script>alert("x")</script> {b}`})
+	ds.Regions[0].Name.EN = `<img src=x onerror="alert(1)">`
+	ds.Sources[0].Outlet.EN = `"Daily" & <b>Co</b>`
+	for _, spec := range specsOf(t, ds) {
+		if bytes.Contains(spec.Option, []byte("<")) || bytes.Contains(spec.Option, []byte(">")) {
+			t.Errorf("%s: raw < or > in the option JSON", spec.Slug)
+		}
+		o := decode(t, spec.Option)
+		for _, s := range o.Series {
+			for _, raw := range s.Data {
+				var it dataItem
+				json.Unmarshal(raw, &it)
+				tip := it.Tooltip.Formatter
+				if tip == "" {
+					continue
+				}
+				if strings.Contains(tip, "<script") || strings.Contains(tip, "<img") || strings.Contains(tip, "<b>Co") || strings.Contains(tip, "{b}") {
+					t.Errorf("%s: unescaped data in tooltip %q", spec.Slug, tip)
+				}
+				for _, want := range []string{"&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;", "&lt;img src=x", "&#34;Daily&#34; &amp; &lt;b&gt;Co"} {
+					if !strings.Contains(tip, want) {
+						t.Errorf("%s: tooltip %q lacks %q", spec.Slug, tip, want)
+					}
+				}
+			}
+		}
+	}
+}
+
+func specsOf(t *testing.T, ds *model.Dataset) []Spec {
+	t.Helper()
+	d, _ := Districts(ds, "growth", 2024, i18n.EN)
+	y, _ := Years(ds, "growth", 2023, 2024, i18n.EN)
+	p, _ := Profile(ds, "a", "growth", i18n.EN)
+	return []Spec{d, y, p}
+}
+
+func TestAriaAndExport(t *testing.T) {
+	ds := synthetic(t, growthFigures...)
+	for _, spec := range specsOf(t, ds) {
+		o := decode(t, spec.Option)
+		label, _ := o.Aria["label"].(map[string]any)
+		if o.Aria["enabled"] != true || label["description"] != spec.Description || spec.Description == "" {
+			t.Errorf("%s: aria = %v, want enabled with the description", spec.Slug, o.Aria)
+		}
+		if o.Title["text"] != nil {
+			t.Errorf("%s: the screen option has a title; the page shows it", spec.Slug)
+		}
+		e := decode(t, spec.Export)
+		if e.Title["text"] != spec.Title || len(e.Graphic) == 0 {
+			t.Errorf("%s: export lacks the title or the credit line", spec.Slug)
+		}
+		if !strings.Contains(fmt.Sprint(e.Graphic), "Sources: Daily, 19 Feb 2024") {
+			t.Errorf("%s: export credit = %v", spec.Slug, e.Graphic)
+		}
+	}
+}
+
+func TestCSV(t *testing.T) {
+	ds := synthetic(t, growthFigures...)
+	spec, _ := Districts(ds, "total", 2024, i18n.EN)
+	rows, err := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(spec.CSV(ds), []byte("\ufeff")))).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) != 4 || !slices.Equal(rows[0], csvHeader) {
+		t.Fatalf("rows = %v, want the header, two figures and one missing district", rows)
+	}
+	if want := []string{"c", "Gamma", "total", "Total", "2024", "year", "actual", "6500", "above", "", "cny_100m", "", "Daily, 19 Feb 2024 (s1)", "ctq"}; !slices.Equal(rows[1], want) {
+		t.Errorf("row 1 = %q, want %q", rows[1], want)
+	}
+	if rows[3][0] != "b" || rows[3][7] != "" {
+		t.Errorf("row 3 = %q, want region b with no value", rows[3])
+	}
+	all, err := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(DatasetCSV(ds, i18n.ZH), []byte("\ufeff")))).ReadAll()
+	if err != nil || len(all) != len(growthFigures)+1 {
+		t.Errorf("dataset CSV: %d rows, err %v; want one per record plus the header", len(all), err)
+	}
+}
+
+func TestNiceMaxAndWrap(t *testing.T) {
+	for v, want := range map[float64]any{11: 15.0, 6.5: 8.0, 36.5: 40.0, 200: 200.0, 0: nil} {
+		if got := niceMax(v); fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Errorf("niceMax(%v) = %v, want %v", v, got, want)
+		}
+	}
+	if got := wrap("one two three four", 9); got != "one two\nthree\nfour" {
+		t.Errorf("wrap = %q", got)
+	}
+}

@@ -1,0 +1,248 @@
+package chart
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/go-echarts/go-echarts/v2/charts"
+
+	"gztargets/app/i18n"
+	"gztargets/app/model"
+)
+
+// Districts builds the districts view: one metric and year across every
+// region, as horizontal bars sorted from the highest value. Targets and
+// results are separate series; stretch goals are drawn as diamonds; the
+// city and Zhaoqing New District sit in a panel of their own; districts
+// with no figure are listed, never drawn as zero. It reports false for an
+// unknown metric.
+func Districts(ds *model.Dataset, metricID string, year int, lang i18n.Lang) (Spec, bool) {
+	metric, ok := ds.Metric(metricID)
+	if !ok {
+		return Spec{}, false
+	}
+	b := builder{ds: ds, lang: lang}
+	var rows []Row
+	for _, e := range ds.Compare(metricID, year) {
+		rows = append(rows, Row{Region: e.Region, Metric: metric, Year: year, Record: e.Record})
+	}
+	panels, missing := splitPanels(rows, recordValue)
+	spec := Spec{
+		Kind:    KindDistricts,
+		Slug:    fmt.Sprintf("%s-%d-districts", metricID, year),
+		Lang:    lang,
+		Title:   b.t("heading.districts", metric.Name.In(string(lang)), year),
+		Height:  HeightWide,
+		Missing: missing,
+	}
+	spec.Rows = shownRows(panels, missing, metric, year)
+	spec.Seeds = seedsOf(spec.Rows)
+	spec.Subtitle = b.subtitle(metric, missing)
+	spec.Description = b.districtsDescription(metric, year, panels, missing)
+	spec.Option = b.districtsOption(spec, metric, year, panels, 0)
+	spec.Export = b.districtsOption(spec, metric, year, panels, titleSpace)
+	spec.Export = mergeExport(spec.Export, exportExtras(spec.Title, wrap(spec.Subtitle, 90), spec.Credit(ds), spec.Height))
+	return spec, true
+}
+
+// recordValue is the value a row is sorted and drawn by.
+func recordValue(r Row) (float64, bool) {
+	if r.Record == nil {
+		return 0, false
+	}
+	return r.Record.Value, true
+}
+
+// shownRows lists the figures in the order drawn, then the regions without.
+func shownRows(panels []panel, missing []model.Region, metric model.Metric, year int) []Row {
+	var rows []Row
+	for _, p := range panels {
+		rows = append(rows, p.rows...)
+	}
+	for _, r := range missing {
+		rows = append(rows, Row{Region: r, Metric: metric, Year: year})
+	}
+	return rows
+}
+
+// subtitle names the unit and the districts with no figure.
+func (b builder) subtitle(metric model.Metric, missing []model.Region) string {
+	parts := []string{b.t("chart.unit", i18n.UnitLabel(metric.Unit, b.lang))}
+	if len(missing) > 0 {
+		parts = append(parts, b.t("chart.none", b.joinNames(missing)))
+	}
+	return strings.Join(parts, b.sentenceGap())
+}
+
+func (b builder) joinNames(regions []model.Region) string {
+	names := make([]string, len(regions))
+	for i, r := range regions {
+		names[i] = b.regionName(r)
+	}
+	if b.lang == i18n.ZH {
+		return strings.Join(names, "、")
+	}
+	return strings.Join(names, ", ")
+}
+
+func (b builder) sentenceGap() string {
+	if b.lang == i18n.ZH {
+		return "。"
+	}
+	return ". "
+}
+
+// districtsDescription is the chart in words: every value in drawing order
+// and the districts without a figure.
+func (b builder) districtsDescription(metric model.Metric, year int, panels []panel, missing []model.Region) string {
+	name := metric.Name.In(string(b.lang))
+	if len(panels) == 0 {
+		return b.t("chart.noneAll", name, year)
+	}
+	var items []string
+	for _, p := range panels {
+		for _, r := range p.rows {
+			items = append(items, b.t("chart.desc.item", b.regionName(r.Region), b.describe(r.Record)))
+		}
+	}
+	sep := "; "
+	if b.lang == i18n.ZH {
+		sep = "；"
+	}
+	text := strings.Join(items, sep) + b.sentenceGap()
+	if len(missing) > 0 {
+		text += b.t("chart.desc.missing", b.joinNames(missing))
+	}
+	return b.t("chart.desc.districts", name, year, text)
+}
+
+// districtsOption draws the panels, shifted down by top pixels.
+func (b builder) districtsOption(spec Spec, metric model.Metric, year int, panels []panel, top int) []byte {
+	bar := newBase(spec.Description)
+	if len(panels) == 0 {
+		return encode(bar, map[string]any{
+			"tooltip": tooltipOption(), "legend": legendOption(nil),
+			"graphic": noDataGraphic(b.t("chart.noneAll", metric.Name.In(string(b.lang)), year)),
+		})
+	}
+	var scaleMax any
+	if metric.Unit == "pct" {
+		scaleMax = niceMax(panelsMax(panels, b.lang))
+	}
+	b.layoutPanels(bar, panels, spec.Height, top, i18n.UnitLabel(metric.Unit, b.lang), scaleMax)
+	var legend []string
+	for i, p := range panels {
+		for _, s := range b.panelSeries(i, p) {
+			bar.MultiSeries = append(bar.MultiSeries, s)
+			if !slices.Contains(legend, s.Name) {
+				legend = append(legend, s.Name)
+			}
+		}
+	}
+	return encode(bar, map[string]any{"tooltip": tooltipOption(), "legend": legendOption(legend)})
+}
+
+// panelSeries returns the series of one panel: targets and results as
+// overlapping bars (a region has one or the other), and stretch goals as
+// diamonds. The reference panel has one grey series.
+func (b builder) panelSeries(index int, p panel) []charts.SingleSeries {
+	if p.reference {
+		return nonEmpty(b.barSeries("reference", b.t("series.reference"), index, p, colorReference, func(*model.Record) bool { return true }))
+	}
+	isKind := func(kind string) func(*model.Record) bool {
+		return func(r *model.Record) bool { return r.Kind == kind }
+	}
+	return nonEmpty(
+		b.barSeries("target", b.t("series.target"), index, p, colorTarget, isKind(model.KindTarget)),
+		b.barSeries("actual", b.t("series.actual"), index, p, colorActual, isKind(model.KindActual)),
+		b.stretchSeries(index, p),
+	)
+}
+
+// barSeries draws the rows whose record passes keep, leaving the others
+// empty so that every category keeps its place.
+func (b builder) barSeries(id, name string, index int, p panel, color string, keep func(*model.Record) bool) charts.SingleSeries {
+	data := make([]item, len(p.rows))
+	for i, r := range p.rows {
+		data[i] = item{Value: empty}
+		if keep(r.Record) {
+			data[i] = b.figureItem(r, i18n.Display(r.Record.Value, r.Record.Unit, b.lang))
+		}
+	}
+	return charts.SingleSeries{
+		Id: id, Name: name, Type: "bar", Data: data, XAxisIndex: index, YAxisIndex: index,
+		BarGap: "-100%", BarMaxWidth: "22", Color: color,
+	}
+}
+
+// figureItem is one figure's bar or point, with its label and tooltip.
+func (b builder) figureItem(r Row, value any) item {
+	return item{
+		Value: value, Name: b.regionName(r.Region), RegionID: r.Region.ID, RecordID: r.Record.ID,
+		Label:   &itemLabel{Show: true, Position: "right", Formatter: b.mark(r.Record)},
+		Tooltip: &itemTip{Formatter: b.tooltip(r.Region, r.Metric, r.Record)},
+	}
+}
+
+// stretchSeries marks stretch goals (力争) with a diamond at their value.
+func (b builder) stretchSeries(index int, p panel) charts.SingleSeries {
+	var data []item
+	for _, r := range p.rows {
+		if r.Record.Stretch == nil {
+			continue
+		}
+		v := i18n.Display(*r.Record.Stretch, r.Record.Unit, b.lang)
+		it := b.figureItem(r, []any{v, b.regionName(r.Region)})
+		it.Label = nil
+		it.Symbol = "diamond"
+		data = append(data, it)
+	}
+	return charts.SingleSeries{
+		Id: "stretch", Name: b.t("series.stretch"), Type: "scatter", Data: data,
+		XAxisIndex: index, YAxisIndex: index, Symbol: "diamond", SymbolSize: 14, Color: colorStretch,
+	}
+}
+
+// panelsMax is the largest value drawn, stretch goals included.
+func panelsMax(panels []panel, lang i18n.Lang) float64 {
+	m := 0.0
+	for _, p := range panels {
+		for _, r := range p.rows {
+			m = max(m, i18n.Display(r.Record.Value, r.Record.Unit, lang))
+			if r.Record.Stretch != nil {
+				m = max(m, i18n.Display(*r.Record.Stretch, r.Record.Unit, lang))
+			}
+		}
+	}
+	return m
+}
+
+// nonEmpty drops series with nothing to draw, so that the legend only
+// names what the chart shows.
+func nonEmpty(series ...charts.SingleSeries) []charts.SingleSeries {
+	var out []charts.SingleSeries
+	for _, s := range series {
+		if data, ok := s.Data.([]item); ok && hasValue(data) {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func hasValue(data []item) bool {
+	for _, d := range data {
+		if d.Value != empty {
+			return true
+		}
+	}
+	return false
+}
+
+// noDataGraphic writes a message across an empty chart.
+func noDataGraphic(text string) []any {
+	return []any{map[string]any{
+		"type": "text", "left": "center", "top": "middle",
+		"style": map[string]any{"text": text, "fontSize": 14, "fill": "#555"},
+	}}
+}

@@ -1,0 +1,196 @@
+package chart
+
+import (
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/go-echarts/go-echarts/v2/charts"
+	"github.com/go-echarts/go-echarts/v2/opts"
+
+	"gztargets/app/model"
+)
+
+// panel is one block of a horizontal chart: Guangzhou's eleven districts,
+// or the city and the neighbouring district, which are set apart because
+// they are not districts of Guangzhou (or, for the city, their sum).
+type panel struct {
+	rows      []Row
+	reference bool
+}
+
+// Pixel layout of horizontal charts.
+const (
+	legendSpace = 36  // above the first panel
+	axisSpace   = 28  // under each panel, for the value axis labels
+	panelGap    = 40  // before the reference panel, for its heading
+	titleSpace  = 76  // added above everything in exported images
+	creditSpace = 40  // added below everything in exported images
+	labelRoom   = 150 // right of the bars, for value labels
+)
+
+// splitPanels separates regions with a figure into the districts panel and
+// the reference panel, each sorted from the highest value down, and lists
+// the districts with no figure.
+func splitPanels(rows []Row, value func(Row) (float64, bool)) (panels []panel, missing []model.Region) {
+	var districts, refs []Row
+	for _, r := range rows {
+		_, has := value(r)
+		switch {
+		case !has && r.Region.Group == model.GroupDistrict:
+			missing = append(missing, r.Region)
+		case !has:
+		case r.Region.Group == model.GroupDistrict:
+			districts = append(districts, r)
+		default:
+			refs = append(refs, r)
+		}
+	}
+	byValue := func(a, b Row) int {
+		va, _ := value(a)
+		vb, _ := value(b)
+		switch {
+		case va > vb:
+			return -1
+		case va < vb:
+			return 1
+		}
+		return 0
+	}
+	slices.SortStableFunc(districts, byValue)
+	slices.SortStableFunc(refs, byValue)
+	if len(districts) > 0 {
+		panels = append(panels, panel{rows: districts})
+	}
+	if len(refs) > 0 {
+		panels = append(panels, panel{rows: refs, reference: true})
+	}
+	return panels, missing
+}
+
+// names returns the category names of a panel.
+func (b builder) names(p panel) []string {
+	out := make([]string, len(p.rows))
+	for i, r := range p.rows {
+		out[i] = b.regionName(r.Region)
+	}
+	return out
+}
+
+// layoutPanels places one grid and one pair of axes per panel within the
+// chart height, giving each category the same height. top shifts every
+// grid down, to make room for a title in exported images.
+func (b builder) layoutPanels(bar *charts.Bar, panels []panel, height, top int, unitLabel string, scaleMax any) {
+	count := 0
+	for _, p := range panels {
+		count += len(p.rows)
+	}
+	free := height - legendSpace - axisSpace*len(panels)
+	if len(panels) > 1 {
+		free -= panelGap
+	}
+	per := free / max1(count)
+	y := top + legendSpace
+	for i, p := range panels {
+		if p.reference && i > 0 {
+			y += panelGap
+		}
+		h := per * len(p.rows)
+		bar.GridList = append(bar.GridList, opts.Grid{
+			Left: "8", Right: itoa(labelRoom), Top: itoa(y), Height: itoa(h), ContainLabel: opts.Bool(true),
+		})
+		y += h + axisSpace
+		bar.XAxisList = append(bar.XAxisList, opts.XAxis{
+			Type: "value", GridIndex: i, Name: unitLabel, NameLocation: "end", Max: scaleMax,
+		})
+		yAxis := opts.YAxis{Type: "category", GridIndex: i, Inverse: opts.Bool(true), Data: b.names(p)}
+		if p.reference {
+			yAxis.Name = b.t("series.reference")
+			yAxis.NameLocation = "start"
+		}
+		bar.YAxisList = append(bar.YAxisList, yAxis)
+	}
+}
+
+// niceMax rounds a maximum up to a round number, so that panels can share
+// one scale. It leaves room for labels at the top of the scale.
+func niceMax(v float64) any {
+	if v <= 0 || math.IsNaN(v) || math.IsInf(v, 0) {
+		return nil
+	}
+	mag := math.Pow(10, math.Floor(math.Log10(v)))
+	for _, step := range []float64{1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10} {
+		if step*mag >= v {
+			return step * mag
+		}
+	}
+	return 10 * mag
+}
+
+// exportExtras adds a title, a subtitle and a credit line, for downloaded
+// images, which travel without the page around them.
+func exportExtras(title, subtitle, credit string, height int) map[string]any {
+	return map[string]any{
+		"title": map[string]any{
+			"text": title, "subtext": subtitle, "left": 8, "top": 4,
+			"textStyle": map[string]any{"fontSize": 16},
+		},
+		"graphic": []any{map[string]any{
+			"type": "text", "left": 8, "top": height + titleSpace + 10,
+			"style": map[string]any{"text": credit, "fontSize": 11, "fill": "#444"},
+		}},
+		"backgroundColor": "#ffffff",
+	}
+}
+
+// wrap breaks a line of text for a canvas title, which does not wrap by
+// itself, at the given width in characters (a Chinese character counting
+// as two).
+func wrap(s string, width int) string {
+	var lines []string
+	var line strings.Builder
+	w := 0
+	for _, word := range strings.SplitAfter(s, " ") {
+		ww := textWidth(word)
+		if w > 0 && w+ww > width {
+			lines = append(lines, strings.TrimSpace(line.String()))
+			line.Reset()
+			w = 0
+		}
+		for _, r := range word {
+			rw := textWidth(string(r))
+			if w+rw > width && w > 0 && rw == 2 {
+				lines = append(lines, line.String())
+				line.Reset()
+				w = 0
+			}
+			line.WriteRune(r)
+			w += rw
+		}
+	}
+	lines = append(lines, strings.TrimSpace(line.String()))
+	return strings.Join(lines, "\n")
+}
+
+func textWidth(s string) int {
+	w := 0
+	for _, r := range s {
+		if utf8.RuneLen(r) > 2 {
+			w += 2
+		} else {
+			w++
+		}
+	}
+	return w
+}
+
+func max1(n int) int {
+	if n < 1 {
+		return 1
+	}
+	return n
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }

@@ -1,0 +1,111 @@
+package chart
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/go-echarts/go-echarts/v2/charts"
+	"github.com/go-echarts/go-echarts/v2/opts"
+
+	"gztargets/app/i18n"
+	"gztargets/app/model"
+)
+
+// Profile builds the small chart of one region's figures for one metric
+// over the years: a column per year (and per half-year), targets and
+// results side by side, stretch goals as diamonds. It reports false when
+// the region or the metric is unknown or the region has no such figure.
+func Profile(ds *model.Dataset, regionID, metricID string, lang i18n.Lang) (Spec, bool) {
+	region, okR := ds.Region(regionID)
+	metric, okM := ds.Metric(metricID)
+	records := ds.Trend(regionID, metricID)
+	if !okR || !okM || len(records) == 0 {
+		return Spec{}, false
+	}
+	b := builder{ds: ds, lang: lang}
+	spec := Spec{
+		Kind:   KindProfile,
+		Slug:   fmt.Sprintf("%s-%s-profile", regionID, metricID),
+		Lang:   lang,
+		Title:  metric.Name.In(string(lang)) + " · " + b.regionName(region),
+		Height: HeightSmall,
+	}
+	for i := range records {
+		spec.Rows = append(spec.Rows, Row{Region: region, Metric: metric, Year: records[i].Year, Record: &records[i]})
+	}
+	spec.Seeds = seedsOf(spec.Rows)
+	spec.Subtitle = b.t("chart.unit", i18n.UnitLabel(metric.Unit, lang))
+	spec.Description = b.profileDescription(region, metric, spec.Rows)
+	spec.Option = b.profileOption(spec, metric, 0)
+	spec.Export = mergeExport(b.profileOption(spec, metric, titleSpace),
+		exportExtras(spec.Title, spec.Subtitle, spec.Credit(ds), spec.Height))
+	return spec, true
+}
+
+func (b builder) profileDescription(region model.Region, metric model.Metric, rows []Row) string {
+	items := make([]string, len(rows))
+	for i, r := range rows {
+		items[i] = b.t("chart.desc.item", b.yearLabel(r.Record), b.describe(r.Record))
+	}
+	sep := "; "
+	if b.lang == i18n.ZH {
+		sep = "；"
+	}
+	return b.t("chart.desc.profile", b.regionName(region), metric.Name.In(string(b.lang)), strings.Join(items, sep)+b.sentenceGap())
+}
+
+// profileOption draws one column per year, shifted down by top pixels.
+func (b builder) profileOption(spec Spec, metric model.Metric, top int) []byte {
+	bar := newBase(spec.Description)
+	var cats []string
+	col := map[string]int{}
+	for _, r := range spec.Rows {
+		label := b.yearLabel(r.Record)
+		if _, ok := col[label]; !ok {
+			col[label] = len(cats)
+			cats = append(cats, label)
+		}
+	}
+	bar.GridList = []opts.Grid{{Left: "8", Right: "24", Top: itoa(top + legendSpace + 8), Bottom: "8", ContainLabel: opts.Bool(true)}}
+	bar.XAxisList = []opts.XAxis{{Type: "category", Data: cats}}
+	bar.YAxisList = []opts.YAxis{{Type: "value", Name: i18n.UnitLabel(metric.Unit, b.lang)}}
+	column := func(kind string) []item {
+		data := make([]item, len(cats))
+		for i := range data {
+			data[i] = item{Value: empty}
+		}
+		for _, r := range spec.Rows {
+			if r.Record.Kind == kind {
+				it := b.figureItem(r, i18n.Display(r.Record.Value, r.Record.Unit, b.lang))
+				it.Label.Position = "top"
+				data[col[b.yearLabel(r.Record)]] = it
+			}
+		}
+		return data
+	}
+	series := nonEmpty(
+		charts.SingleSeries{Id: "target", Name: b.t("series.target"), Type: "bar", Data: column(model.KindTarget), BarMaxWidth: "36", Color: colorTarget},
+		charts.SingleSeries{Id: "actual", Name: b.t("series.actual"), Type: "bar", Data: column(model.KindActual), BarMaxWidth: "36", Color: colorActual},
+		b.profileStretch(spec.Rows),
+	)
+	var legend []string
+	for _, s := range series {
+		legend = append(legend, s.Name)
+	}
+	bar.MultiSeries = append(bar.MultiSeries, series...)
+	return encode(bar, map[string]any{"tooltip": tooltipOption(), "legend": legendOption(legend)})
+}
+
+// profileStretch marks the stretch goals above their year's column.
+func (b builder) profileStretch(rows []Row) charts.SingleSeries {
+	var data []item
+	for _, r := range rows {
+		if r.Record.Stretch == nil {
+			continue
+		}
+		it := b.figureItem(r, []any{b.yearLabel(r.Record), i18n.Display(*r.Record.Stretch, r.Record.Unit, b.lang)})
+		it.Label = nil
+		data = append(data, it)
+	}
+	return charts.SingleSeries{Id: "stretch", Name: b.t("series.stretch"), Type: "scatter", Data: data, Symbol: "diamond", SymbolSize: 14, Color: colorStretch}
+}

@@ -1,0 +1,187 @@
+package i18n
+
+import "fmt"
+
+// Key names a UI string.
+type Key string
+
+// messages holds every UI string in Chinese and English. Format verbs
+// must match between the two (a test checks), so that T can fill either.
+var messages = map[Key][2]string{
+	// Site.
+	"app.name":        {"广州各区经济目标", "Guangzhou district targets"},
+	"app.short":       {"广州区目标", "GZ targets"},
+	"app.description": {"比较广州各区公布的经济目标与结果，每个数字均附原文出处。", "Compare the economic targets and results that Guangzhou's districts publish, each figure cited to its source sentence."},
+	"nav.skip":        {"跳到正文", "Skip to content"},
+	"nav.main":        {"主导航", "Main"},
+	"nav.explorer":    {"比较", "Compare"},
+	"nav.sources":     {"来源", "Sources"},
+	"nav.districts":   {"各区概况", "District profiles"},
+	"nav.language":    {"语言", "Language"},
+	"lang.zh":         {"中文", "中文"},
+	"lang.en":         {"English", "English"},
+
+	// Views and controls.
+	"view.label":           {"视图", "View"},
+	"view.districts":       {"各区比较", "Districts"},
+	"view.years":           {"2023与2024年", "2023 vs 2024"},
+	"view.table":           {"全部数据", "Table"},
+	"control.metric":       {"指标", "Metric"},
+	"control.year":         {"年份", "Year"},
+	"control.region":       {"地区", "Region"},
+	"control.all":          {"全部", "All"},
+	"control.apply":        {"显示", "Show"},
+	"control.decal":        {"图案填充（色觉友好）", "Patterns (colour-blind friendly)"},
+	"control.sort":         {"按%s排序", "Sort by %s"},
+	"control.otherMetrics": {"其他指标", "Other goals"},
+	"control.macroMetrics": {"主要经济指标", "Main economic metrics"},
+
+	// Headings.
+	"heading.districts": {"%[2]d年各区%[1]s", "%[1]s by district, %[2]d"},
+	"heading.years":     {"各区%s：2023年与2024年", "%s by district: 2023 vs 2024"},
+	"heading.table":     {"全部数据", "Every figure"},
+	"heading.profile":   {"%s：全部数据", "%s: every figure"},
+	"heading.sources":   {"来源文章", "Source articles"},
+	"heading.conflicts": {"来源之间的分歧", "Where sources disagree"},
+	"heading.figures":   {"摘录的数据", "Figures taken from it"},
+	"heading.year":      {"%d年", "%d"},
+	"heading.charts":    {"分指标图表", "Charts by metric"},
+	"heading.notFound":  {"找不到该页面", "Page not found"},
+
+	// Chart text.
+	"series.target":        {"目标", "Target"},
+	"series.actual":        {"实际", "Result"},
+	"series.stretch":       {"力争目标", "Stretch goal"},
+	"series.reference":     {"参照：全市及肇庆新区", "For reference: the city and Zhaoqing New District"},
+	"series.change":        {"变化", "Change"},
+	"chart.none":           {"未公布目标：%s", "No target published: %s"},
+	"chart.noneAll":        {"没有地区公布%[2]d年的%[1]s。", "No region published a %[1]s figure for %[2]d."},
+	"chart.unit":           {"单位：%s", "Unit: %s"},
+	"chart.desc.districts": {"%[2]d年各区%[1]s的条形图，按数值从高到低排列。%[3]s", "Bar chart of %[1]s by district for %[2]d, sorted from highest to lowest. %[3]s"},
+	"chart.desc.years":     {"各区%s在2023年与2024年的对比图。%s", "Chart comparing each region's %s in 2023 and 2024. %s"},
+	"chart.desc.profile":   {"%s历年%s。%s", "%[2]s of %[1]s by year. %[3]s"},
+	"chart.desc.item":      {"%s：%s", "%s: %s"},
+	"chart.desc.pair":      {"%s：%s → %s", "%s: %s → %s"},
+	"chart.desc.missing":   {"未公布：%s。", "Not published: %s."},
+	"chart.stretchMark":    {"力争%s", "stretch %s"},
+	"chart.conflict":       {"来源不一致：%s", "Sources disagree: %s"},
+	"chart.h1":             {"%d年上半年", "H1 %d"},
+	"chart.up":             {"上升", "up"},
+	"chart.down":           {"下降", "down"},
+	"chart.same":           {"持平", "unchanged"},
+	"chart.onlyOne":        {"仅有%d年", "%d only"},
+	"chart.clickHint":      {"点击条形查看该区概况。", "Select a bar to open that district's profile."},
+
+	// Record vocabulary.
+	"kind.target":        {"目标", "target"},
+	"kind.actual":        {"实际", "result"},
+	"period.year":        {"全年", "full year"},
+	"period.h1":          {"上半年", "first half"},
+	"qualifier.exact":    {"确切值", "exact"},
+	"qualifier.at_least": {"以上（不低于）", "at least"},
+	"qualifier.above":    {"超过", "more than"},
+	"qualifier.about":    {"左右", "about"},
+	"group.district":     {"广州市辖区", "Guangzhou district"},
+	"group.city":         {"广州全市", "Whole city"},
+	"group.neighbour":    {"邻市（肇庆）", "Neighbouring city (Zhaoqing)"},
+	"conflict.value":     {"数值", "value"},
+	"conflict.qualifier": {"限定词", "qualifier"},
+	"conflict.stretch":   {"力争目标", "stretch goal"},
+
+	// Table.
+	"table.caption": {"%d条数据", "%d figures"},
+	"table.region":  {"地区", "Region"},
+	"table.metric":  {"指标", "Metric"},
+	"table.year":    {"年份", "Year"},
+	"table.kind":    {"类型", "Type"},
+	"table.value":   {"数值", "Value"},
+	"table.source":  {"来源", "Source"},
+	"table.quote":   {"原文", "Quote"},
+	"table.none":    {"未公布", "not published"},
+	"table.empty":   {"没有符合条件的数据。", "No figures match these filters."},
+	"table.data":    {"图表数据", "Chart data"},
+
+	// Sources page.
+	"source.outlet":      {"媒体", "Outlet"},
+	"source.published":   {"发布日期", "Published"},
+	"source.language":    {"语言", "Language"},
+	"source.file":        {"原始文件", "Original file"},
+	"source.translated":  {"机器翻译", "machine translation"},
+	"source.notes":       {"阅读说明", "Reading notes"},
+	"source.count":       {"%d条数据", "%d figures"},
+	"source.noConflicts": {"各来源之间没有分歧。", "The sources do not disagree."},
+	"language.zh":        {"中文", "Chinese"},
+	"language.en":        {"英文", "English"},
+	"quote.note":         {"说明：%s", "Note: %s"},
+
+	// District page.
+	"profile.group":   {"类别：%s", "Group: %s"},
+	"profile.none":    {"该地区尚无公布的数据。", "No figures have been published for this region."},
+	"profile.unknown": {"没有名为“%s”的地区。", "There is no region called “%s”."},
+	"profile.pick":    {"请选择一个地区：", "Choose a region:"},
+
+	// Notices.
+	"notice.unknown-value": {"无法识别参数%s的值“%s”，已显示默认内容。", "The %s “%s” is not recognised; showing the default instead."},
+	"notice.unknown-param": {"已忽略未知参数“%s”。", "The unknown parameter “%s” was ignored."},
+	"notice.route":         {"找不到页面“%s”。", "There is no page at “%s”."},
+	"notice.dismiss":       {"关闭提示", "Dismiss"},
+
+	// Embeds and downloads.
+	"embed.open":       {"嵌入", "Embed"},
+	"embed.intro":      {"将以下代码粘贴到文章中即可嵌入当前图表（视图、指标、年份与语言均保留）。", "Paste this code into an article to embed the chart as it is now (view, metric, year and language)."},
+	"embed.iframe":     {"嵌入代码", "Embed code"},
+	"embed.script":     {"可选：自动调整高度的脚本（每页一次）", "Optional: script that resizes embeds to fit (once per page)"},
+	"embed.preview":    {"预览", "Preview"},
+	"embed.title":      {"%s（广州各区经济目标）", "%s (Guangzhou district targets)"},
+	"embed.credit":     {"数据来源：%s", "Sources: %s"},
+	"embed.more":       {"在浏览器中打开完整图表", "Open in the explorer"},
+	"embed.fallback":   {"无法识别嵌入地址，显示默认图表。", "This embed address is not recognised; showing the default chart."},
+	"embed.flags":      {"无法识别嵌入参数：%s", "Embed options not recognised: %s"},
+	"download.label":   {"下载", "Download"},
+	"download.png":     {"图片（PNG）", "Image (PNG)"},
+	"download.svg":     {"矢量图（SVG）", "Vector image (SVG)"},
+	"download.csv":     {"当前数据（CSV）", "These figures (CSV)"},
+	"download.allCSV":  {"全部数据（CSV）", "All figures (CSV)"},
+	"download.allJSON": {"全部数据（JSON）", "All figures (JSON)"},
+
+	// Application state.
+	"update.available": {"有新版本可用", "New version available"},
+	"update.reload":    {"重新加载", "reload"},
+	"offline.status":   {"离线模式：显示已缓存的数据", "Offline: showing cached data"},
+	"footer.data":      {"数据来自五篇新闻报道，每个数字都可追溯到原文。", "Data from five news articles; every number traces back to its source sentence."},
+	"footer.version":   {"版本 %s", "Version %s"},
+	"loading":          {"正在加载交互功能…", "Loading interactive features…"},
+}
+
+// T returns the string for key in the language, filled with args. An
+// unknown key returns the key itself, so that a gap shows rather than
+// breaking the page.
+func T(lang Lang, key Key, args ...any) string {
+	m, ok := messages[key]
+	if !ok {
+		return string(key)
+	}
+	s := m[1]
+	if lang == ZH {
+		s = m[0]
+	}
+	if len(args) == 0 {
+		return s
+	}
+	return fmt.Sprintf(s, args...)
+}
+
+// Keys returns every message key, for tests.
+func Keys() []Key {
+	keys := make([]Key, 0, len(messages))
+	for k := range messages {
+		keys = append(keys, k)
+	}
+	return keys
+}
+
+// Both returns the Chinese and English strings of a key.
+func Both(key Key) (zh, en string) {
+	m := messages[key]
+	return m[0], m[1]
+}

@@ -1,0 +1,239 @@
+// Package urlstate converts between the explorer's URL and its view state.
+// The URL is the shareable state, so both directions are pure functions:
+// Parse never fails (unknown values fall back to defaults and come back as
+// notices to show), and Query writes the canonical form.
+package urlstate
+
+import (
+	"net/url"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"gztargets/app/i18n"
+)
+
+// Views of the explorer.
+const (
+	ViewDistricts = "districts"
+	ViewYears     = "years"
+	ViewTable     = "table"
+)
+
+// Views lists the views in display order.
+var Views = []string{ViewDistricts, ViewYears, ViewTable}
+
+// DefaultMetric is shown when the URL names none.
+const DefaultMetric = "gdp_growth"
+
+// YearsCompared are the two years the years view sets side by side.
+var YearsCompared = [2]int{2023, 2024}
+
+// Sort orders of the table.
+var sortKeys = []string{"region", "metric", "year", "value"}
+
+// State is everything the explorer's URL says.
+type State struct {
+	View   string
+	Metric string // empty in the table view means every metric
+	Year   int    // 0 in the table view means every year
+	Lang   i18n.Lang
+	// LangSet is true when the URL names the language; otherwise the
+	// reader's remembered or browser language applies.
+	LangSet bool
+	Region  string // table filter; empty means every region
+	Sort    string // table order, e.g. "value" or "-value"
+}
+
+// Vocabulary is what Parse needs to know about the data.
+type Vocabulary interface {
+	HasMetric(id string) bool
+	HasRegion(id string) bool
+	Years(metric string) []int
+}
+
+// Notice reports a URL parameter that was not understood and what was shown
+// instead.
+type Notice struct {
+	Param string // the parameter, e.g. "metric"
+	Value string // what the URL said, shortened for display
+	Kind  string // "unknown-param" or "unknown-value"
+}
+
+// maxShown bounds how much of a bad value a notice repeats.
+const maxShown = 40
+
+// Parse reads the state from a URL query. It never fails: each parameter it
+// cannot use falls back to its default and adds a notice.
+func Parse(q url.Values, vocab Vocabulary) (State, []Notice) {
+	s := State{View: ViewDistricts, Lang: i18n.Default}
+	var notices []Notice
+	bad := func(param, value string) {
+		notices = append(notices, Notice{Param: param, Value: shorten(value), Kind: "unknown-value"})
+	}
+	if v, ok := first(q, "view"); ok {
+		if slices.Contains(Views, v) {
+			s.View = v
+		} else {
+			bad("view", v)
+		}
+	}
+	if v, ok := first(q, "lang"); ok {
+		if l, ok := i18n.ParseLang(v); ok {
+			s.Lang, s.LangSet = l, true
+		} else {
+			bad("lang", v)
+		}
+	}
+	s.Metric = parseMetric(q, vocab, s.View, bad)
+	s.Year = parseYear(q, vocab, s, bad)
+	if s.View == ViewTable {
+		s.Region, s.Sort = parseTable(q, vocab, bad)
+	}
+	notices = append(notices, unknownParams(q, s.View)...)
+	return s, notices
+}
+
+func parseMetric(q url.Values, vocab Vocabulary, view string, bad func(string, string)) string {
+	v, ok := first(q, "metric")
+	switch {
+	case ok && vocab.HasMetric(v):
+		return v
+	case ok && !(view == ViewTable && v == ""):
+		bad("metric", v)
+	}
+	if view == ViewTable {
+		return ""
+	}
+	return DefaultMetric
+}
+
+// parseYear reads the year. The districts view defaults to the latest year
+// with figures for the metric; the years view has fixed years; the table
+// defaults to every year.
+func parseYear(q url.Values, vocab Vocabulary, s State, bad func(string, string)) int {
+	v, ok := first(q, "year")
+	if ok && !(s.View == ViewTable && v == "") {
+		y, err := strconv.Atoi(v)
+		if err == nil && slices.Contains(vocab.Years(""), y) {
+			if s.View == ViewYears {
+				return 0
+			}
+			return y
+		}
+		bad("year", v)
+	}
+	if s.View != ViewDistricts {
+		return 0
+	}
+	years := vocab.Years(s.Metric)
+	if len(years) == 0 {
+		return YearsCompared[1]
+	}
+	return years[len(years)-1]
+}
+
+func parseTable(q url.Values, vocab Vocabulary, bad func(string, string)) (region, order string) {
+	if v, ok := first(q, "region"); ok && v != "" {
+		if vocab.HasRegion(v) {
+			region = v
+		} else {
+			bad("region", v)
+		}
+	}
+	if v, ok := first(q, "sort"); ok && v != "" {
+		if slices.Contains(sortKeys, strings.TrimPrefix(v, "-")) {
+			order = v
+		} else {
+			bad("sort", v)
+		}
+	}
+	return region, order
+}
+
+// known lists the parameters each view reads.
+var known = map[string][]string{
+	ViewDistricts: {"view", "metric", "year", "lang"},
+	ViewYears:     {"view", "metric", "year", "lang"},
+	ViewTable:     {"view", "metric", "year", "lang", "region", "sort"},
+}
+
+// unknownParams reports parameters the view does not read, sorted by name.
+func unknownParams(q url.Values, view string) []Notice {
+	var names []string
+	for name := range q {
+		if !slices.Contains(known[view], name) {
+			names = append(names, name)
+		}
+	}
+	sort.Strings(names)
+	notices := make([]Notice, 0, len(names))
+	for _, name := range names {
+		notices = append(notices, Notice{Param: shorten(name), Value: shorten(q.Get(name)), Kind: "unknown-param"})
+	}
+	return notices
+}
+
+// first returns the first value of a parameter and whether it is present.
+func first(q url.Values, name string) (string, bool) {
+	vs, ok := q[name]
+	if !ok || len(vs) == 0 {
+		return "", false
+	}
+	return vs[0], true
+}
+
+// shorten cuts a value to a length a notice can show, replacing invalid
+// UTF-8 so that the notice stays printable.
+func shorten(v string) string {
+	v = strings.ToValidUTF8(v, "�")
+	if utf8.RuneCountInString(v) <= maxShown {
+		return v
+	}
+	r := []rune(v)
+	return string(r[:maxShown]) + "…"
+}
+
+// Query writes the canonical query string of a state, without the leading
+// "?". Parameters irrelevant to the view are left out, so that equal views
+// have equal URLs.
+func (s State) Query() string {
+	q := url.Values{}
+	if s.View != ViewDistricts {
+		q.Set("view", s.View)
+	}
+	if s.Metric != "" {
+		q.Set("metric", s.Metric)
+	}
+	if s.Year != 0 && s.View != ViewYears {
+		q.Set("year", strconv.Itoa(s.Year))
+	}
+	if s.LangSet {
+		q.Set("lang", string(s.Lang))
+	}
+	if s.View == ViewTable {
+		if s.Region != "" {
+			q.Set("region", s.Region)
+		}
+		if s.Sort != "" {
+			q.Set("sort", s.Sort)
+		}
+	}
+	return q.Encode()
+}
+
+// URL returns the explorer path with the state's query.
+func (s State) URL() string {
+	if q := s.Query(); q != "" {
+		return "/?" + q
+	}
+	return "/"
+}
+
+// With returns a copy of the state changed by fn, for building links.
+func (s State) With(fn func(*State)) State {
+	fn(&s)
+	return s
+}
