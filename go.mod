@@ -2,4 +2,9 @@ module gztargets
 
 go 1.26.8
 
-require github.com/go-echarts/go-echarts/v2 v2.6.7 // indirect
+require (
+	github.com/andybalholm/brotli v1.2.8 // indirect
+	github.com/go-echarts/go-echarts/v2 v2.6.7 // indirect
+	github.com/google/uuid v1.6.0 // indirect
+	github.com/maxence-charriere/go-app/v10 v10.1.11 // indirect
+)

@@ -32,6 +32,8 @@ func Districts(ds *model.Dataset, metricID string, year int, lang i18n.Lang) (Sp
 		Kind:    KindDistricts,
 		Slug:    fmt.Sprintf("%s-%d-districts", metricID, year),
 		Lang:    lang,
+		Metric:  metricID,
+		Year:    year,
 		Title:   b.t("heading.districts", metric.Name.In(string(lang)), year),
 		Height:  HeightWide,
 		Missing: missing,

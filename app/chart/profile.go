@@ -27,6 +27,8 @@ func Profile(ds *model.Dataset, regionID, metricID string, lang i18n.Lang) (Spec
 		Kind:   KindProfile,
 		Slug:   fmt.Sprintf("%s-%s-profile", regionID, metricID),
 		Lang:   lang,
+		Metric: metricID,
+		Region: regionID,
 		Title:  metric.Name.In(string(lang)) + " · " + b.regionName(region),
 		Height: HeightSmall,
 	}

@@ -45,6 +45,9 @@ type Spec struct {
 	Kind        string
 	Slug        string // names files: gdp_growth-2024-districts
 	Lang        i18n.Lang
+	Metric      string
+	Year        int    // the districts view's year; 0 otherwise
+	Region      string // the profile's region; "" otherwise
 	Title       string
 	Subtitle    string // unit and regions without a figure
 	Description string // the chart in words, for aria and captions
@@ -310,3 +313,15 @@ func mergeExport(option json.RawMessage, extras map[string]any) json.RawMessage 
 	}
 	return b
 }
+
+// ExportHeight is the height of a downloaded image: the chart plus room for
+// the title above and the credit line below.
+func (s Spec) ExportHeight() int { return s.Height + titleSpace + creditSpace }
+
+// FileName names a download of the chart after its content, such as
+// gdp_growth-2024-districts.csv.
+func (s Spec) FileName(ext string) string { return s.Slug + "." + ext }
+
+// EmbedPath is the path of the chart's embed page, which draws the same
+// option without the explorer: /embed/en/gdp_growth-2024-districts.html.
+func (s Spec) EmbedPath() string { return "/embed/" + string(s.Lang) + "/" + s.Slug + ".html" }

@@ -59,6 +59,7 @@ func Years(ds *model.Dataset, metricID string, from, to int, lang i18n.Lang) (Sp
 		Kind:    KindYears,
 		Slug:    fmt.Sprintf("%s-%d-%d-years", metricID, from, to),
 		Lang:    lang,
+		Metric:  metricID,
 		Title:   b.t("heading.years", metric.Name.In(string(lang))),
 		Height:  HeightWide,
 		Missing: missing,

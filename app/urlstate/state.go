@@ -158,7 +158,11 @@ var known = map[string][]string{
 	ViewDistricts: {"view", "metric", "year", "lang"},
 	ViewYears:     {"view", "metric", "year", "lang"},
 	ViewTable:     {"view", "metric", "year", "lang", "region", "sort"},
+	pageOnly:      {"lang"},
 }
+
+// pageOnly stands for pages that read only the language.
+const pageOnly = "page"
 
 // unknownParams reports parameters the view does not read, sorted by name.
 func unknownParams(q url.Values, view string) []Notice {
@@ -236,4 +240,63 @@ func (s State) URL() string {
 func (s State) With(fn func(*State)) State {
 	fn(&s)
 	return s
+}
+
+// Switch returns the state after the reader sets one control: the view,
+// metric, year, region or sort, with "" meaning "all" in the table. It goes
+// through Parse, so the result is always a valid state. Choosing a metric
+// in the districts view keeps the year if that metric has figures for it,
+// and otherwise moves to the metric's latest year.
+func Switch(s State, param, value string, vocab Vocabulary) State {
+	q, _ := url.ParseQuery(s.Query())
+	q.Set(param, value)
+	if param == "view" {
+		q.Del("region")
+		q.Del("sort")
+	}
+	if param == "metric" || param == "view" {
+		metric := q.Get("metric")
+		if metric == "" {
+			metric = DefaultMetric
+		}
+		if y, err := strconv.Atoi(q.Get("year")); err != nil || !slices.Contains(vocab.Years(metric), y) {
+			q.Del("year")
+		}
+	}
+	next, _ := Parse(q, vocab)
+	next.LangSet = s.LangSet || next.LangSet
+	next.Lang = s.Lang
+	return next
+}
+
+// DistrictPath is the profile page of a region in a language.
+func DistrictPath(region string, lang i18n.Lang) string {
+	return "/district/" + url.PathEscape(region) + "?lang=" + string(lang)
+}
+
+// SourcesPath is the sources page in a language.
+func SourcesPath(lang i18n.Lang) string { return "/sources?lang=" + string(lang) }
+
+// ChartPath is the explorer page that shows a chart: the view for the
+// districts and years charts, the region's profile for a profile chart.
+func ChartPath(kind, metric string, year int, region string, lang i18n.Lang) string {
+	switch kind {
+	case "years":
+		return State{View: ViewYears, Metric: metric, Lang: lang, LangSet: true}.URL()
+	case "profile":
+		return DistrictPath(region, lang)
+	}
+	return State{View: ViewDistricts, Metric: metric, Year: year, Lang: lang, LangSet: true}.URL()
+}
+
+// PageParams checks the query of a page that reads only the language, such
+// as a district profile or the sources page.
+func PageParams(q url.Values) []Notice {
+	var notices []Notice
+	if v, ok := first(q, "lang"); ok {
+		if _, ok := i18n.ParseLang(v); !ok {
+			notices = append(notices, Notice{Param: "lang", Value: shorten(v), Kind: "unknown-value"})
+		}
+	}
+	return append(notices, unknownParams(q, pageOnly)...)
 }

@@ -147,3 +147,44 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+func TestSwitch(t *testing.T) {
+	start := State{View: "districts", Metric: "gdp_growth", Year: 2023, Lang: "en", LangSet: true}
+	tests := []struct {
+		param, value string
+		want         State
+	}{
+		{"metric", "trade_total", State{View: "districts", Metric: "trade_total", Year: 2024, Lang: "en", LangSet: true}},
+		{"year", "2024", State{View: "districts", Metric: "gdp_growth", Year: 2024, Lang: "en", LangSet: true}},
+		{"view", "years", State{View: "years", Metric: "gdp_growth", Lang: "en", LangSet: true}},
+		{"view", "table", State{View: "table", Metric: "gdp_growth", Year: 2023, Lang: "en", LangSet: true}},
+		{"view", "bogus", State{View: "districts", Metric: "gdp_growth", Year: 2023, Lang: "en", LangSet: true}},
+		{"year", "1999", State{View: "districts", Metric: "gdp_growth", Year: 2024, Lang: "en", LangSet: true}},
+	}
+	for _, tt := range tests {
+		if got := Switch(start, tt.param, tt.value, vocab{}); got != tt.want {
+			t.Errorf("Switch(%s=%s) = %+v, want %+v", tt.param, tt.value, got, tt.want)
+		}
+	}
+	table := State{View: "table", Metric: "gdp_growth", Lang: "zh"}
+	if got := Switch(table, "metric", "", vocab{}); got.Metric != "" || got.View != "table" {
+		t.Errorf("clearing the table's metric filter gave %+v", got)
+	}
+	if got := Switch(table, "region", "tianhe", vocab{}); got.Region != "tianhe" {
+		t.Errorf("filtering the table by region gave %+v", got)
+	}
+}
+
+func TestPageParams(t *testing.T) {
+	q, _ := url.ParseQuery("lang=xx&foo=<b>&lang=en")
+	var got []string
+	for _, n := range PageParams(q) {
+		got = append(got, n.Param+"="+n.Value)
+	}
+	if want := []string{"lang=xx", "foo=<b>"}; !slices.Equal(got, want) {
+		t.Errorf("PageParams = %v, want %v", got, want)
+	}
+	if n := PageParams(url.Values{"lang": {"zh"}}); len(n) != 0 {
+		t.Errorf("PageParams(lang=zh) = %v, want none", n)
+	}
+}

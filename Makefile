@@ -1,0 +1,81 @@
+# Guangzhou district targets explorer.
+#
+#   make run      build everything and serve at http://localhost:8000 (ADDR= to change)
+#   make test     install what the tests need, build, and run every test
+#   make static   write the static site to dist/ (PREFIX=/sub-path to host it under one)
+#   make data     compile seeds/ into data/targets.json
+#   make bench    measure sizes and speed, and write the report
+#
+# Needs Go and npm. `make test` installs Debian's chromium when it is missing.
+
+ADDR    ?= localhost:8000
+PREFIX  ?=
+GO      ?= go
+NPM     ?= npm
+
+# ECharts is fetched from the npm registry at a pinned version and checked
+# against pinned SHA-256 sums of the package and of the file we use.
+ECHARTS_VERSION    := 6.1.0
+ECHARTS_TGZ_SHA256 := 681aff88cc1038c3fa941a3a53d1b177a52250b05335efc607d6105ae13be481
+ECHARTS_JS_SHA256  := 61f13280aba3161f77fc801bf5f9c786f55f10432153a0683fc5cc0700b013d5
+
+BUILD   := build
+BIN     := bin/explorer
+WASM    := web/app.wasm
+ECHARTS := web/echarts.common.min.js
+ICONS   := web/icon-192.png web/icon-512.png web/icon-maskable.png web/icon.svg
+GO_SRC  := $(shell find app data -name '*.go' -o -name '*.json' -o -name '*.js' -o -name '*.html') go.mod go.sum
+
+.PHONY: run test static data bench web clean check-data browser
+
+run: web $(BIN)
+	$(BIN) -addr $(ADDR)
+
+web: $(WASM) $(WASM).br $(ECHARTS) $(ECHARTS).br $(ICONS)
+
+$(BIN): $(GO_SRC)
+	$(GO) build -trimpath -o $@ ./app/cmd/explorer
+
+# The same app/ code, compiled for the browser. The server, the static
+# export and the generator stay out of it through build tags and imports.
+$(WASM): $(GO_SRC)
+	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags='-s -w' -o $@ ./app/cmd/explorer
+
+%.br: %
+	$(GO) run ./app/cmd/webassets compress $<
+
+$(ECHARTS):
+	@mkdir -p $(BUILD)
+	cd $(BUILD) && $(NPM) pack --silent echarts@$(ECHARTS_VERSION) >/dev/null
+	echo "$(ECHARTS_TGZ_SHA256)  $(BUILD)/echarts-$(ECHARTS_VERSION).tgz" | sha256sum -c --quiet
+	tar -xzf $(BUILD)/echarts-$(ECHARTS_VERSION).tgz -C $(BUILD) package/dist/echarts.common.min.js
+	echo "$(ECHARTS_JS_SHA256)  $(BUILD)/package/dist/echarts.common.min.js" | sha256sum -c --quiet
+	cp $(BUILD)/package/dist/echarts.common.min.js $@
+
+$(ICONS) &: app/cmd/webassets/icons.go
+	$(GO) run ./app/cmd/webassets icons web
+
+static: web $(BIN)
+	rm -rf dist
+	$(BIN) -static dist -prefix "$(PREFIX)"
+
+data:
+	$(GO) generate ./data
+
+check-data:
+	$(GO) run ./app/cmd/gendata -check
+
+# browser makes sure Debian's Chromium is there for the browser tests.
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  echo "installing Debian's chromium for the browser tests"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; }
+
+test: browser web $(BIN)
+	$(GO) vet ./...
+	GOOS=js GOARCH=wasm $(GO) vet ./app/ui/... ./app/cmd/explorer/
+	$(GO) test -count=1 ./...
+
+clean:
+	rm -rf $(BUILD) bin dist $(WASM) $(WASM).br $(WASM).gz web/echarts*.js* $(ICONS)

@@ -1,0 +1,233 @@
+//go:build !wasm
+
+// Package server serves the explorer: the pre-rendered pages, the
+// WebAssembly app and its assets (fingerprinted, pre-compressed), the embed
+// pages and the dataset downloads, with security headers. It also writes
+// the same site as static files. None of it is compiled into the wasm.
+package server
+
+import (
+	"bytes"
+	"compress/gzip"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"io"
+	"io/fs"
+	"mime"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/andybalholm/brotli"
+)
+
+// fingerprinted are the assets served under a content-hashed name, which
+// can then be cached for a year: app.wasm becomes app.3f2a….wasm.
+var fingerprinted = map[string]bool{
+	"/web/app.wasm":              true,
+	"/web/echarts.common.min.js": true,
+	"/web/style.css":             true,
+	"/web/chart.js":              true,
+	"/web/embed.js":              true,
+	"/web/embed.css":             true,
+}
+
+// required are the assets without which the app cannot work; the server
+// refuses to start without them, with a message saying how to build them.
+var required = []string{"/web/app.wasm", "/web/echarts.common.min.js", "/web/style.css", "/web/icon-192.png"}
+
+// asset is one file served from memory, with its compressed variants.
+type asset struct {
+	path        string // the logical path, e.g. /web/app.wasm
+	hashedPath  string // the fingerprinted path, or "" if it has none
+	contentType string
+	body        []byte
+	gzip        []byte
+	brotli      []byte
+	etag        string
+}
+
+// Assets holds every file of the web directory in memory.
+type Assets struct {
+	byPath map[string]*asset // by logical and by fingerprinted path
+	list   []*asset
+}
+
+// compressible says whether a content type gains from compression.
+func compressible(contentType string) bool {
+	for _, p := range []string{"text/", "application/javascript", "application/json", "application/wasm", "image/svg+xml", "application/manifest+json"} {
+		if strings.HasPrefix(contentType, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// LoadAssets reads the web directory. Pre-compressed siblings (app.wasm.br,
+// app.wasm.gz) written by the build are used when they are at least as new
+// as their source; anything else is compressed here.
+func LoadAssets(dir string) (*Assets, error) {
+	a := &Assets{byPath: map[string]*asset{}}
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		if ext := filepath.Ext(p); ext == ".br" || ext == ".gz" {
+			return nil
+		}
+		rel, _ := filepath.Rel(dir, p)
+		return a.add(p, "/web/"+filepath.ToSlash(rel))
+	})
+	if err != nil {
+		return nil, fmt.Errorf("reading %s: %w", dir, err)
+	}
+	for _, p := range required {
+		if a.byPath[p] == nil {
+			return nil, fmt.Errorf("%s is missing from %s: build it with `make web` (or run `make run`)", p, dir)
+		}
+	}
+	sort.Slice(a.list, func(i, j int) bool { return a.list[i].path < a.list[j].path })
+	return a, nil
+}
+
+func (a *Assets) add(file, logical string) error {
+	body, err := os.ReadFile(file)
+	if err != nil {
+		return err
+	}
+	sum := sha256.Sum256(body)
+	hash := hex.EncodeToString(sum[:])
+	as := &asset{path: logical, body: body, etag: `"` + hash[:20] + `"`, contentType: contentTypeOf(logical)}
+	if fingerprinted[logical] {
+		ext := path.Ext(logical)
+		if strings.HasSuffix(logical, ".min.js") {
+			ext = ".min.js"
+		}
+		as.hashedPath = strings.TrimSuffix(logical, ext) + "." + hash[:12] + ext
+		a.byPath[as.hashedPath] = as
+	}
+	if compressible(as.contentType) {
+		as.gzip = precompressed(file, ".gz", body, gzipBytes)
+		as.brotli = precompressed(file, ".br", body, brotliBytes)
+	}
+	a.byPath[logical] = as
+	a.list = append(a.list, as)
+	return nil
+}
+
+// contentTypeOf picks the MIME type from the extension.
+func contentTypeOf(p string) string {
+	switch path.Ext(p) {
+	case ".wasm":
+		return "application/wasm"
+	case ".js":
+		return "application/javascript; charset=utf-8"
+	case ".webmanifest":
+		return "application/manifest+json"
+	}
+	if t := mime.TypeByExtension(path.Ext(p)); t != "" {
+		return t
+	}
+	return "application/octet-stream"
+}
+
+// precompressed reads file+ext if it is at least as new as file; otherwise
+// it compresses body with fn.
+func precompressed(file, ext string, body []byte, fn func([]byte, int) []byte) []byte {
+	src, err1 := os.Stat(file)
+	dst, err2 := os.Stat(file + ext)
+	if err1 == nil && err2 == nil && !dst.ModTime().Before(src.ModTime()) {
+		if b, err := os.ReadFile(file + ext); err == nil {
+			return b
+		}
+	}
+	return fn(body, fastLevel)
+}
+
+// Compression levels: best for build-time copies, fast for on-the-fly.
+const (
+	BestLevel = 11
+	fastLevel = 5
+)
+
+// gzipBytes compresses with gzip; level follows brotli's 0–11 scale.
+func gzipBytes(b []byte, level int) []byte {
+	var buf bytes.Buffer
+	w, _ := gzip.NewWriterLevel(&buf, min(level, gzip.BestCompression))
+	w.Write(b)
+	w.Close()
+	return buf.Bytes()
+}
+
+// brotliBytes compresses with brotli at the given quality (0–11).
+func brotliBytes(b []byte, level int) []byte {
+	var buf bytes.Buffer
+	w := brotli.NewWriterLevel(&buf, level)
+	w.Write(b)
+	w.Close()
+	return buf.Bytes()
+}
+
+// WritePrecompressed writes file.gz and file.br beside a file, at the best
+// levels, for the server and static hosts to send as they are.
+func WritePrecompressed(file string) error {
+	body, err := os.ReadFile(file)
+	if err != nil {
+		return err
+	}
+	if err := os.WriteFile(file+".gz", gzipBytes(body, BestLevel), 0o644); err != nil {
+		return err
+	}
+	return os.WriteFile(file+".br", brotliBytes(body, BestLevel), 0o644)
+}
+
+// get returns the asset at a logical or fingerprinted path.
+func (a *Assets) get(p string) (*asset, bool) {
+	as, ok := a.byPath[p]
+	return as, ok
+}
+
+// immutable reports whether p is the fingerprinted name of an asset, which
+// never changes and may be cached for good.
+func (a *Assets) immutable(p string) bool {
+	as, ok := a.byPath[p]
+	return ok && as.hashedPath == p
+}
+
+// hashedNames maps each fingerprinted asset's logical path to its hashed one.
+func (a *Assets) hashedNames() map[string]string {
+	m := map[string]string{}
+	for _, as := range a.list {
+		if as.hashedPath != "" {
+			m[as.path] = as.hashedPath
+		}
+	}
+	return m
+}
+
+// hash feeds every asset's path and content hash to w, for the version.
+func (a *Assets) hash(w io.Writer) {
+	for _, as := range a.list {
+		fmt.Fprintf(w, "%s %s\n", as.path, as.etag)
+	}
+}
+
+// size is the size of an asset's raw content, or 0.
+func (a *Assets) size(p string) int {
+	if as, ok := a.byPath[p]; ok {
+		return len(as.body)
+	}
+	return 0
+}
+
+// generatedAsset wraps content the site builds, compressed once.
+func generatedAsset(contentType string, body []byte) *asset {
+	sum := sha256.Sum256(body)
+	return &asset{
+		contentType: contentType, body: body, etag: `"` + hex.EncodeToString(sum[:10]) + `"`,
+		gzip: gzipBytes(body, fastLevel), brotli: brotliBytes(body, fastLevel),
+	}
+}

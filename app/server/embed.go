@@ -1,0 +1,142 @@
+//go:build !wasm
+
+package server
+
+import (
+	"bytes"
+	_ "embed"
+	"html/template"
+
+	"gztargets/app/chart"
+	"gztargets/app/i18n"
+	"gztargets/app/model"
+	"gztargets/app/urlstate"
+)
+
+// embedPage is the page an <iframe> snippet points at. It is rendered at
+// start-up from the same chart spec as the explorer, and loads ECharts and
+// a small script, never the WebAssembly app. The option travels as a JSON
+// data block rather than in an inline script, so that the page runs under
+// a Content-Security-Policy without 'unsafe-inline'.
+//
+//go:embed embed.html
+var embedHTML string
+
+var embedTemplate = template.Must(template.New("embed").Parse(embedHTML))
+
+// embedData is what the embed template needs.
+type embedData struct {
+	Spec     chart.Spec
+	Option   template.JS // JSON with <, > and & escaped: safe in a script
+	Credit   string
+	Explorer string
+	Notice   string
+	ECharts  string
+	Script   string
+	Style    string
+	Table    []embedRow
+	T        map[string]string
+}
+
+// embedRow is a row of the embed's data table.
+type embedRow struct {
+	Region, Year, Kind, Value, Sources string
+}
+
+// embedSpecs lists every chart that has figures, in both languages: the
+// districts view for each metric and year, the years view for each metric,
+// and each region's profile charts.
+func embedSpecs(ds *model.Dataset) []chart.Spec {
+	var specs []chart.Spec
+	add := func(s chart.Spec, ok bool) {
+		if ok && len(s.Seeds) > 0 {
+			specs = append(specs, s)
+		}
+	}
+	for _, lang := range i18n.Langs {
+		for _, m := range ds.Metrics {
+			for _, y := range ds.Years(m.ID) {
+				add(chart.Districts(ds, m.ID, y, lang))
+			}
+			add(chart.Years(ds, m.ID, urlstate.YearsCompared[0], urlstate.YearsCompared[1], lang))
+		}
+		for _, r := range ds.Regions {
+			p, _ := ds.Profile(r.ID)
+			for _, m := range p.Metrics {
+				add(chart.Profile(ds, r.ID, m.ID, lang))
+			}
+		}
+	}
+	return specs
+}
+
+// renderEmbeds renders every embed page, keyed by path.
+func renderEmbeds(ds *model.Dataset, res resolver) map[string][]byte {
+	out := map[string][]byte{}
+	for _, s := range embedSpecs(ds) {
+		out[s.EmbedPath()] = renderEmbed(ds, res, s, "")
+	}
+	return out
+}
+
+// fallbackEmbed is the page for an embed address that does not exist: the
+// default chart with a notice, never a blank frame.
+func fallbackEmbed(ds *model.Dataset, res resolver, lang i18n.Lang) []byte {
+	years := ds.Years(urlstate.DefaultMetric)
+	spec, _ := chart.Districts(ds, urlstate.DefaultMetric, years[len(years)-1], lang)
+	return renderEmbed(ds, res, spec, i18n.T(lang, "embed.fallback"))
+}
+
+func renderEmbed(ds *model.Dataset, res resolver, s chart.Spec, notice string) []byte {
+	d := embedData{
+		Spec:     s,
+		Option:   template.JS(s.Option),
+		Credit:   s.Credit(ds),
+		Explorer: res.Resolve(urlstate.ChartPath(s.Kind, s.Metric, s.Year, s.Region, s.Lang)),
+		Notice:   notice,
+		ECharts:  res.Resolve("/web/echarts.common.min.js"),
+		Script:   res.Resolve("/web/embed.js"),
+		Style:    res.Resolve("/web/embed.css"),
+		Table:    embedTable(ds, s),
+		T:        embedText(s.Lang),
+	}
+	var buf bytes.Buffer
+	if err := embedTemplate.Execute(&buf, d); err != nil {
+		panic("embed template: " + err.Error())
+	}
+	return buf.Bytes()
+}
+
+// embedTable is the chart's figures as table rows.
+func embedTable(ds *model.Dataset, s chart.Spec) []embedRow {
+	rows := make([]embedRow, 0, len(s.Rows))
+	for _, r := range s.Rows {
+		row := embedRow{Region: r.Region.Name.In(string(s.Lang)), Value: i18n.T(s.Lang, "table.none")}
+		if rec := r.Record; rec != nil {
+			row.Year = i18n.T(s.Lang, "heading.year", rec.Year)
+			if rec.Period == model.PeriodH1 {
+				row.Year = i18n.T(s.Lang, "chart.h1", rec.Year)
+			}
+			row.Kind = i18n.T(s.Lang, i18n.Key("kind."+rec.Kind))
+			row.Value = i18n.Qualified(rec.Value, rec.Qualifier, rec.Unit, s.Lang)
+			for i, c := range rec.Sources {
+				if i > 0 {
+					row.Sources += "; "
+				}
+				src, _ := ds.Source(c.Seed)
+				row.Sources += "“" + c.Quote + "” — " + src.Outlet.In(string(s.Lang)) + ", " + i18n.Date(src.Published, s.Lang)
+			}
+		}
+		rows = append(rows, row)
+	}
+	return rows
+}
+
+// embedText is the embed page's fixed text in a language.
+func embedText(lang i18n.Lang) map[string]string {
+	out := map[string]string{}
+	for _, k := range []i18n.Key{"table.data", "table.region", "table.year", "table.kind", "table.value", "table.source", "embed.more", "embed.flags", "app.name"} {
+		out[string(k)] = i18n.T(lang, k)
+	}
+	return out
+}

@@ -1,0 +1,153 @@
+//go:build !wasm
+
+package server
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"io"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"gztargets/app/chart"
+	"gztargets/app/i18n"
+	"gztargets/app/model"
+	"gztargets/app/ui"
+	"gztargets/data"
+)
+
+// Colours of the installed app's window.
+const (
+	themeColor      = "#0b4f7c"
+	backgroundColor = "#ffffff"
+)
+
+// Site is everything the explorer serves, built once at start-up: the
+// assets, the dataset and its downloads, the embed pages, the manifest
+// and the go-app handler that pre-renders the pages.
+type Site struct {
+	Prefix  string // "" at the root, or a sub-path such as /gz-targets
+	Version string // a hash of everything served; changes only with content
+
+	assets   *Assets
+	data     *model.Dataset
+	embeds   map[string][]byte // by path, e.g. /embed/en/gdp_growth-2024-districts.html
+	files    map[string]*asset // generated files: downloads and the manifest
+	pages    *app.Handler
+	resolver resolver
+}
+
+// NewSite loads the web directory and builds the site for a path prefix.
+func NewSite(webDir, prefix string) (*Site, error) {
+	prefix = strings.TrimSuffix(prefix, "/")
+	if prefix != "" && !strings.HasPrefix(prefix, "/") {
+		return nil, fmt.Errorf("prefix %q must start with /", prefix)
+	}
+	assets, err := LoadAssets(webDir)
+	if err != nil {
+		return nil, err
+	}
+	ds, err := model.Load(data.JSON)
+	if err != nil {
+		return nil, err
+	}
+	ui.Register()
+	s := &Site{Prefix: prefix, assets: assets, data: ds}
+	s.resolver = resolver{prefix: prefix, hashed: assets.hashedNames()}
+	s.embeds = renderEmbeds(ds, s.resolver)
+	s.files = map[string]*asset{
+		"/data/targets.json": generatedAsset("application/json; charset=utf-8", data.JSON),
+		"/data/targets.csv":  generatedAsset("text/csv; charset=utf-8", chart.DatasetCSV(ds, i18n.EN)),
+	}
+	s.Version = s.contentHash()
+	s.files["/manifest.webmanifest"] = generatedAsset("application/manifest+json", s.manifest())
+	s.pages = s.appHandler()
+	return s, nil
+}
+
+// contentHash is the app's version: a hash of every asset, the dataset,
+// the embed pages and the service worker. A rebuild that changes nothing
+// keeps the version, so browsers keep their caches; any real change
+// gives a new one, so they update.
+func (s *Site) contentHash() string {
+	h := sha256.New()
+	s.assets.hash(h)
+	io.WriteString(h, workerTemplate)
+	paths := make([]string, 0, len(s.embeds)+len(s.files))
+	for p := range s.embeds {
+		paths = append(paths, p)
+	}
+	for p := range s.files {
+		paths = append(paths, p)
+	}
+	sort.Strings(paths)
+	for _, p := range paths {
+		body := s.embeds[p]
+		if f, ok := s.files[p]; ok {
+			body = f.body
+		}
+		sum := sha256.Sum256(body)
+		fmt.Fprintf(h, "%s %x\n", p, sum)
+	}
+	return hex.EncodeToString(h.Sum(nil))[:16]
+}
+
+// appHandler configures go-app: local icons (never a remote URL), our
+// styles and ECharts, the wasm size for progress with compressed
+// transfer, the content-hash version and our service worker.
+func (s *Site) appHandler() *app.Handler {
+	name := i18n.T(i18n.ZH, "app.name") + " · " + i18n.T(i18n.EN, "app.name")
+	return &app.Handler{
+		Name:        name,
+		ShortName:   i18n.T(i18n.EN, "app.short"),
+		Title:       name,
+		Description: i18n.T(i18n.ZH, "app.description") + " " + i18n.T(i18n.EN, "app.description"),
+		Author:      i18n.T(i18n.EN, "app.name"),
+		Lang:        string(i18n.Default),
+		Icon: app.Icon{
+			Default:  "/web/icon-192.png",
+			Large:    "/web/icon-512.png",
+			Maskable: "/web/icon-maskable.png",
+			SVG:      "/web/icon.svg",
+		},
+		BackgroundColor:       backgroundColor,
+		ThemeColor:            themeColor,
+		LoadingLabel:          i18n.T(i18n.ZH, "loading") + " " + i18n.T(i18n.EN, "loading") + " {progress}%",
+		Styles:                []string{"/web/style.css"},
+		Scripts:               []string{"/web/echarts.common.min.js defer"},
+		Resources:             s.resolver,
+		Version:               s.Version,
+		WasmContentLength:     strconv.Itoa(s.assets.size("/web/app.wasm")),
+		CacheableResources:    s.cacheable(),
+		ServiceWorkerTemplate: s.workerScript(),
+	}
+}
+
+// resolver maps the app's paths to the URLs it is served at: under the
+// prefix, and fingerprinted where the asset has a hashed name. Resolving
+// an already resolved path changes nothing, because go-app resolves the
+// links of pre-rendered pages again.
+type resolver struct {
+	prefix string
+	hashed map[string]string
+}
+
+// Resolve implements app.ResourceResolver.
+func (r resolver) Resolve(loc string) string {
+	switch {
+	case loc == "" || loc == "/":
+		return r.prefix + "/"
+	case !strings.HasPrefix(loc, "/") || strings.HasPrefix(loc, "//"):
+		return loc
+	case r.prefix != "" && (loc == r.prefix || strings.HasPrefix(loc, r.prefix+"/")):
+		return loc
+	}
+	if h, ok := r.hashed[loc]; ok {
+		loc = h
+	}
+	return r.prefix + loc
+}

@@ -1,0 +1,153 @@
+//go:build !wasm
+
+package server
+
+import (
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"strings"
+)
+
+// Export writes the whole site as static files under dir, for any plain
+// file server, at the site's prefix. Every page is written both as
+// page.html and page/index.html, so that it loads whether the host maps
+// clean URLs to .html files or serves directory indexes. Compressible files
+// get .gz and .br copies, for hosts that send pre-compressed files, and a
+// _headers file carries the security headers for hosts that read one.
+func (s *Site) Export(dir string) error {
+	w := exporter{dir: dir}
+	for _, p := range s.Pages() {
+		body, err := s.fetch(p)
+		if err != nil {
+			return err
+		}
+		if p == "/" {
+			w.write("index.html", body)
+			continue
+		}
+		w.write(strings.TrimPrefix(p, "/")+".html", body)
+		w.write(path.Join(strings.TrimPrefix(p, "/"), "index.html"), body)
+	}
+	notFound, _ := s.fetch("/404")
+	w.write("404.html", notFound)
+	for f := range goappFiles {
+		body, err := s.fetch(f)
+		if err != nil {
+			return err
+		}
+		w.write(strings.TrimPrefix(f, "/"), body)
+	}
+	for p, f := range s.files {
+		w.write(strings.TrimPrefix(p, "/"), f.body)
+	}
+	for p, body := range s.embeds {
+		w.write(strings.TrimPrefix(p, "/"), body)
+	}
+	for _, as := range s.assets.list {
+		w.asset(as)
+	}
+	w.write("_headers", s.headersFile())
+	return w.err
+}
+
+// fetch renders a path through the site's own handler, uncompressed.
+func (s *Site) fetch(p string) ([]byte, error) {
+	rec := httptest.NewRecorder()
+	s.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, s.resolver.Resolve(p), nil))
+	if rec.Code != http.StatusOK && p != "/404" {
+		return nil, fmt.Errorf("export: %s answered %d", p, rec.Code)
+	}
+	return rec.Body.Bytes(), nil
+}
+
+// headersFile is a _headers file (the format of Netlify and Cloudflare
+// Pages) with the same security and cache headers as the server.
+func (s *Site) headersFile() []byte {
+	var b strings.Builder
+	rule := func(pattern string, headers map[string]string) {
+		keys := make([]string, 0, len(headers))
+		for k := range headers {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		b.WriteString(s.Prefix + pattern + "\n")
+		for _, k := range keys {
+			b.WriteString("  " + k + ": " + headers[k] + "\n")
+		}
+	}
+	page := http.Header{}
+	setSecurityHeaders(page, "/")
+	embed := http.Header{}
+	setSecurityHeaders(embed, "/embed/")
+	rule("/*", flatten(page))
+	rule("/embed/*", flatten(embed))
+	for _, as := range s.assets.list {
+		if as.hashedPath != "" {
+			rule(as.hashedPath, map[string]string{"Cache-Control": cacheImmutable})
+		}
+	}
+	rule("/web/app.*.wasm", map[string]string{"Content-Type": "application/wasm"})
+	return []byte(b.String())
+}
+
+func flatten(h http.Header) map[string]string {
+	out := map[string]string{}
+	for k := range h {
+		out[k] = h.Get(k)
+	}
+	return out
+}
+
+// exporter writes files under a directory, keeping the first error.
+type exporter struct {
+	dir string
+	err error
+}
+
+func (e *exporter) write(rel string, body []byte) {
+	if e.err != nil {
+		return
+	}
+	file := filepath.Join(e.dir, filepath.FromSlash(rel))
+	if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
+		e.err = err
+		return
+	}
+	if err := os.WriteFile(file, body, 0o644); err != nil {
+		e.err = err
+		return
+	}
+	if compressible(contentTypeOf(rel)) && len(body) > 512 {
+		e.writeRaw(rel+".gz", gzipBytes(body, BestLevel))
+		e.writeRaw(rel+".br", brotliBytes(body, BestLevel))
+	}
+}
+
+func (e *exporter) writeRaw(rel string, body []byte) {
+	if e.err == nil {
+		e.err = os.WriteFile(filepath.Join(e.dir, filepath.FromSlash(rel)), body, 0o644)
+	}
+}
+
+// asset writes an asset under the name pages refer to it by (the
+// fingerprinted one if it has one), with its compressed copies.
+func (e *exporter) asset(as *asset) {
+	p := as.path
+	if as.hashedPath != "" {
+		p = as.hashedPath
+	}
+	rel := strings.TrimPrefix(p, "/")
+	if e.err == nil {
+		e.err = os.MkdirAll(filepath.Dir(filepath.Join(e.dir, filepath.FromSlash(rel))), 0o755)
+	}
+	e.writeRaw(rel, as.body)
+	if as.gzip != nil {
+		e.writeRaw(rel+".gz", as.gzip)
+		e.writeRaw(rel+".br", as.brotli)
+	}
+}

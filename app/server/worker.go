@@ -1,0 +1,61 @@
+//go:build !wasm
+
+package server
+
+import (
+	_ "embed"
+	"encoding/json"
+	"sort"
+	"strings"
+)
+
+// workerTemplate is our service worker, given to go-app as its
+// ServiceWorkerTemplate.
+//
+//go:embed app-worker.js
+var workerTemplate string
+
+// workerScript fills in what go-app does not know: the app shell and the
+// pre-rendered pages to keep for offline use.
+func (s *Site) workerScript() string {
+	pages, _ := json.Marshal(s.resolvedPages())
+	return strings.NewReplacer(
+		"%SHELL%", s.resolver.Resolve("/"),
+		"%PAGES%", string(pages),
+	).Replace(workerTemplate)
+}
+
+// Pages are the app's pre-rendered pages: the explorer, the sources page
+// and every region's profile.
+func (s *Site) Pages() []string {
+	pages := []string{"/", "/sources"}
+	for _, r := range s.data.Regions {
+		pages = append(pages, "/district/"+r.ID)
+	}
+	return pages
+}
+
+func (s *Site) resolvedPages() []string {
+	var out []string
+	for _, p := range s.Pages() {
+		out = append(out, s.resolver.Resolve(p))
+	}
+	return out
+}
+
+// cacheable lists what the worker precaches besides go-app's own files:
+// every asset, the embed pages and the downloads.
+func (s *Site) cacheable() []string {
+	var out []string
+	for _, as := range s.assets.list {
+		out = append(out, as.path)
+	}
+	for p := range s.embeds {
+		out = append(out, p)
+	}
+	for p := range s.files {
+		out = append(out, p)
+	}
+	sort.Strings(out)
+	return out
+}

@@ -1,0 +1,112 @@
+package ui
+
+import (
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"gztargets/app/chart"
+)
+
+// Action names the chart component handles.
+const actionExport = "chart/export"
+
+// exportRequest asks the chart with the given slug for an image.
+type exportRequest struct {
+	Slug   string
+	Format string // "png" or "svg"
+}
+
+// chartView owns one ECharts instance: it creates it when mounted, feeds
+// it each new option in place with setOption, resizes it with the window,
+// and disposes of it when dismounted. It is the only component that
+// touches ECharts.
+type chartView struct {
+	app.Compo
+
+	Spec  chart.Spec
+	Decal bool
+
+	inst    app.Value
+	onClick app.Func
+	shown   string // the option JSON last given to ECharts
+}
+
+func newChartView(spec chart.Spec, decal bool) *chartView {
+	return &chartView{Spec: spec, Decal: decal}
+}
+
+func (c *chartView) Render() app.UI {
+	return app.Div().
+		Class("chart chart--" + c.Spec.Kind).
+		ID("chart-" + c.Spec.Slug).
+		Role("img").
+		Aria("label", attr(c.Spec.Description)).
+		DataSet("slug", c.Spec.Slug)
+}
+
+// OnMount draws the chart. A click on a region's bar opens its profile.
+func (c *chartView) OnMount(ctx app.Context) {
+	if !echartsReady() {
+		app.Log("chart: ECharts is not loaded; the chart stays empty")
+		return
+	}
+	c.inst = chartInit(c.JSValue(), mediaMatches("(prefers-color-scheme: dark)"))
+	c.onClick = chartOnClick(c.inst, func(regionID string) {
+		ctx.Dispatch(func(ctx app.Context) { ctx.Navigate(districtPath(regionID, c.Spec.Lang)) })
+	})
+	ctx.Handle(actionExport, c.handleExport)
+	c.draw()
+}
+
+// OnUpdate redraws in place when the parent passes a new spec or setting.
+func (c *chartView) OnUpdate(ctx app.Context) { c.draw() }
+
+// OnResize fits the chart to its new width.
+func (c *chartView) OnResize(ctx app.Context) {
+	if c.inst != nil {
+		chartResize(c.inst)
+	}
+}
+
+// OnDismount frees the instance and the click callback.
+func (c *chartView) OnDismount() {
+	if c.inst != nil {
+		chartDispose(c.inst)
+		c.inst = nil
+	}
+	if c.onClick != nil {
+		c.onClick.Release()
+		c.onClick = nil
+	}
+}
+
+// draw gives ECharts the current option unless it already has it.
+func (c *chartView) draw() {
+	key := string(c.Spec.Option)
+	if c.Decal {
+		key += "/decal"
+	}
+	if c.inst == nil || key == c.shown {
+		return
+	}
+	c.shown = key
+	chartSetOption(c.inst, string(c.Spec.Option), chartOptions{
+		animate: !mediaMatches("(prefers-reduced-motion: reduce)"),
+		decal:   c.Decal,
+	})
+}
+
+// handleExport saves the chart as an image, with its title and credit
+// line, when the request names this chart.
+func (c *chartView) handleExport(ctx app.Context, a app.Action) {
+	req, ok := a.Value.(exportRequest)
+	if !ok || req.Slug != c.Spec.Slug || c.inst == nil {
+		return
+	}
+	renderer := "canvas"
+	if req.Format == "svg" {
+		renderer = "svg"
+	}
+	width := max(elementWidth(c.JSValue()), 640)
+	url := chartExportURL(string(c.Spec.Export), width, c.Spec.ExportHeight(), renderer, c.Decal)
+	saveFile(url, c.Spec.FileName(req.Format))
+}

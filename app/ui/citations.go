@@ -1,0 +1,59 @@
+package ui
+
+import (
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"gztargets/app/i18n"
+	"gztargets/app/model"
+)
+
+// citationList shows where a figure comes from: each source's verbatim
+// quote, in the source's own language, with the outlet and date, and a
+// note where reading the source took judgement.
+type citationList struct {
+	app.Compo
+
+	Lang   i18n.Lang
+	Record model.Record
+	Data   *model.Dataset
+}
+
+func newCitationList(lang i18n.Lang, r model.Record, ds *model.Dataset) *citationList {
+	return &citationList{Lang: lang, Record: r, Data: ds}
+}
+
+func (c *citationList) Render() app.UI {
+	return app.Ul().Class("citations").Body(
+		app.Range(c.Record.Sources).Slice(func(i int) app.UI { return c.citation(c.Record.Sources[i]) }),
+	)
+}
+
+func (c *citationList) citation(cite model.Citation) app.UI {
+	src, _ := c.Data.Source(cite.Seed)
+	return app.Li().Body(
+		app.Q().Lang(src.Language).Text(cite.Quote),
+		app.Text(" — "),
+		app.A().Href(sourcesPath(c.Lang)+"#"+sourceAnchor(cite.Seed)).Text(sourceCredit(src, c.Lang)),
+		app.If(len(c.Record.Conflict) > 0, func() app.UI {
+			return app.Span().Class("citation-reading").Text(" · " + i18n.Qualified(cite.Value, cite.Qualifier, c.Record.Unit, c.Lang))
+		}),
+		app.If(cite.Note != "", func() app.UI {
+			return app.P().Class("citation-note").Body(
+				app.Text(i18n.T(c.Lang, "quote.note")+" "),
+				app.Span().Lang("en").Text(cite.Note),
+			)
+		}),
+	)
+}
+
+// sourceCredit names a source by outlet and date.
+func sourceCredit(s model.Source, lang i18n.Lang) string {
+	return s.Outlet.In(string(lang)) + ", " + i18n.Date(s.Published, lang)
+}
+
+// sourceAnchor is the id of a source's section on the sources page.
+func sourceAnchor(seed string) string {
+	return "source-" + strings.TrimSuffix(seed, ".txt")
+}

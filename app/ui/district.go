@@ -1,0 +1,143 @@
+package ui
+
+import (
+	"net/url"
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"gztargets/app/chart"
+	"gztargets/app/i18n"
+	"gztargets/app/model"
+	"gztargets/app/urlstate"
+)
+
+// districtPage is /district/<id>: every figure of one region by year, with
+// its citations, and a small chart per metric.
+type districtPage struct {
+	app.Compo
+
+	ds       *model.Dataset
+	err      error
+	lang     i18n.Lang
+	regionID string
+	profile  model.Profile
+	found    bool
+	notices  []string
+	charts   []chart.Spec
+	decal    bool
+}
+
+func newDistrictPage() app.Composer { return &districtPage{} }
+
+// OnInit reads the region in the browser before the first render.
+func (p *districtPage) OnInit() {
+	if u := browserURL(); u != nil {
+		p.load(u)
+	}
+}
+
+// OnMount listens for the pattern setting.
+func (p *districtPage) OnMount(ctx app.Context) {
+	ctx.Handle(actionDecal, func(ctx app.Context, a app.Action) { p.decal, _ = a.Value.(bool) })
+}
+
+// OnNav reads the region on the server and after every navigation.
+func (p *districtPage) OnNav(ctx app.Context) {
+	p.load(ctx.Page().URL())
+	title := i18n.T(p.lang, "heading.notFound")
+	if p.found {
+		title = i18n.T(p.lang, "heading.profile", p.profile.Region.Name.In(string(p.lang)))
+	}
+	setPageMeta(ctx, p.lang, title)
+}
+
+func (p *districtPage) load(u *url.URL) {
+	p.ds, p.err = loadDataset()
+	if p.err != nil {
+		return
+	}
+	q := u.Query()
+	p.lang = pageLang(q)
+	p.regionID = regionFromPath(routePath(u))
+	p.profile, p.found = p.ds.Profile(p.regionID)
+	p.notices = noticeMessages(p.lang, urlstate.PageParams(q))
+	if !p.found {
+		p.notices = append(p.notices, i18n.T(p.lang, "profile.unknown", shortText(p.regionID)))
+	}
+	p.decal = decalOn()
+	p.charts = nil
+	for _, m := range p.profile.Metrics {
+		if s, ok := profileSpec(p.ds, p.regionID, m.ID, p.lang); ok {
+			p.charts = append(p.charts, s)
+		}
+	}
+}
+
+// regionFromPath takes the region id out of /district/<id>.
+func regionFromPath(path string) string {
+	id := strings.Trim(strings.TrimPrefix(path, "/district/"), "/")
+	if unescaped, err := url.PathUnescape(id); err == nil {
+		return unescaped
+	}
+	return id
+}
+
+func (p *districtPage) Render() app.UI {
+	if p.err != nil {
+		return errorPage(p.err)
+	}
+	if p.ds == nil {
+		return app.Div().Class("page")
+	}
+	return app.Div().Class("page").Body(
+		newSiteHeader(p.lang, sectionDistrict, p.langHrefs()),
+		app.Main().ID("main").Body(p.content()...),
+		newSiteFooter(p.lang),
+	)
+}
+
+func (p *districtPage) content() []app.UI {
+	t := func(k i18n.Key, args ...any) string { return i18n.T(p.lang, k, args...) }
+	if !p.found {
+		return []app.UI{
+			app.H1().Text(t("heading.notFound")),
+			newNoticeList(p.lang, p.notices),
+			newRegionList(p.lang, p.ds.Regions),
+		}
+	}
+	name := p.profile.Region.Name.In(string(p.lang))
+	out := []app.UI{
+		app.H1().Text(t("heading.profile", name)),
+		newNoticeList(p.lang, p.notices),
+		app.P().Class("lead").Text(t("profile.group", t(i18n.Key("group."+p.profile.Region.Group)))),
+	}
+	if len(p.profile.Years) == 0 {
+		return append(out, app.P().Text(t("profile.none")), newRegionList(p.lang, p.ds.Regions))
+	}
+	for _, y := range p.profile.Years {
+		out = append(out, newYearFigures(p.lang, y, p.ds))
+	}
+	out = append(out, app.H2().Text(t("heading.charts")), newDecalToggle(p.lang, p.decal))
+	for _, s := range p.charts {
+		out = append(out, newChartFigure(s, p.ds, p.decal, "h3"))
+	}
+	return out
+}
+
+func (p *districtPage) langHrefs() map[i18n.Lang]string {
+	out := map[i18n.Lang]string{}
+	for _, l := range i18n.Langs {
+		out[l] = districtPath(p.regionID, l)
+	}
+	return out
+}
+
+// shortText cuts text from a URL to a length a notice can repeat.
+func shortText(s string) string {
+	r := []rune(strings.ToValidUTF8(s, "�"))
+	if len(r) > 40 {
+		return string(r[:40]) + "…"
+	}
+	return string(r)
+}

@@ -1,0 +1,159 @@
+package ui
+
+import (
+	"net/url"
+	"strconv"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// This file is the only place the UI calls JavaScript. Everything else in
+// the package is plain Go and renders the same on the server, where these
+// calls are inert: go-app's server-side values do nothing and read as
+// empty.
+
+// browserURL is the page's URL in the browser, or nil on the server.
+func browserURL() *url.URL {
+	if !app.IsClient {
+		return nil
+	}
+	return app.Window().URL()
+}
+
+// browserLanguage is navigator.language, such as "zh-CN".
+func browserLanguage() string {
+	if !app.IsClient {
+		return ""
+	}
+	return app.Window().Get("navigator").Get("language").String()
+}
+
+// mediaMatches evaluates a CSS media query, such as
+// "(prefers-reduced-motion: reduce)".
+func mediaMatches(query string) bool {
+	if !app.IsClient {
+		return false
+	}
+	return app.Window().Call("matchMedia", query).Get("matches").Bool()
+}
+
+// echartsReady reports whether the ECharts library has loaded.
+func echartsReady() bool {
+	return app.IsClient && app.Window().Get("echarts").Truthy()
+}
+
+// chartOptions are the switches applied to a chart option in the browser,
+// where the reader's settings are known.
+type chartOptions struct {
+	animate bool // false when the reader prefers reduced motion
+	decal   bool // patterns on bars, for colour-blind readers
+}
+
+// chartInit creates an ECharts instance on an element, in the dark theme
+// when the reader prefers it.
+func chartInit(el app.Value, dark bool) app.Value {
+	var theme any
+	if dark {
+		theme = "dark"
+	}
+	return app.Window().Get("echarts").Call("init", el, theme, map[string]any{"renderer": "canvas"})
+}
+
+// chartSetOption replaces the chart's option in place, without a re-init.
+func chartSetOption(inst app.Value, option string, o chartOptions) {
+	opt := app.Window().Get("JSON").Call("parse", option)
+	opt.Set("animation", o.animate)
+	opt.Set("backgroundColor", "transparent")
+	opt.Get("aria").Set("decal", map[string]any{"show": o.decal})
+	inst.Call("setOption", opt, map[string]any{"notMerge": true})
+}
+
+// chartResize fits the chart to its element after a layout change.
+func chartResize(inst app.Value) { inst.Call("resize") }
+
+// chartDispose frees the chart's canvas and listeners.
+func chartDispose(inst app.Value) { inst.Call("dispose") }
+
+// chartOnClick calls fn with the regionId of the data item clicked.
+func chartOnClick(inst app.Value, fn func(regionID string)) app.Func {
+	f := app.FuncOf(func(this app.Value, args []app.Value) any {
+		if len(args) > 0 {
+			if id := args[0].Get("data").Get("regionId"); id.Truthy() {
+				fn(id.String())
+			}
+		}
+		return nil
+	})
+	inst.Call("on", "click", f)
+	return f
+}
+
+// chartExportURL draws the export option in a detached element with the
+// given renderer ("canvas" for PNG, "svg" for SVG) and returns the image
+// as a data URL. The screen chart is left as it is.
+func chartExportURL(option string, width, height int, renderer string, decal bool) string {
+	doc := app.Window().Get("document")
+	el := doc.Call("createElement", "div")
+	el.Get("style").Set("cssText", "position:absolute;left:-10000px;top:0;width:"+strconv.Itoa(width)+"px;height:"+strconv.Itoa(height)+"px")
+	doc.Get("body").Call("appendChild", el)
+	inst := app.Window().Get("echarts").Call("init", el, nil, map[string]any{"renderer": renderer})
+	opt := app.Window().Get("JSON").Call("parse", option)
+	opt.Set("animation", false)
+	opt.Get("aria").Set("decal", map[string]any{"show": decal})
+	inst.Call("setOption", opt)
+	kind := "png"
+	if renderer == "svg" {
+		kind = "svg"
+	}
+	dataURL := inst.Call("getDataURL", map[string]any{"type": kind, "pixelRatio": 2, "backgroundColor": "#ffffff"}).String()
+	inst.Call("dispose")
+	el.Call("remove")
+	return dataURL
+}
+
+// elementWidth is an element's rendered width in CSS pixels.
+func elementWidth(el app.Value) int {
+	return el.Get("clientWidth").Int()
+}
+
+// saveFile makes the browser download a URL under a file name.
+func saveFile(href, name string) {
+	doc := app.Window().Get("document")
+	a := doc.Call("createElement", "a")
+	a.Set("href", href)
+	a.Set("download", name)
+	doc.Get("body").Call("appendChild", a)
+	a.Call("click")
+	a.Call("remove")
+}
+
+// checkForUpdate asks the service worker to look for a new version now.
+func checkForUpdate() { app.TryUpdate() }
+
+// storedPref reads a preference saved in localStorage, or "".
+func storedPref(key string) string {
+	if !app.IsClient {
+		return ""
+	}
+	v := app.Window().Get("localStorage").Call("getItem", prefPrefix+key)
+	if !v.Truthy() {
+		return ""
+	}
+	return v.String()
+}
+
+// storePref saves a preference in localStorage.
+func storePref(key, value string) {
+	if app.IsClient {
+		app.Window().Get("localStorage").Call("setItem", prefPrefix+key, value)
+	}
+}
+
+// prefPrefix namespaces the explorer's preferences.
+const prefPrefix = "gz-targets:"
+
+// eventValue is the value of the form control that fired an event.
+func eventValue(ctx app.Context) string { return ctx.JSSrc().Get("value").String() }
+
+// eventChecked is the state of the checkbox that fired an event.
+func eventChecked(ctx app.Context) bool { return ctx.JSSrc().Get("checked").Bool() }

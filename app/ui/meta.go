@@ -1,0 +1,24 @@
+package ui
+
+import (
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"gztargets/app/i18n"
+)
+
+// setPageMeta sets the document's language, title and description, on the
+// server for the pre-rendered HTML and in the browser after navigation.
+func setPageMeta(ctx app.Context, lang i18n.Lang, title string) {
+	ctx.Page().SetLang(string(lang))
+	ctx.Page().SetTitle("%s · %s", title, i18n.T(lang, "app.name"))
+	ctx.Page().SetDescription("%s", i18n.T(lang, "app.description"))
+}
+
+// errorPage replaces a page whose data could not be loaded, so that the
+// reader sees what went wrong rather than a blank page.
+func errorPage(err error) app.UI {
+	return app.Main().ID("main").Class("page").Body(
+		app.H1().Text("Error / 错误"),
+		app.P().Role("alert").Text(err.Error()),
+	)
+}

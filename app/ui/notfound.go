@@ -1,0 +1,60 @@
+package ui
+
+import (
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"gztargets/app/i18n"
+	"gztargets/app/model"
+)
+
+// notFoundPage answers any path the app does not have: it says so and
+// offers the way on, instead of a blank page.
+type notFoundPage struct {
+	app.Compo
+
+	lang i18n.Lang
+	path string
+	ds   *model.Dataset
+}
+
+func newNotFoundPage() app.Composer { return &notFoundPage{} }
+
+// OnInit reads the path in the browser before the first render.
+func (p *notFoundPage) OnInit() {
+	if u := browserURL(); u != nil {
+		p.lang, p.path = pageLang(u.Query()), routePath(u)
+	}
+	p.ds, _ = loadDataset()
+}
+
+// OnNav reads the path on the server and after navigation.
+func (p *notFoundPage) OnNav(ctx app.Context) {
+	u := ctx.Page().URL()
+	p.lang, p.path = pageLang(u.Query()), routePath(u)
+	p.ds, _ = loadDataset()
+	setPageMeta(ctx, p.lang, i18n.T(p.lang, "heading.notFound"))
+}
+
+func (p *notFoundPage) Render() app.UI {
+	if p.lang == "" {
+		return app.Div().Class("page")
+	}
+	var regions []model.Region
+	if p.ds != nil {
+		regions = p.ds.Regions
+	}
+	hrefs := map[i18n.Lang]string{}
+	for _, l := range i18n.Langs {
+		hrefs[l] = href(withLang("/", l))
+	}
+	return app.Div().Class("page").Body(
+		newSiteHeader(p.lang, sectionNone, hrefs),
+		app.Main().ID("main").Body(
+			app.H1().Text(i18n.T(p.lang, "heading.notFound")),
+			newNoticeList(p.lang, []string{i18n.T(p.lang, "notice.route", shortText(p.path))}),
+			app.P().Body(app.A().Href(href(withLang("/", p.lang))).Text(i18n.T(p.lang, "nav.explorer"))),
+			newRegionList(p.lang, regions),
+		),
+		newSiteFooter(p.lang),
+	)
+}

@@ -1,0 +1,69 @@
+package ui
+
+import (
+	"net/url"
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"gztargets/app/i18n"
+	"gztargets/app/urlstate"
+)
+
+// Preference keys.
+const (
+	prefLang  = "lang"
+	prefDecal = "decal"
+)
+
+// pageLang picks the display language: the URL's lang parameter, then the
+// language the reader chose before, then the browser's language. On the
+// server, without a reader, it is the URL's or the default.
+func pageLang(q url.Values) i18n.Lang {
+	if l, ok := i18n.ParseLang(q.Get("lang")); ok {
+		return l
+	}
+	if l, ok := i18n.ParseLang(storedPref(prefLang)); ok {
+		return l
+	}
+	if tag := browserLanguage(); tag != "" {
+		return i18n.FromBrowser(tag)
+	}
+	return i18n.Default
+}
+
+// decalOn reports whether the reader switched on patterns.
+func decalOn() bool { return storedPref(prefDecal) == "on" }
+
+// href returns an app path under the site's root prefix, so that links
+// work when the site is served from a sub-path.
+func href(path string) string {
+	return strings.TrimSuffix(app.Getenv("GOAPP_ROOT_PREFIX"), "/") + path
+}
+
+// withLang adds the language to an app path's query.
+func withLang(path string, lang i18n.Lang) string {
+	u, err := url.Parse(path)
+	if err != nil {
+		return path
+	}
+	q := u.Query()
+	q.Set("lang", string(lang))
+	u.RawQuery = q.Encode()
+	return u.String()
+}
+
+// districtPath is the profile page of a region, under the root prefix.
+func districtPath(id string, lang i18n.Lang) string { return href(urlstate.DistrictPath(id, lang)) }
+
+// sourcesPath is the sources page, under the root prefix.
+func sourcesPath(lang i18n.Lang) string { return href(urlstate.SourcesPath(lang)) }
+
+// routePath is a URL's path within the app, without the root prefix.
+func routePath(u *url.URL) string {
+	p := strings.TrimPrefix(u.Path, strings.TrimSuffix(app.Getenv("GOAPP_ROOT_PREFIX"), "/"))
+	if !strings.HasPrefix(p, "/") {
+		p = "/" + p
+	}
+	return p
+}

@@ -1,0 +1,107 @@
+package ui
+
+import (
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"gztargets/app/i18n"
+	"gztargets/app/model"
+)
+
+// sourceEntry is one source article on the sources page: its title in the
+// original language, outlet, date, language and file, our reading notes,
+// and every figure taken from it with the quote that states it.
+type sourceEntry struct {
+	app.Compo
+
+	Lang   i18n.Lang
+	Source model.Source
+	Data   *model.Dataset
+}
+
+func newSourceEntry(lang i18n.Lang, s model.Source, ds *model.Dataset) *sourceEntry {
+	return &sourceEntry{Lang: lang, Source: s, Data: ds}
+}
+
+func (e *sourceEntry) t(k i18n.Key, args ...any) string { return i18n.T(e.Lang, k, args...) }
+
+func (e *sourceEntry) Render() app.UI {
+	s := e.Source
+	id := sourceAnchor(s.Seed)
+	return app.Article().Class("source").ID(id).Aria("labelledby", id+"-title").Body(
+		app.H2().ID(id+"-title").Lang(s.Language).Text(s.Title),
+		app.If(s.TitleTranslation != "", func() app.UI {
+			return app.P().Class("title-translation").Lang(otherLang(s.Language)).Text(s.TitleTranslation)
+		}),
+		e.metadata(),
+		app.P().Text(s.About.In(string(e.Lang))),
+		app.If(len(s.Notes) > 0, func() app.UI {
+			return app.Details().Body(
+				app.Summary().Text(e.t("source.notes")),
+				app.Ul().Lang("en").Body(app.Range(s.Notes).Slice(func(i int) app.UI { return app.Li().Text(s.Notes[i]) })),
+			)
+		}),
+		app.H3().Text(e.t("heading.figures")+" · "+e.t("source.count", s.Figures)),
+		e.figures(),
+	)
+}
+
+func (e *sourceEntry) metadata() app.UI {
+	s := e.Source
+	lang := e.t(i18n.Key("language." + s.Language))
+	if s.Translated {
+		lang += " (" + e.t("source.translated") + ")"
+	}
+	published := i18n.Date(s.Published, e.Lang)
+	return app.Dl().Class("source-meta").Body(
+		app.Dt().Text(e.t("source.outlet")), app.Dd().Text(s.Outlet.In(string(e.Lang))),
+		app.Dt().Text(e.t("source.published")), app.Dd().Body(
+			app.Text(published),
+			app.If(s.PublishedNote != "", func() app.UI {
+				return app.Span().Class("citation-note").Lang("en").Text(" — " + s.PublishedNote)
+			}),
+		),
+		app.Dt().Text(e.t("source.language")), app.Dd().Text(lang),
+		app.Dt().Text(e.t("source.file")), app.Dd().Body(app.Code().Text(s.Seed)),
+	)
+}
+
+// figures lists what this source states, which may differ from the record
+// when sources disagree.
+func (e *sourceEntry) figures() app.UI {
+	cited := e.Data.SourceFigures(e.Source.Seed)
+	return app.Div().Class("table-wrap").Body(app.Table().Class("records").Body(
+		app.THead().Body(app.Tr().Body(
+			app.Th().Scope("col").Text(e.t("table.region")),
+			app.Th().Scope("col").Text(e.t("table.metric")),
+			app.Th().Scope("col").Text(e.t("table.year")),
+			app.Th().Scope("col").Text(e.t("table.value")),
+			app.Th().Scope("col").Text(e.t("table.quote")),
+		)),
+		app.TBody().Body(app.Range(cited).Slice(func(i int) app.UI { return e.row(cited[i]) })),
+	))
+}
+
+func (e *sourceEntry) row(c model.Cited) app.UI {
+	r := c.Record
+	region, _ := e.Data.Region(r.Region)
+	metric, _ := e.Data.Metric(r.Metric)
+	value := i18n.Qualified(c.Citation.Value, c.Citation.Qualifier, r.Unit, e.Lang)
+	if c.Citation.Stretch != nil {
+		value += " · " + e.t("chart.stretchMark", i18n.Value(*c.Citation.Stretch, r.Unit, e.Lang))
+	}
+	return app.Tr().DataSet("record", r.ID).Body(
+		app.Th().Scope("row").Body(app.A().Href(districtPath(r.Region, e.Lang)).Text(region.Name.In(string(e.Lang)))),
+		app.Td().Text(metric.Name.In(string(e.Lang))+" · "+e.t(i18n.Key("kind."+r.Kind))),
+		app.Td().Text(yearLabel(r, e.Lang)),
+		app.Td().Class("value").Text(value),
+		app.Td().Body(app.Q().Lang(e.Source.Language).Text(c.Citation.Quote)),
+	)
+}
+
+// otherLang is the language of a title's translation.
+func otherLang(lang string) string {
+	if lang == "zh" {
+		return "en"
+	}
+	return "zh"
+}

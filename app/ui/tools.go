@@ -1,0 +1,103 @@
+package ui
+
+import (
+	"encoding/base64"
+	"html"
+	"strconv"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"gztargets/app/chart"
+	"gztargets/app/i18n"
+	"gztargets/app/model"
+)
+
+// Paths of the downloadable dataset.
+const (
+	datasetCSVPath  = "/data/targets.csv"
+	datasetJSONPath = "/data/targets.json"
+	resizeScript    = "/web/embed-resize.js"
+)
+
+// chartTools offers a chart for reuse: an embed snippet with a preview,
+// and downloads of the image, its figures and the whole dataset.
+type chartTools struct {
+	app.Compo
+
+	Spec chart.Spec
+	Data *model.Dataset
+}
+
+func newChartTools(spec chart.Spec, ds *model.Dataset) *chartTools {
+	return &chartTools{Spec: spec, Data: ds}
+}
+
+func (c *chartTools) t(k i18n.Key, args ...any) string { return i18n.T(c.Spec.Lang, k, args...) }
+
+func (c *chartTools) Render() app.UI {
+	return app.Div().Class("chart-tools").Body(
+		c.downloads(),
+		c.embed(),
+	)
+}
+
+// downloads are the image buttons, which ask the chart for an export, and
+// plain links for the data.
+func (c *chartTools) downloads() app.UI {
+	csvHref := "data:text/csv;charset=utf-8;base64," + base64.StdEncoding.EncodeToString(c.Spec.CSV(c.Data))
+	return app.Div().Class("downloads").Role("group").Aria("label", c.t("download.label")).Body(
+		app.Span().Class("downloads-label").Text(c.t("download.label")+":"),
+		c.imageButton("png", c.t("download.png")),
+		c.imageButton("svg", c.t("download.svg")),
+		app.A().Class("download").Href(csvHref).Download(c.Spec.FileName("csv")).Text(c.t("download.csv")),
+		app.A().Class("download").Href(href(datasetCSVPath)).Download("guangzhou-targets.csv").Text(c.t("download.allCSV")),
+		app.A().Class("download").Href(href(datasetJSONPath)).Download("guangzhou-targets.json").Text(c.t("download.allJSON")),
+	)
+}
+
+func (c *chartTools) imageButton(format, label string) app.UI {
+	return app.Button().Type("button").Class("download").DataSet("format", format).Text(label).
+		OnClick(func(ctx app.Context, e app.Event) {
+			ctx.NewActionWithValue(actionExport, exportRequest{Slug: c.Spec.Slug, Format: format})
+		})
+}
+
+// embed shows the snippet to paste, the optional resize script and a
+// preview that loads only when the reader opens the panel.
+func (c *chartTools) embed() app.UI {
+	id := "embed-" + c.Spec.Slug
+	return app.Details().Class("embed").Body(
+		app.Summary().Text(c.t("embed.open")),
+		app.P().Text(c.t("embed.intro")),
+		app.Label().For(id+"-code").Text(c.t("embed.iframe")),
+		app.Textarea().ID(id+"-code").Class("snippet").ReadOnly(true).Rows(4).Text(c.iframeSnippet()),
+		app.Label().For(id+"-script").Text(c.t("embed.script")),
+		app.Textarea().ID(id+"-script").Class("snippet").ReadOnly(true).Rows(2).Text(c.scriptSnippet()),
+		app.P().Class("embed-preview-label").Text(c.t("embed.preview")),
+		app.IFrame().Class("embed-preview").Src(href(c.Spec.EmbedPath())).
+			Title(attr(c.t("embed.title", c.Spec.Title))).Height(embedHeight(c.Spec)).Loading("lazy"),
+	)
+}
+
+// embedHeight is the iframe height the snippet proposes: the chart plus
+// its title and credit line.
+func embedHeight(s chart.Spec) int { return s.Height + 150 }
+
+// absolute makes an app path absolute for pasting into another site. On
+// the server the origin is unknown, so the path stays relative until the
+// app starts in the browser.
+func absolute(path string) string {
+	if u := browserURL(); u != nil {
+		return u.Scheme + "://" + u.Host + path
+	}
+	return path
+}
+
+func (c *chartTools) iframeSnippet() string {
+	return `<iframe src="` + absolute(href(c.Spec.EmbedPath())) + `" title="` + html.EscapeString(c.t("embed.title", c.Spec.Title)) +
+		`" width="100%" height="` + strconv.Itoa(embedHeight(c.Spec)) + `" style="border:0" loading="lazy" data-gz-targets-embed></iframe>`
+}
+
+func (c *chartTools) scriptSnippet() string {
+	return `<script src="` + absolute(href(resizeScript)) + `" async></script>`
+}
