@@ -112,7 +112,7 @@ var messages = map[Key][2]string{
 	"source.noConflicts": {"各来源之间没有分歧。", "The sources do not disagree."},
 	"language.zh":        {"中文", "Chinese"},
 	"language.en":        {"英文", "English"},
-	"quote.note":         {"说明：%s", "Note: %s"},
+	"quote.note":         {"说明：", "Note:"},
 
 	// District page.
 	"profile.group":   {"类别：%s", "Group: %s"},

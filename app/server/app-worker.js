@@ -3,7 +3,9 @@
 // go-app fills in {{.Version}} (a hash of the site's content) and
 // {{.ResourcesToCache}}; the server fills in the app shell and the pages.
 // Install caches everything before it succeeds; activation, which only
-// follows a complete install, removes older caches. Navigations go to the
+// follows a complete install, removes older caches. The worker does not
+// claim open pages: go-app reads a worker that activates under a page
+// with a controller as an update, which a first visit is not. Navigations go to the
 // network first and, offline, to the cached page or the app shell, which
 // then renders the route itself. Assets come from the cache.
 
@@ -29,7 +31,6 @@ self.addEventListener("activate", (event) => {
     await Promise.all(keys
       .filter((key) => key.startsWith(CACHE_PREFIX) && key !== CACHE)
       .map((key) => caches.delete(key)));
-    await self.clients.claim();
   })());
 });
 

@@ -41,7 +41,7 @@ func (s *Site) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	case s.files[rel] != nil:
 		serveAsset(w, r, s.files[rel], false)
 	case goappFiles[rel]:
-		compressed(w, r, s.pages)
+		compressed(w, withPath(r, rel), s.pages)
 	case path.Ext(rel) != "":
 		http.NotFound(w, r)
 	default:
@@ -101,6 +101,14 @@ func (s *Site) servePage(w http.ResponseWriter, r *http.Request, rel string) {
 		status = http.StatusNotFound
 	}
 	writeCompressed(w, r, rec.header.Get("Content-Type"), rec.body.Bytes(), status)
+}
+
+// withPath is a copy of the request for another path: go-app knows its
+// own files by their path without the prefix.
+func withPath(r *http.Request, p string) *http.Request {
+	r2 := r.Clone(r.Context())
+	r2.URL.Path = p
+	return r2
 }
 
 // compressed runs a handler and sends its response compressed.

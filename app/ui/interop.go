@@ -157,3 +157,6 @@ func eventValue(ctx app.Context) string { return ctx.JSSrc().Get("value").String
 
 // eventChecked is the state of the checkbox that fired an event.
 func eventChecked(ctx app.Context) bool { return ctx.JSSrc().Get("checked").Bool() }
+
+// eventOpen is the state of the <details> element that fired a toggle.
+func eventOpen(ctx app.Context) bool { return ctx.JSSrc().Get("open").Bool() }

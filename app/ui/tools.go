@@ -26,6 +26,8 @@ type chartTools struct {
 
 	Spec chart.Spec
 	Data *model.Dataset
+
+	preview bool // the embed panel has been opened, so the preview loads
 }
 
 func newChartTools(spec chart.Spec, ds *model.Dataset) *chartTools {
@@ -66,17 +68,27 @@ func (c *chartTools) imageButton(format, label string) app.UI {
 // preview that loads only when the reader opens the panel.
 func (c *chartTools) embed() app.UI {
 	id := "embed-" + c.Spec.Slug
-	return app.Details().Class("embed").Body(
+	return app.Details().Class("embed").On("toggle", c.onToggle).Body(
 		app.Summary().Text(c.t("embed.open")),
 		app.P().Text(c.t("embed.intro")),
 		app.Label().For(id+"-code").Text(c.t("embed.iframe")),
 		app.Textarea().ID(id+"-code").Class("snippet").ReadOnly(true).Rows(4).Text(c.iframeSnippet()),
 		app.Label().For(id+"-script").Text(c.t("embed.script")),
 		app.Textarea().ID(id+"-script").Class("snippet").ReadOnly(true).Rows(2).Text(c.scriptSnippet()),
-		app.P().Class("embed-preview-label").Text(c.t("embed.preview")),
-		app.IFrame().Class("embed-preview").Src(href(c.Spec.EmbedPath())).
-			Title(attr(c.t("embed.title", c.Spec.Title))).Height(embedHeight(c.Spec)).Loading("lazy"),
+		app.If(c.preview, func() app.UI {
+			return app.Div().Body(
+				app.P().Class("embed-preview-label").Text(c.t("embed.preview")),
+				app.IFrame().Class("embed-preview").Src(href(c.Spec.EmbedPath())).
+					Title(attr(c.t("embed.title", c.Spec.Title))).Height(embedHeight(c.Spec)).Loading("lazy"),
+			)
+		}),
 	)
+}
+
+func (c *chartTools) onToggle(ctx app.Context, e app.Event) {
+	if eventOpen(ctx) {
+		c.preview = true
+	}
 }
 
 // embedHeight is the iframe height the snippet proposes: the chart plus

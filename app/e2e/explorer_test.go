@@ -1,0 +1,216 @@
+package e2e
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"gztargets/app/model"
+)
+
+// sites are the two ways the explorer is served: by its own server, and as
+// a static export under a sub-path on a plain file server.
+func sites() map[string]string {
+	return map[string]string{"server": serverURL, "static": staticURL}
+}
+
+// Fixed-asset investment growth targets for 2024, highest first: Tianhe
+// (at least 18%), Liwan 17.6%, Yuexiu 17%, Haizhu and Baiyun (at least 16%).
+const (
+	faiGrowth2024Regions = "Tianhe, Liwan, Yuexiu, Haizhu, Baiyun"
+	faiGrowth2024Values  = "18 17.6 17 16 16"
+	gdpGrowth2024Regions = "Baiyun, Haizhu, Tianhe, Liwan, Yuexiu"
+	gdpGrowth2024Values  = "6.5 6 6 5 4"
+)
+
+func TestDeepLinkDrawsTheFigures(t *testing.T) {
+	for name, base := range sites() {
+		t.Run(name, func(t *testing.T) {
+			ctx := newTab(t)
+			d := readChartAt(t, ctx, base+"/?metric=fai_growth&year=2024&lang=en", `o.series.target`)
+			expectCategories(t, d, 0, faiGrowth2024Regions)
+			expectSeries(t, d, "target", faiGrowth2024Values)
+			if got := fmt.Sprint(d.Labels["target"]); got != "[≥18% 17.6% 17% ≥16% ≥16%]" {
+				t.Errorf("labels = %s, want the qualifiers ≥ on Tianhe, Haizhu and Baiyun", got)
+			}
+			heading := text(t, ctx, "h1")
+			if heading != "Fixed-asset investment growth by district, 2024" {
+				t.Errorf("heading = %q", heading)
+			}
+			missing := text(t, ctx, ".chart-subtitle")
+			if !strings.Contains(missing, "No target published: Huangpu, Panyu, Huadu, Nansha, Conghua, Zengcheng") {
+				t.Errorf("the districts without a figure are not listed: %q", missing)
+			}
+		})
+	}
+}
+
+func TestStretchGoalAndReferencePanel(t *testing.T) {
+	ctx := newTab(t)
+	d := readChartAt(t, ctx, serverURL+"/?metric=gdp_growth&year=2023&lang=en", `o.series.stretch`)
+	expectSeries(t, d, "target", "7 7 7 6.5 6.5 6.5")
+	expectSeries(t, d, "stretch", "7")
+	expectCategories(t, d, 1, "Zhaoqing New District (Zhaoqing), Guangzhou (whole city)")
+	expectSeries(t, d, "reference", "11 4.6")
+}
+
+func TestYearsView(t *testing.T) {
+	ctx := newTab(t)
+	d := readChartAt(t, ctx, serverURL+"/?view=years&metric=fai_growth&lang=en", `o.series.to`)
+	expectCategories(t, d, 0, "Tianhe, Liwan, Yuexiu, Haizhu, Baiyun, Zengcheng, Huadu, Conghua")
+	expectSeries(t, d, "to", "18 17.6 17 16 16")
+	expectSeries(t, d, "from", "20 20 25 20 15")
+}
+
+// TestMetricControlAndBack changes the metric with the form control: the
+// chart and the URL follow, and Back restores both.
+func TestMetricControlAndBack(t *testing.T) {
+	for name, base := range sites() {
+		t.Run(name, func(t *testing.T) {
+			ctx := newTab(t)
+			readChartAt(t, ctx, base+"/?metric=fai_growth&year=2024&lang=en", `o.series.target`)
+			marker := eval[bool](t, ctx, `(window.__samePage = true)`)
+			choose(t, ctx, "#control-metric", "gdp_growth")
+			d := readChart(t, ctx, ".chart", `o.series.target && o.series.target[0] === 6.5`)
+			expectCategories(t, d, 0, gdpGrowth2024Regions)
+			expectSeries(t, d, "target", gdpGrowth2024Values)
+			if url := location(t, ctx); !strings.Contains(url, "metric=gdp_growth") || !strings.Contains(url, "year=2024") {
+				t.Errorf("URL after the change = %s", url)
+			}
+			if marker && !eval[bool](t, ctx, `window.__samePage === true`) {
+				t.Error("changing the metric reloaded the page instead of updating the chart in place")
+			}
+			do(t, ctx, chromedp.NavigateBack())
+			d = readChart(t, ctx, ".chart", `o.series.target && o.series.target[0] === 18`)
+			expectSeries(t, d, "target", faiGrowth2024Values)
+			if url := location(t, ctx); !strings.Contains(url, "metric=fai_growth") {
+				t.Errorf("URL after Back = %s", url)
+			}
+		})
+	}
+}
+
+// TestSharedLinkReopensTheView opens a link with every parameter set in a
+// fresh browser: the same view comes back.
+func TestSharedLinkReopensTheView(t *testing.T) {
+	ctx := newTab(t)
+	d := readChartAt(t, ctx, serverURL+"/?view=districts&metric=fai_total&year=2024&lang=zh", `o.series.target`)
+	expectCategories(t, d, 0, "白云区, 天河区, 荔湾区, 海珠区, 越秀区")
+	expectSeries(t, d, "target", "1410 830 635 620 135")
+	if lang := eval[string](t, ctx, `document.documentElement.lang`); lang != "zh" {
+		t.Errorf("<html lang> = %q, want zh", lang)
+	}
+}
+
+func TestDistrictPage(t *testing.T) {
+	for name, base := range sites() {
+		t.Run(name, func(t *testing.T) {
+			ctx := newTab(t)
+			do(t, ctx, chromedp.Navigate(base+"/district/tianhe?lang=en"))
+			readChart(t, ctx, ".chart", `o.series.target || o.series.actual`)
+			if h := text(t, ctx, "h1"); h != "Tianhe: every figure" {
+				t.Errorf("heading = %q", h)
+			}
+			rows := eval[int](t, ctx, `document.querySelectorAll("main tr[data-record]").length`)
+			if want := len(ds.Select(model.Filter{Region: "tianhe"})); rows != want {
+				t.Errorf("%d figure rows, want %d", rows, want)
+			}
+			page := text(t, ctx, "main")
+			for _, want := range []string{"at least 18%", "Sources disagree: qualifier", "增长18%以上", "an increase of about 18%", "more than 650 billion yuan"} {
+				if !strings.Contains(page, want) {
+					t.Errorf("the district page does not show %q", want)
+				}
+			}
+			charts := eval[int](t, ctx, `document.querySelectorAll(".chart--profile").length`)
+			if p, _ := ds.Profile("tianhe"); charts != len(p.Metrics) {
+				t.Errorf("%d profile charts, want one per metric (%d)", charts, len(p.Metrics))
+			}
+		})
+	}
+}
+
+func TestSourcesPage(t *testing.T) {
+	for name, base := range sites() {
+		t.Run(name, func(t *testing.T) {
+			ctx := newTab(t)
+			do(t, ctx, chromedp.Navigate(base+"/sources?lang=en"))
+			waitApp(t, ctx)
+			for _, s := range ds.Sources {
+				sel := "#source-" + strings.TrimSuffix(s.Seed, ".txt")
+				rows := eval[int](t, ctx, fmt.Sprintf(`document.querySelectorAll(%q).length`, sel+" tbody tr"))
+				if rows != s.Figures {
+					t.Errorf("%s: %d figure rows, want %d", s.Seed, rows, s.Figures)
+				}
+			}
+			conflicts := eval[int](t, ctx, `document.querySelectorAll(".conflict-entry").length`)
+			if conflicts != len(ds.Conflicts()) {
+				t.Errorf("%d conflicts shown, want %d", conflicts, len(ds.Conflicts()))
+			}
+			if !strings.Contains(text(t, ctx, ".conflicts"), "增长18%以上") {
+				t.Error("the conflict does not quote the sources")
+			}
+		})
+	}
+}
+
+func TestTableHasEveryRecord(t *testing.T) {
+	for name, base := range sites() {
+		t.Run(name, func(t *testing.T) {
+			ctx := newTab(t)
+			do(t, ctx, chromedp.Navigate(base+"/?view=table&lang=en"))
+			waitApp(t, ctx)
+			rows := eval[int](t, ctx, `document.querySelectorAll("table.records tbody tr[data-record]").length`)
+			if rows != len(ds.Records) {
+				t.Errorf("%d rows, want one per record (%d)", rows, len(ds.Records))
+			}
+		})
+	}
+}
+
+func TestTableFilterAndSort(t *testing.T) {
+	ctx := newTab(t)
+	do(t, ctx, chromedp.Navigate(serverURL+"/?view=table&metric=gdp_growth&year=2024&sort=-value&lang=en"))
+	waitApp(t, ctx)
+	first := eval[[]string](t, ctx, `[...document.querySelectorAll("table.records tbody tr")].map(r => r.dataset.record)`)
+	want := []string{"baiyun-2024-gdp_growth-target-year", "haizhu-2024-gdp_growth-target-year", "tianhe-2024-gdp_growth-target-year", "liwan-2024-gdp_growth-target-year", "yuexiu-2024-gdp_growth-target-year"}
+	if strings.Join(first, " ") != strings.Join(want, " ") {
+		t.Errorf("rows = %v, want %v", first, want)
+	}
+	choose(t, ctx, "#control-region", "liwan")
+	waitFor(t, ctx, `document.querySelectorAll("table.records tbody tr").length === 1`)
+}
+
+// text returns the visible text of the first element matching sel.
+func text(t *testing.T, ctx context.Context, sel string) string {
+	t.Helper()
+	return eval[string](t, ctx, fmt.Sprintf(`(document.querySelector(%q) || {}).innerText || ""`, sel))
+}
+
+func location(t *testing.T, ctx context.Context) string {
+	t.Helper()
+	return eval[string](t, ctx, `location.href`)
+}
+
+// choose picks an option in a select as a reader would, firing change.
+func choose(t *testing.T, ctx context.Context, sel, value string) {
+	t.Helper()
+	eval[bool](t, ctx, fmt.Sprintf(`(() => { const s = document.querySelector(%q); s.value = %q; s.dispatchEvent(new Event("change", {bubbles: true})); return true; })()`, sel, value))
+}
+
+// waitApp waits until the WebAssembly app has taken over the page.
+func waitApp(t *testing.T, ctx context.Context) {
+	t.Helper()
+	waitFor(t, ctx, `!document.getElementById("app-wasm-loader")`)
+}
+
+// waitFor waits until a JavaScript condition holds in the page.
+func waitFor(t *testing.T, ctx context.Context, cond string) {
+	t.Helper()
+	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](cond, chromedp.WithPollingTimeout(45*time.Second))); err != nil {
+		t.Fatalf("waiting for %s: %v", cond, err)
+	}
+}
