@@ -31,7 +31,7 @@ GO_SRC  := $(shell find app data -name '*.go' -o -name '*.json' -o -name '*.js' 
 run: web $(BIN)
 	$(BIN) -addr $(ADDR)
 
-web: $(WASM) $(WASM).br $(ECHARTS) $(ECHARTS).br $(ICONS)
+web: $(WASM) $(WASM).br $(WASM).gz $(ECHARTS) $(ECHARTS).br $(ECHARTS).gz $(ICONS)
 
 $(BIN): $(GO_SRC)
 	$(GO) build -trimpath -o $@ ./app/cmd/explorer
@@ -41,8 +41,13 @@ $(BIN): $(GO_SRC)
 $(WASM): $(GO_SRC)
 	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags='-s -w' -o $@ ./app/cmd/explorer
 
+# Pre-compressed copies, at the best levels, for the server and for static
+# hosts to send as they are. gzip's own -9 beats Go's compress/gzip.
 %.br: %
-	$(GO) run ./app/cmd/webassets compress $<
+	$(GO) run ./app/cmd/webassets brotli $<
+
+%.gz: %
+	gzip -9 -n -c $< > $@
 
 $(ECHARTS):
 	@mkdir -p $(BUILD)

@@ -11,6 +11,7 @@ import (
 
 	"gztargets/app/i18n"
 	"gztargets/app/model"
+	"gztargets/app/spec"
 )
 
 // fig is a compact way to write a record in a test table.
@@ -208,11 +209,11 @@ func TestDistrictsSeries(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			spec, ok := Districts(ds, tt.metric, tt.year, tt.lang)
+			sp, ok := Districts(ds, tt.metric, tt.year, tt.lang)
 			if !ok {
 				t.Fatal("Districts refused a known metric")
 			}
-			o := decode(t, spec.Option)
+			o := decode(t, sp.Option)
 			if !slices.Equal(o.YAxis[0].Data, tt.categories) {
 				t.Errorf("categories = %v, want %v", o.YAxis[0].Data, tt.categories)
 			}
@@ -239,12 +240,8 @@ func TestDistrictsSeries(t *testing.T) {
 			if tt.reference == nil && len(o.YAxis) != 1 {
 				t.Errorf("got %d panels, want one", len(o.YAxis))
 			}
-			var missing []string
-			for _, r := range spec.Missing {
-				missing = append(missing, r.ID)
-			}
-			if !slices.Equal(missing, tt.missing) {
-				t.Errorf("missing = %v, want %v", missing, tt.missing)
+			if !slices.Equal(sp.Missing, tt.missing) {
+				t.Errorf("missing = %v, want %v", sp.Missing, tt.missing)
 			}
 		})
 	}
@@ -252,8 +249,8 @@ func TestDistrictsSeries(t *testing.T) {
 
 func TestMissingRegionsAreNotDrawnAsZero(t *testing.T) {
 	ds := synthetic(t, growthFigures...)
-	spec, _ := Districts(ds, "growth", 2024, i18n.EN)
-	o := decode(t, spec.Option)
+	sp, _ := Districts(ds, "growth", 2024, i18n.EN)
+	o := decode(t, sp.Option)
 	for _, s := range o.Series {
 		for _, raw := range s.Data {
 			if bytes.Contains(raw, []byte(`"regionId":"c"`)) {
@@ -261,30 +258,30 @@ func TestMissingRegionsAreNotDrawnAsZero(t *testing.T) {
 			}
 		}
 	}
-	if !strings.Contains(spec.Subtitle, "No target published: Gamma") {
-		t.Errorf("subtitle %q does not list the missing district", spec.Subtitle)
+	if !strings.Contains(sp.Subtitle, "No target published: Gamma") {
+		t.Errorf("subtitle %q does not list the missing district", sp.Subtitle)
 	}
-	if !strings.Contains(spec.Description, "Not published: Gamma") {
-		t.Errorf("description %q does not list the missing district", spec.Description)
+	if !strings.Contains(sp.Description, "Not published: Gamma") {
+		t.Errorf("description %q does not list the missing district", sp.Description)
 	}
-	row := spec.Rows[len(spec.Rows)-1]
-	if row.Region.ID != "c" || row.Record != nil {
-		t.Errorf("last row = %+v, want region c without a record", row)
+	last := sp.Rows[len(sp.Rows)-1]
+	if last.Region != "c" || last.Record != "" {
+		t.Errorf("last row = %+v, want region c without a record", last)
 	}
 }
 
 func TestDistrictsWithoutFigures(t *testing.T) {
 	ds := synthetic(t, growthFigures...)
-	spec, ok := Districts(ds, "growth", 2019, i18n.EN)
+	sp, ok := Districts(ds, "growth", 2019, i18n.EN)
 	if !ok {
 		t.Fatal("Districts refused a year without figures")
 	}
-	o := decode(t, spec.Option)
+	o := decode(t, sp.Option)
 	if len(o.Series) != 0 || len(o.Graphic) != 1 {
-		t.Fatalf("option = %s, want no series and one message", spec.Option)
+		t.Fatalf("option = %s, want no series and one message", sp.Option)
 	}
-	if len(spec.Missing) != 3 {
-		t.Errorf("missing = %v, want all three districts", spec.Missing)
+	if len(sp.Missing) != 3 {
+		t.Errorf("missing = %v, want all three districts", sp.Missing)
 	}
 	if _, ok := Districts(ds, "gpd", 2024, i18n.EN); ok {
 		t.Error("Districts accepted an unknown metric")
@@ -293,11 +290,11 @@ func TestDistrictsWithoutFigures(t *testing.T) {
 
 func TestYearsArrows(t *testing.T) {
 	ds := synthetic(t, growthFigures...)
-	spec, ok := Years(ds, "growth", 2023, 2024, i18n.EN)
+	sp, ok := Years(ds, "growth", 2023, 2024, i18n.EN)
 	if !ok {
 		t.Fatal("Years refused a known metric")
 	}
-	o := decode(t, spec.Option)
+	o := decode(t, sp.Option)
 	if want := []string{"Beta", "Alpha", "Gamma"}; !slices.Equal(o.YAxis[0].Data, want) {
 		t.Errorf("categories = %v, want %v", o.YAxis[0].Data, want)
 	}
@@ -325,11 +322,11 @@ func TestYearsArrows(t *testing.T) {
 
 func TestProfile(t *testing.T) {
 	ds := synthetic(t, growthFigures...)
-	spec, ok := Profile(ds, "a", "growth", i18n.EN)
+	sp, ok := Profile(ds, "a", "growth", i18n.EN)
 	if !ok {
 		t.Fatal("Profile refused a region with figures")
 	}
-	o := decode(t, spec.Option)
+	o := decode(t, sp.Option)
 	if want := []string{"2023", "2024"}; !slices.Equal(o.XAxis[0].Data, want) {
 		t.Errorf("columns = %v, want %v", o.XAxis[0].Data, want)
 	}
@@ -353,11 +350,11 @@ func TestTextFromDataIsEscaped(t *testing.T) {
 		quote: `<script>alert("x")</script> {b}`})
 	ds.Regions[0].Name.EN = `<img src=x onerror="alert(1)">`
 	ds.Sources[0].Outlet.EN = `"Daily" & <b>Co</b>`
-	for _, spec := range specsOf(t, ds) {
-		if bytes.Contains(spec.Option, []byte("<")) || bytes.Contains(spec.Option, []byte(">")) {
-			t.Errorf("%s: raw < or > in the option JSON", spec.Slug)
+	for _, sp := range specsOf(t, ds) {
+		if bytes.Contains(sp.Option, []byte("<")) || bytes.Contains(sp.Option, []byte(">")) {
+			t.Errorf("%s: raw < or > in the option JSON", sp.Slug)
 		}
-		o := decode(t, spec.Option)
+		o := decode(t, sp.Option)
 		for _, s := range o.Series {
 			for _, raw := range s.Data {
 				var it dataItem
@@ -367,11 +364,11 @@ func TestTextFromDataIsEscaped(t *testing.T) {
 					continue
 				}
 				if strings.Contains(tip, "<script") || strings.Contains(tip, "<img") || strings.Contains(tip, "<b>Co") || strings.Contains(tip, "{b}") {
-					t.Errorf("%s: unescaped data in tooltip %q", spec.Slug, tip)
+					t.Errorf("%s: unescaped data in tooltip %q", sp.Slug, tip)
 				}
 				for _, want := range []string{"&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;", "&lt;img src=x", "&#34;Daily&#34; &amp; &lt;b&gt;Co"} {
 					if !strings.Contains(tip, want) {
-						t.Errorf("%s: tooltip %q lacks %q", spec.Slug, tip, want)
+						t.Errorf("%s: tooltip %q lacks %q", sp.Slug, tip, want)
 					}
 				}
 			}
@@ -379,39 +376,39 @@ func TestTextFromDataIsEscaped(t *testing.T) {
 	}
 }
 
-func specsOf(t *testing.T, ds *model.Dataset) []Spec {
+func specsOf(t *testing.T, ds *model.Dataset) []spec.Spec {
 	t.Helper()
 	d, _ := Districts(ds, "growth", 2024, i18n.EN)
 	y, _ := Years(ds, "growth", 2023, 2024, i18n.EN)
 	p, _ := Profile(ds, "a", "growth", i18n.EN)
-	return []Spec{d, y, p}
+	return []spec.Spec{d, y, p}
 }
 
 func TestAriaAndExport(t *testing.T) {
 	ds := synthetic(t, growthFigures...)
-	for _, spec := range specsOf(t, ds) {
-		o := decode(t, spec.Option)
+	for _, sp := range specsOf(t, ds) {
+		o := decode(t, sp.Option)
 		label, _ := o.Aria["label"].(map[string]any)
-		if o.Aria["enabled"] != true || label["description"] != spec.Description || spec.Description == "" {
-			t.Errorf("%s: aria = %v, want enabled with the description", spec.Slug, o.Aria)
+		if o.Aria["enabled"] != true || label["description"] != sp.Description || sp.Description == "" {
+			t.Errorf("%s: aria = %v, want enabled with the description", sp.Slug, o.Aria)
 		}
 		if o.Title["text"] != nil {
-			t.Errorf("%s: the screen option has a title; the page shows it", spec.Slug)
+			t.Errorf("%s: the screen option has a title; the page shows it", sp.Slug)
 		}
-		e := decode(t, spec.Export)
-		if e.Title["text"] != spec.Title || len(e.Graphic) == 0 {
-			t.Errorf("%s: export lacks the title or the credit line", spec.Slug)
+		e := decode(t, sp.Export)
+		if e.Title["text"] != sp.Title || len(e.Graphic) == 0 {
+			t.Errorf("%s: export lacks the title or the credit line", sp.Slug)
 		}
 		if !strings.Contains(fmt.Sprint(e.Graphic), "Sources: Daily, 19 Feb 2024") {
-			t.Errorf("%s: export credit = %v", spec.Slug, e.Graphic)
+			t.Errorf("%s: export credit = %v", sp.Slug, e.Graphic)
 		}
 	}
 }
 
 func TestCSV(t *testing.T) {
 	ds := synthetic(t, growthFigures...)
-	spec, _ := Districts(ds, "total", 2024, i18n.EN)
-	rows, err := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(spec.CSV(ds), []byte("\ufeff")))).ReadAll()
+	sp, _ := Districts(ds, "total", 2024, i18n.EN)
+	rows, err := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(CSV(ds, sp), []byte("\ufeff")))).ReadAll()
 	if err != nil {
 		t.Fatal(err)
 	}

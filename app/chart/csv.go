@@ -8,6 +8,7 @@ import (
 
 	"gztargets/app/i18n"
 	"gztargets/app/model"
+	"gztargets/app/spec"
 )
 
 // csvHeader names the CSV columns. Values are in the dataset's units (亿元
@@ -20,11 +21,14 @@ var csvHeader = []string{
 
 // CSV writes the figures of a spec, one row per figure and one per region
 // without a figure (with an empty value), each with its sources and quotes.
-func (s Spec) CSV(ds *model.Dataset) []byte {
+func CSV(ds *model.Dataset, s spec.Spec) []byte {
 	b := builder{ds: ds, lang: s.Lang}
+	metric, _ := ds.Metric(s.Metric)
 	var rows [][]string
 	for _, r := range s.Rows {
-		rows = append(rows, b.csvRow(r.Region, r.Metric, r.Year, r.Record))
+		region, _ := ds.Region(r.Region)
+		rec, _ := ds.Record(r.Record)
+		rows = append(rows, b.csvRow(region, metric, r.Year, rec))
 	}
 	return writeCSV(rows)
 }

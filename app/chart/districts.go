@@ -1,14 +1,15 @@
 package chart
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 
 	"github.com/go-echarts/go-echarts/v2/charts"
+	"github.com/go-echarts/go-echarts/v2/opts"
 
 	"gztargets/app/i18n"
 	"gztargets/app/model"
+	"gztargets/app/spec"
 )
 
 // Districts builds the districts view: one metric and year across every
@@ -17,39 +18,40 @@ import (
 // city and Zhaoqing New District sit in a panel of their own; districts
 // with no figure are listed, never drawn as zero. It reports false for an
 // unknown metric.
-func Districts(ds *model.Dataset, metricID string, year int, lang i18n.Lang) (Spec, bool) {
+func Districts(ds *model.Dataset, metricID string, year int, lang i18n.Lang) (spec.Spec, bool) {
 	metric, ok := ds.Metric(metricID)
 	if !ok {
-		return Spec{}, false
+		return spec.Spec{}, false
 	}
 	b := builder{ds: ds, lang: lang}
-	var rows []Row
+	var rows []row
 	for _, e := range ds.Compare(metricID, year) {
-		rows = append(rows, Row{Region: e.Region, Metric: metric, Year: year, Record: e.Record})
+		rows = append(rows, row{Region: e.Region, Metric: metric, Year: year, Record: e.Record})
 	}
 	panels, missing := splitPanels(rows, recordValue)
-	spec := Spec{
-		Kind:    KindDistricts,
-		Slug:    fmt.Sprintf("%s-%d-districts", metricID, year),
-		Lang:    lang,
-		Metric:  metricID,
-		Year:    year,
-		Title:   b.t("heading.districts", metric.Name.In(string(lang)), year),
-		Height:  HeightWide,
-		Missing: missing,
+	shown := shownRows(panels, missing, metric, year)
+	sp := spec.Spec{
+		Kind:        spec.KindDistricts,
+		Slug:        spec.DistrictsSlug(metricID, year),
+		Lang:        lang,
+		Metric:      metricID,
+		Year:        year,
+		Title:       b.t("heading.districts", metric.Name.In(string(lang)), year),
+		Subtitle:    b.subtitle(metric, missing),
+		Description: b.districtsDescription(metric, year, panels, missing),
+		Height:      spec.HeightWide,
+		Rows:        specRows(shown),
+		Missing:     regionIDs(missing),
+		Seeds:       seedsOf(shown),
 	}
-	spec.Rows = shownRows(panels, missing, metric, year)
-	spec.Seeds = seedsOf(spec.Rows)
-	spec.Subtitle = b.subtitle(metric, missing)
-	spec.Description = b.districtsDescription(metric, year, panels, missing)
-	spec.Option = b.districtsOption(spec, metric, year, panels, 0)
-	spec.Export = b.districtsOption(spec, metric, year, panels, titleSpace)
-	spec.Export = mergeExport(spec.Export, exportExtras(spec.Title, wrap(spec.Subtitle, 90), spec.Credit(ds), spec.Height))
-	return spec, true
+	var grids []opts.Grid
+	sp.Option, grids = b.districtsOption(sp, metric, year, panels)
+	sp.Export = exportPatch(sp, grids, ds)
+	return sp, true
 }
 
 // recordValue is the value a row is sorted and drawn by.
-func recordValue(r Row) (float64, bool) {
+func recordValue(r row) (float64, bool) {
 	if r.Record == nil {
 		return 0, false
 	}
@@ -57,13 +59,13 @@ func recordValue(r Row) (float64, bool) {
 }
 
 // shownRows lists the figures in the order drawn, then the regions without.
-func shownRows(panels []panel, missing []model.Region, metric model.Metric, year int) []Row {
-	var rows []Row
+func shownRows(panels []panel, missing []model.Region, metric model.Metric, year int) []row {
+	var rows []row
 	for _, p := range panels {
 		rows = append(rows, p.rows...)
 	}
 	for _, r := range missing {
-		rows = append(rows, Row{Region: r, Metric: metric, Year: year})
+		rows = append(rows, row{Region: r, Metric: metric, Year: year})
 	}
 	return rows
 }
@@ -119,20 +121,20 @@ func (b builder) districtsDescription(metric model.Metric, year int, panels []pa
 	return b.t("chart.desc.districts", name, year, text)
 }
 
-// districtsOption draws the panels, shifted down by top pixels.
-func (b builder) districtsOption(spec Spec, metric model.Metric, year int, panels []panel, top int) []byte {
-	bar := newBase(spec.Description)
+// districtsOption draws the panels, and returns their grids for the export.
+func (b builder) districtsOption(sp spec.Spec, metric model.Metric, year int, panels []panel) ([]byte, []opts.Grid) {
+	bar := newBase(sp.Description)
 	if len(panels) == 0 {
 		return encode(bar, map[string]any{
 			"tooltip": tooltipOption(), "legend": legendOption(nil),
 			"graphic": noDataGraphic(b.t("chart.noneAll", metric.Name.In(string(b.lang)), year)),
-		})
+		}), nil
 	}
 	var scaleMax any
 	if metric.Unit == "pct" {
 		scaleMax = niceMax(panelsMax(panels, b.lang))
 	}
-	b.layoutPanels(bar, panels, spec.Height, top, i18n.UnitLabel(metric.Unit, b.lang), scaleMax)
+	b.layoutPanels(bar, panels, sp.Height, i18n.UnitLabel(metric.Unit, b.lang), scaleMax)
 	var legend []string
 	for i, p := range panels {
 		for _, s := range b.panelSeries(i, p) {
@@ -142,7 +144,7 @@ func (b builder) districtsOption(spec Spec, metric model.Metric, year int, panel
 			}
 		}
 	}
-	return encode(bar, map[string]any{"tooltip": tooltipOption(), "legend": legendOption(legend)})
+	return encode(bar, map[string]any{"tooltip": tooltipOption(), "legend": legendOption(legend)}), bar.GridList
 }
 
 // panelSeries returns the series of one panel: targets and results as
@@ -179,7 +181,7 @@ func (b builder) barSeries(id, name string, index int, p panel, color string, ke
 }
 
 // figureItem is one figure's bar or point, with its label and tooltip.
-func (b builder) figureItem(r Row, value any) item {
+func (b builder) figureItem(r row, value any) item {
 	return item{
 		Value: value, Name: b.regionName(r.Region), RegionID: r.Region.ID, RecordID: r.Record.ID,
 		Label:   &itemLabel{Show: true, Position: "right", Formatter: b.mark(r.Record)},
@@ -244,7 +246,7 @@ func hasValue(data []item) bool {
 // noDataGraphic writes a message across an empty chart.
 func noDataGraphic(text string) []any {
 	return []any{map[string]any{
-		"type": "text", "left": "center", "top": "middle",
+		"id": "nodata", "type": "text", "left": "center", "top": "middle",
 		"style": map[string]any{"text": text, "fontSize": 14, "fill": "#555"},
 	}}
 }

@@ -1,8 +1,9 @@
 package chart
 
 import (
+	"encoding/json"
 	"math"
-	"slices"
+	"sort"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -11,13 +12,14 @@ import (
 	"github.com/go-echarts/go-echarts/v2/opts"
 
 	"gztargets/app/model"
+	"gztargets/app/spec"
 )
 
 // panel is one block of a horizontal chart: Guangzhou's eleven districts,
 // or the city and the neighbouring district, which are set apart because
 // they are not districts of Guangzhou (or, for the city, their sum).
 type panel struct {
-	rows      []Row
+	rows      []row
 	reference bool
 }
 
@@ -26,16 +28,14 @@ const (
 	legendSpace = 36  // above the first panel
 	axisSpace   = 28  // under each panel, for the value axis labels
 	panelGap    = 40  // before the reference panel, for its heading
-	titleSpace  = 76  // added above everything in exported images
-	creditSpace = 40  // added below everything in exported images
 	labelRoom   = 150 // right of the bars, for value labels
 )
 
 // splitPanels separates regions with a figure into the districts panel and
 // the reference panel, each sorted from the highest value down, and lists
 // the districts with no figure.
-func splitPanels(rows []Row, value func(Row) (float64, bool)) (panels []panel, missing []model.Region) {
-	var districts, refs []Row
+func splitPanels(rows []row, value func(row) (float64, bool)) (panels []panel, missing []model.Region) {
+	var districts, refs []row
 	for _, r := range rows {
 		_, has := value(r)
 		switch {
@@ -48,19 +48,17 @@ func splitPanels(rows []Row, value func(Row) (float64, bool)) (panels []panel, m
 			refs = append(refs, r)
 		}
 	}
-	byValue := func(a, b Row) int {
-		va, _ := value(a)
-		vb, _ := value(b)
-		switch {
-		case va > vb:
-			return -1
-		case va < vb:
-			return 1
+	// sort.SliceStable rather than the generic slices functions: each
+	// instantiation of those adds its own code to the WebAssembly.
+	byValue := func(rows []row) func(i, j int) bool {
+		return func(i, j int) bool {
+			vi, _ := value(rows[i])
+			vj, _ := value(rows[j])
+			return vi > vj
 		}
-		return 0
 	}
-	slices.SortStableFunc(districts, byValue)
-	slices.SortStableFunc(refs, byValue)
+	sort.SliceStable(districts, byValue(districts))
+	sort.SliceStable(refs, byValue(refs))
 	if len(districts) > 0 {
 		panels = append(panels, panel{rows: districts})
 	}
@@ -80,9 +78,8 @@ func (b builder) names(p panel) []string {
 }
 
 // layoutPanels places one grid and one pair of axes per panel within the
-// chart height, giving each category the same height. top shifts every
-// grid down, to make room for a title in exported images.
-func (b builder) layoutPanels(bar *charts.Bar, panels []panel, height, top int, unitLabel string, scaleMax any) {
+// chart height, giving each category the same height.
+func (b builder) layoutPanels(bar *charts.Bar, panels []panel, height int, unitLabel string, scaleMax any) {
 	count := 0
 	for _, p := range panels {
 		count += len(p.rows)
@@ -92,7 +89,7 @@ func (b builder) layoutPanels(bar *charts.Bar, panels []panel, height, top int, 
 		free -= panelGap
 	}
 	per := free / max1(count)
-	y := top + legendSpace
+	y := legendSpace
 	for i, p := range panels {
 		if p.reference && i > 0 {
 			y += panelGap
@@ -129,20 +126,34 @@ func niceMax(v float64) any {
 	return 10 * mag
 }
 
-// exportExtras adds a title, a subtitle and a credit line, for downloaded
-// images, which travel without the page around them.
-func exportExtras(title, subtitle, credit string, height int) map[string]any {
-	return map[string]any{
+// exportPatch is merged over a chart's option for downloaded images, which
+// travel without the page around them: it moves the grids down to make
+// room for the title and subtitle, and adds the credit line under the
+// chart and a white background. ECharts merges it with setOption: grids
+// by position, graphic elements by id.
+func exportPatch(sp spec.Spec, grids []opts.Grid, ds *model.Dataset) json.RawMessage {
+	shifted := make([]map[string]any, len(grids))
+	for i, g := range grids {
+		top, _ := strconv.Atoi(g.Top)
+		shifted[i] = map[string]any{"top": top + spec.TitleSpace}
+	}
+	patch := map[string]any{
 		"title": map[string]any{
-			"text": title, "subtext": subtitle, "left": 8, "top": 4,
+			"text": sp.Title, "subtext": wrap(sp.Subtitle, 90), "left": 8, "top": 4,
 			"textStyle": map[string]any{"fontSize": 16},
 		},
+		"grid": shifted,
 		"graphic": []any{map[string]any{
-			"type": "text", "left": 8, "top": height + titleSpace + 10,
-			"style": map[string]any{"text": credit, "fontSize": 11, "fill": "#444"},
+			"id": "credit", "type": "text", "left": 8, "top": sp.Height + spec.TitleSpace + 10,
+			"style": map[string]any{"text": sp.Credit(ds), "fontSize": 11, "fill": "#444"},
 		}},
 		"backgroundColor": "#ffffff",
 	}
+	b, err := json.Marshal(patch)
+	if err != nil {
+		panic("chart: encoding export patch: " + err.Error())
+	}
+	return b
 }
 
 // wrap breaks a line of text for a canvas title, which does not wrap by

@@ -1,7 +1,6 @@
 package chart
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/go-echarts/go-echarts/v2/charts"
@@ -9,42 +8,45 @@ import (
 
 	"gztargets/app/i18n"
 	"gztargets/app/model"
+	"gztargets/app/spec"
 )
 
 // Profile builds the small chart of one region's figures for one metric
 // over the years: a column per year (and per half-year), targets and
 // results side by side, stretch goals as diamonds. It reports false when
 // the region or the metric is unknown or the region has no such figure.
-func Profile(ds *model.Dataset, regionID, metricID string, lang i18n.Lang) (Spec, bool) {
+func Profile(ds *model.Dataset, regionID, metricID string, lang i18n.Lang) (spec.Spec, bool) {
 	region, okR := ds.Region(regionID)
 	metric, okM := ds.Metric(metricID)
 	records := ds.Trend(regionID, metricID)
 	if !okR || !okM || len(records) == 0 {
-		return Spec{}, false
+		return spec.Spec{}, false
 	}
 	b := builder{ds: ds, lang: lang}
-	spec := Spec{
-		Kind:   KindProfile,
-		Slug:   fmt.Sprintf("%s-%s-profile", regionID, metricID),
-		Lang:   lang,
-		Metric: metricID,
-		Region: regionID,
-		Title:  metric.Name.In(string(lang)) + " · " + b.regionName(region),
-		Height: HeightSmall,
-	}
+	var rows []row
 	for i := range records {
-		spec.Rows = append(spec.Rows, Row{Region: region, Metric: metric, Year: records[i].Year, Record: &records[i]})
+		rows = append(rows, row{Region: region, Metric: metric, Year: records[i].Year, Record: &records[i]})
 	}
-	spec.Seeds = seedsOf(spec.Rows)
-	spec.Subtitle = b.t("chart.unit", i18n.UnitLabel(metric.Unit, lang))
-	spec.Description = b.profileDescription(region, metric, spec.Rows)
-	spec.Option = b.profileOption(spec, metric, 0)
-	spec.Export = mergeExport(b.profileOption(spec, metric, titleSpace),
-		exportExtras(spec.Title, spec.Subtitle, spec.Credit(ds), spec.Height))
-	return spec, true
+	sp := spec.Spec{
+		Kind:        spec.KindProfile,
+		Slug:        spec.ProfileSlug(regionID, metricID),
+		Lang:        lang,
+		Metric:      metricID,
+		Region:      regionID,
+		Title:       metric.Name.In(string(lang)) + " · " + b.regionName(region),
+		Subtitle:    b.t("chart.unit", i18n.UnitLabel(metric.Unit, lang)),
+		Description: b.profileDescription(region, metric, rows),
+		Height:      spec.HeightSmall,
+		Rows:        specRows(rows),
+		Seeds:       seedsOf(rows),
+	}
+	var grids []opts.Grid
+	sp.Option, grids = b.profileOption(sp, metric, rows)
+	sp.Export = exportPatch(sp, grids, ds)
+	return sp, true
 }
 
-func (b builder) profileDescription(region model.Region, metric model.Metric, rows []Row) string {
+func (b builder) profileDescription(region model.Region, metric model.Metric, rows []row) string {
 	items := make([]string, len(rows))
 	for i, r := range rows {
 		items[i] = b.t("chart.desc.item", b.yearLabel(r.Record), b.describe(r.Record))
@@ -56,19 +58,20 @@ func (b builder) profileDescription(region model.Region, metric model.Metric, ro
 	return b.t("chart.desc.profile", b.regionName(region), metric.Name.In(string(b.lang)), strings.Join(items, sep)+b.sentenceGap())
 }
 
-// profileOption draws one column per year, shifted down by top pixels.
-func (b builder) profileOption(spec Spec, metric model.Metric, top int) []byte {
-	bar := newBase(spec.Description)
+// profileOption draws one column per year, and returns its grid for the
+// export.
+func (b builder) profileOption(sp spec.Spec, metric model.Metric, rows []row) ([]byte, []opts.Grid) {
+	bar := newBase(sp.Description)
 	var cats []string
 	col := map[string]int{}
-	for _, r := range spec.Rows {
+	for _, r := range rows {
 		label := b.yearLabel(r.Record)
 		if _, ok := col[label]; !ok {
 			col[label] = len(cats)
 			cats = append(cats, label)
 		}
 	}
-	bar.GridList = []opts.Grid{{Left: "8", Right: "24", Top: itoa(top + legendSpace + 8), Bottom: "8", ContainLabel: opts.Bool(true)}}
+	bar.GridList = []opts.Grid{{Left: "8", Right: "24", Top: itoa(legendSpace + 8), Bottom: "8", ContainLabel: opts.Bool(true)}}
 	bar.XAxisList = []opts.XAxis{{Type: "category", Data: cats}}
 	bar.YAxisList = []opts.YAxis{{Type: "value", Name: i18n.UnitLabel(metric.Unit, b.lang)}}
 	column := func(kind string) []item {
@@ -76,7 +79,7 @@ func (b builder) profileOption(spec Spec, metric model.Metric, top int) []byte {
 		for i := range data {
 			data[i] = item{Value: empty}
 		}
-		for _, r := range spec.Rows {
+		for _, r := range rows {
 			if r.Record.Kind == kind {
 				it := b.figureItem(r, i18n.Display(r.Record.Value, r.Record.Unit, b.lang))
 				it.Label.Position = "top"
@@ -88,18 +91,18 @@ func (b builder) profileOption(spec Spec, metric model.Metric, top int) []byte {
 	series := nonEmpty(
 		charts.SingleSeries{Id: "target", Name: b.t("series.target"), Type: "bar", Data: column(model.KindTarget), BarMaxWidth: "36", Color: colorTarget},
 		charts.SingleSeries{Id: "actual", Name: b.t("series.actual"), Type: "bar", Data: column(model.KindActual), BarMaxWidth: "36", Color: colorActual},
-		b.profileStretch(spec.Rows),
+		b.profileStretch(rows),
 	)
 	var legend []string
 	for _, s := range series {
 		legend = append(legend, s.Name)
 	}
 	bar.MultiSeries = append(bar.MultiSeries, series...)
-	return encode(bar, map[string]any{"tooltip": tooltipOption(), "legend": legendOption(legend)})
+	return encode(bar, map[string]any{"tooltip": tooltipOption(), "legend": legendOption(legend)}), bar.GridList
 }
 
 // profileStretch marks the stretch goals above their year's column.
-func (b builder) profileStretch(rows []Row) charts.SingleSeries {
+func (b builder) profileStretch(rows []row) charts.SingleSeries {
 	var data []item
 	for _, r := range rows {
 		if r.Record.Stretch == nil {

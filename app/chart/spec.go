@@ -1,7 +1,8 @@
 // Package chart builds the explorer's charts from the dataset: an ECharts
 // option (built with go-echarts), the figures behind it, and a text
-// description for readers who cannot see it. It is pure Go; the explorer,
-// the embed pages and the tests all draw from the same specs.
+// description for readers who cannot see it. It is pure Go and runs at
+// build time (in the server and the static export); the explorer, the embed
+// pages and the tests all draw from the specs it builds.
 package chart
 
 import (
@@ -14,20 +15,7 @@ import (
 
 	"gztargets/app/i18n"
 	"gztargets/app/model"
-)
-
-// Chart kinds.
-const (
-	KindDistricts = "districts"
-	KindYears     = "years"
-	KindProfile   = "profile"
-)
-
-// Heights the chart areas reserve, in pixels. They are fixed per kind so
-// that the page can reserve the space before the chart is drawn.
-const (
-	HeightWide  = 540
-	HeightSmall = 260
+	"gztargets/app/spec"
 )
 
 // Palette: colour-blind-safe hues (after Okabe and Ito) with at least 3:1
@@ -40,31 +28,12 @@ const (
 	colorConnector = "#8C8C8C"
 )
 
-// Spec is one chart: what to draw, and the figures and words behind it.
-type Spec struct {
-	Kind        string
-	Slug        string // names files: gdp_growth-2024-districts
-	Lang        i18n.Lang
-	Metric      string
-	Year        int    // the districts view's year; 0 otherwise
-	Region      string // the profile's region; "" otherwise
-	Title       string
-	Subtitle    string // unit and regions without a figure
-	Description string // the chart in words, for aria and captions
-	Height      int
-	// Option is the ECharts option for the screen. Export is merged over it
-	// for downloaded images: it adds the title and the credit line.
-	Option json.RawMessage
-	Export json.RawMessage
-	Rows   []Row
-	// Missing lists regions with no figure, shown as such, never as zero.
-	Missing []model.Region
-	// Seeds lists the sources of the figures shown, in citation order.
-	Seeds []string
-}
+// palette orders the colours of series that set none.
+var palette = []string{colorTarget, colorActual, colorStretch, colorReference}
 
-// Row is one figure in a chart. Record is nil for a region in Missing.
-type Row struct {
+// row is one figure while a chart is built. Record is nil for a region
+// with no figure.
+type row struct {
 	Region model.Region
 	Metric model.Metric
 	Year   int
@@ -202,30 +171,31 @@ func (b builder) conflictText(r *model.Record) string {
 }
 
 // credit names a source by outlet and date.
-func (b builder) credit(seed string) string {
-	s, ok := b.ds.Source(seed)
-	if !ok {
-		return seed
+func (b builder) credit(seed string) string { return spec.SourceCredit(b.ds, seed, b.lang) }
+
+// specRows turns rows into the spec's rows, by id.
+func specRows(rows []row) []spec.Row {
+	out := make([]spec.Row, len(rows))
+	for i, r := range rows {
+		out[i] = spec.Row{Region: r.Region.ID, Year: r.Year}
+		if r.Record != nil {
+			out[i].Record, out[i].Year = r.Record.ID, r.Record.Year
+		}
 	}
-	return s.Outlet.In(string(b.lang)) + ", " + i18n.Date(s.Published, b.lang)
+	return out
 }
 
-// Credit is the credit line of a spec: every source it draws on.
-func (s Spec) Credit(ds *model.Dataset) string {
-	b := builder{ds: ds, lang: s.Lang}
-	names := make([]string, len(s.Seeds))
-	for i, seed := range s.Seeds {
-		names[i] = b.credit(seed)
+// regionIDs lists the ids of regions.
+func regionIDs(regions []model.Region) []string {
+	ids := make([]string, len(regions))
+	for i, r := range regions {
+		ids[i] = r.ID
 	}
-	sep := "; "
-	if s.Lang == i18n.ZH {
-		sep = "；"
-	}
-	return b.t("embed.credit", strings.Join(names, sep))
+	return ids
 }
 
 // seedsOf lists the sources cited by the rows, in first-cited order.
-func seedsOf(rows []Row) []string {
+func seedsOf(rows []row) []string {
 	var seeds []string
 	seen := map[string]bool{}
 	for _, r := range rows {
@@ -250,19 +220,18 @@ func escapeTemplate(s string) string {
 
 // newBase starts a chart with the options every chart shares: aria with
 // our own description, an item tooltip that stays inside the chart, and
-// the palette.
+// the palette. It starts from a zero Bar rather than charts.NewBar, which
+// attaches go-echarts' HTML renderer: we only need the option, and the
+// renderer would bring Go's template engines into the WebAssembly.
 func newBase(description string) *charts.Bar {
-	bar := charts.NewBar()
-	bar.ChartID = "chart"
+	bar := &charts.Bar{}
 	bar.SetGlobalOptions(
 		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item"}),
 		charts.WithAriaOpts(&opts.Aria{
 			Enabled: opts.Bool(true),
 			Label:   &opts.AriaLabel{Enabled: opts.Bool(true), Description: description},
 		}),
-		charts.WithColorsOpts(opts.Colors{colorTarget, colorActual, colorStretch, colorReference}),
 	)
-	bar.XAxisList, bar.YAxisList = nil, nil
 	return bar
 }
 
@@ -271,6 +240,10 @@ func newBase(description string) *charts.Bar {
 // encoding/json escapes <, > and &, so the JSON is safe inside HTML.
 func encode(bar *charts.Bar, extra map[string]any) json.RawMessage {
 	obj := bar.JSON()
+	obj["color"] = palette
+	// A zero Bar does not know it has axes (NewBar would tell it), so the
+	// axes are added here.
+	obj["xAxis"], obj["yAxis"] = bar.XAxisList, bar.YAxisList
 	for k, v := range extra {
 		obj[k] = v
 	}
@@ -293,35 +266,3 @@ func tooltipOption() map[string]any {
 func legendOption(names []string) map[string]any {
 	return map[string]any{"show": len(names) > 1, "data": names, "top": 0, "left": 0}
 }
-
-// mergeExport adds the export extras to an option, keeping any graphic the
-// option already has.
-func mergeExport(option json.RawMessage, extras map[string]any) json.RawMessage {
-	var obj map[string]any
-	if err := json.Unmarshal(option, &obj); err != nil {
-		panic("chart: decoding option: " + err.Error())
-	}
-	for k, v := range extras {
-		if old, ok := obj[k].([]any); ok && k == "graphic" {
-			v = append(old, v.([]any)...)
-		}
-		obj[k] = v
-	}
-	b, err := json.Marshal(obj)
-	if err != nil {
-		panic("chart: encoding option: " + err.Error())
-	}
-	return b
-}
-
-// ExportHeight is the height of a downloaded image: the chart plus room for
-// the title above and the credit line below.
-func (s Spec) ExportHeight() int { return s.Height + titleSpace + creditSpace }
-
-// FileName names a download of the chart after its content, such as
-// gdp_growth-2024-districts.csv.
-func (s Spec) FileName(ext string) string { return s.Slug + "." + ext }
-
-// EmbedPath is the path of the chart's embed page, which draws the same
-// option without the explorer: /embed/en/gdp_growth-2024-districts.html.
-func (s Spec) EmbedPath() string { return "/embed/" + string(s.Lang) + "/" + s.Slug + ".html" }

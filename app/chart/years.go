@@ -1,13 +1,14 @@
 package chart
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/go-echarts/go-echarts/v2/charts"
+	"github.com/go-echarts/go-echarts/v2/opts"
 
 	"gztargets/app/i18n"
 	"gztargets/app/model"
+	"gztargets/app/spec"
 )
 
 // Symbol rotations that turn ECharts' upward triangle into an arrow.
@@ -18,7 +19,7 @@ const (
 
 // pairRow is a region's figures in the two compared years.
 type pairRow struct {
-	Row
+	row
 	from, to *model.Record
 }
 
@@ -26,25 +27,25 @@ type pairRow struct {
 // and in 2024, as a dumbbell whose arrow points the way the figure moved.
 // Regions with a figure for only one year show that point alone. It
 // reports false for an unknown metric.
-func Years(ds *model.Dataset, metricID string, from, to int, lang i18n.Lang) (Spec, bool) {
+func Years(ds *model.Dataset, metricID string, from, to int, lang i18n.Lang) (spec.Spec, bool) {
 	metric, ok := ds.Metric(metricID)
 	if !ok {
-		return Spec{}, false
+		return spec.Spec{}, false
 	}
 	b := builder{ds: ds, lang: lang}
 	pairs := map[string]pairRow{}
-	var rows []Row
+	var rows []row
 	for _, p := range ds.Pairs(metricID, from, to) {
 		rec := p.To
 		if rec == nil {
 			rec = p.From
 		}
-		row := Row{Region: p.Region, Metric: metric, Year: to, Record: rec}
-		pairs[p.Region.ID] = pairRow{Row: row, from: p.From, to: p.To}
-		rows = append(rows, row)
+		r := row{Region: p.Region, Metric: metric, Year: to, Record: rec}
+		pairs[p.Region.ID] = pairRow{row: r, from: p.From, to: p.To}
+		rows = append(rows, r)
 	}
 	// Sort by the later year's value, then by the earlier one's.
-	value := func(r Row) (float64, bool) {
+	value := func(r row) (float64, bool) {
 		p := pairs[r.Region.ID]
 		switch {
 		case p.to != nil:
@@ -55,41 +56,42 @@ func Years(ds *model.Dataset, metricID string, from, to int, lang i18n.Lang) (Sp
 		return 0, false
 	}
 	panels, missing := splitPanels(rows, value)
-	spec := Spec{
-		Kind:    KindYears,
-		Slug:    fmt.Sprintf("%s-%d-%d-years", metricID, from, to),
-		Lang:    lang,
-		Metric:  metricID,
-		Title:   b.t("heading.years", metric.Name.In(string(lang))),
-		Height:  HeightWide,
-		Missing: missing,
+	shown := b.pairTableRows(panels, missing, pairs, metric)
+	sp := spec.Spec{
+		Kind:        spec.KindYears,
+		Slug:        spec.YearsSlug(metricID, from, to),
+		Lang:        lang,
+		Metric:      metricID,
+		Title:       b.t("heading.years", metric.Name.In(string(lang))),
+		Subtitle:    b.subtitle(metric, missing),
+		Description: b.yearsDescription(metric, panels, pairs, missing, from, to),
+		Height:      spec.HeightWide,
+		Rows:        specRows(shown),
+		Missing:     regionIDs(missing),
+		Seeds:       seedsOf(shown),
 	}
-	spec.Rows = b.pairTableRows(panels, missing, pairs, metric)
-	spec.Seeds = seedsOf(spec.Rows)
-	spec.Subtitle = b.subtitle(metric, missing)
-	spec.Description = b.yearsDescription(metric, panels, pairs, missing, from, to)
-	spec.Option = b.yearsOption(spec, metric, panels, pairs, from, to, 0)
-	spec.Export = mergeExport(b.yearsOption(spec, metric, panels, pairs, from, to, titleSpace),
-		exportExtras(spec.Title, wrap(spec.Subtitle, 90), spec.Credit(ds), spec.Height))
-	return spec, true
+	var grids []opts.Grid
+	sp.Option, grids = b.yearsOption(sp, metric, panels, pairs, from, to)
+	sp.Export = exportPatch(sp, grids, ds)
+	return sp, true
 }
 
 // pairTableRows lists every figure drawn, both years, then the districts
 // with neither.
-func (b builder) pairTableRows(panels []panel, missing []model.Region, pairs map[string]pairRow, metric model.Metric) []Row {
-	var rows []Row
+func (b builder) pairTableRows(panels []panel, missing []model.Region, pairs map[string]pairRow, metric model.Metric) []row {
+	var rows []row
 	for _, p := range panels {
 		for _, r := range p.rows {
 			pr := pairs[r.Region.ID]
 			for _, rec := range []*model.Record{pr.from, pr.to} {
 				if rec != nil {
-					rows = append(rows, Row{Region: r.Region, Metric: metric, Year: rec.Year, Record: rec})
+					rows = append(rows, row{Region: r.Region, Metric: metric, Year: rec.Year, Record: rec})
 				}
 			}
 		}
 	}
 	for _, r := range missing {
-		rows = append(rows, Row{Region: r, Metric: metric})
+		rows = append(rows, row{Region: r, Metric: metric})
 	}
 	return rows
 }
@@ -126,20 +128,20 @@ func (b builder) pairSide(r *model.Record, year int) string {
 }
 
 // yearsOption draws per panel a grey connector line, the earlier year's
-// points and the later year's arrows.
-func (b builder) yearsOption(spec Spec, metric model.Metric, panels []panel, pairs map[string]pairRow, from, to, top int) []byte {
-	bar := newBase(spec.Description)
+// points and the later year's arrows, and returns the grids for the export.
+func (b builder) yearsOption(sp spec.Spec, metric model.Metric, panels []panel, pairs map[string]pairRow, from, to int) ([]byte, []opts.Grid) {
+	bar := newBase(sp.Description)
 	if len(panels) == 0 {
 		return encode(bar, map[string]any{
 			"tooltip": tooltipOption(), "legend": legendOption(nil),
 			"graphic": noDataGraphic(b.t("chart.noneAll", metric.Name.In(string(b.lang)), to)),
-		})
+		}), nil
 	}
 	var scaleMax any
 	if metric.Unit == "pct" {
 		scaleMax = niceMax(pairsMax(pairs, b.lang))
 	}
-	b.layoutPanels(bar, panels, spec.Height, top, i18n.UnitLabel(metric.Unit, b.lang), scaleMax)
+	b.layoutPanels(bar, panels, sp.Height, i18n.UnitLabel(metric.Unit, b.lang), scaleMax)
 	fromName, toName := b.t("heading.year", from), b.t("heading.year", to)
 	for i, p := range panels {
 		suffix := ""
@@ -152,7 +154,7 @@ func (b builder) yearsOption(spec Spec, metric model.Metric, panels []panel, pai
 			b.pointSeries("to"+suffix, toName, i, p, pairs, false),
 		)
 	}
-	return encode(bar, map[string]any{"tooltip": tooltipOption(), "legend": legendOption([]string{fromName, toName})})
+	return encode(bar, map[string]any{"tooltip": tooltipOption(), "legend": legendOption([]string{fromName, toName})}), bar.GridList
 }
 
 // connectorSeries joins each region's two points with a line; ECharts
@@ -194,7 +196,7 @@ func (b builder) pointSeries(id, name string, index int, p panel, pairs map[stri
 		if rec == nil {
 			continue
 		}
-		row := Row{Region: r.Region, Metric: r.Metric, Year: rec.Year, Record: rec}
+		row := row{Region: r.Region, Metric: r.Metric, Year: rec.Year, Record: rec}
 		it := b.figureItem(row, []any{i18n.Display(rec.Value, rec.Unit, b.lang), b.regionName(r.Region)})
 		it.Label.Position = labelSide(rec, other, earlier)
 		if !earlier {

@@ -115,7 +115,7 @@ func TestDistrictPage(t *testing.T) {
 			if h := text(t, ctx, "h1"); h != "Tianhe: every figure" {
 				t.Errorf("heading = %q", h)
 			}
-			rows := eval[int](t, ctx, `document.querySelectorAll("main tr[data-record]").length`)
+			rows := eval[int](t, ctx, `document.querySelectorAll("main section.year tr[data-record]").length`)
 			if want := len(ds.Select(model.Filter{Region: "tianhe"})); rows != want {
 				t.Errorf("%d figure rows, want %d", rows, want)
 			}

@@ -11,6 +11,7 @@ type index struct {
 	metrics  map[string]int
 	sources  map[string]int
 	units    map[string]int
+	records  map[string]int
 	byRegion map[string][]int
 	byMetric map[string][]int
 }
@@ -18,7 +19,7 @@ type index struct {
 func (ds *Dataset) buildIndex() {
 	ix := index{
 		regions: map[string]int{}, metrics: map[string]int{},
-		sources: map[string]int{}, units: map[string]int{},
+		sources: map[string]int{}, units: map[string]int{}, records: map[string]int{},
 		byRegion: map[string][]int{}, byMetric: map[string][]int{},
 	}
 	for i, r := range ds.Regions {
@@ -34,6 +35,7 @@ func (ds *Dataset) buildIndex() {
 		ix.units[u.ID] = i
 	}
 	for i, r := range ds.Records {
+		ix.records[r.ID] = i
 		ix.byRegion[r.Region] = append(ix.byRegion[r.Region], i)
 		ix.byMetric[r.Metric] = append(ix.byMetric[r.Metric], i)
 	}
@@ -65,6 +67,15 @@ func (ds *Dataset) Source(seed string) (Source, bool) {
 		return Source{}, false
 	}
 	return ds.Sources[i], true
+}
+
+// Record returns the record with the given id, or nil.
+func (ds *Dataset) Record(id string) (*Record, bool) {
+	i, ok := ds.index.records[id]
+	if !ok {
+		return nil, false
+	}
+	return &ds.Records[i], true
 }
 
 // Unit returns the unit with the given id.

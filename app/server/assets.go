@@ -171,14 +171,11 @@ func brotliBytes(b []byte, level int) []byte {
 	return buf.Bytes()
 }
 
-// WritePrecompressed writes file.gz and file.br beside a file, at the best
-// levels, for the server and static hosts to send as they are.
-func WritePrecompressed(file string) error {
+// WriteBrotli writes file.br beside a file at the best quality, for the
+// server and static hosts to send as it is.
+func WriteBrotli(file string) error {
 	body, err := os.ReadFile(file)
 	if err != nil {
-		return err
-	}
-	if err := os.WriteFile(file+".gz", gzipBytes(body, BestLevel), 0o644); err != nil {
 		return err
 	}
 	return os.WriteFile(file+".br", brotliBytes(body, BestLevel), 0o644)

@@ -10,6 +10,7 @@ import (
 	"gztargets/app/chart"
 	"gztargets/app/i18n"
 	"gztargets/app/model"
+	"gztargets/app/spec"
 	"gztargets/app/urlstate"
 )
 
@@ -26,7 +27,7 @@ var embedTemplate = template.Must(template.New("embed").Parse(embedHTML))
 
 // embedData is what the embed template needs.
 type embedData struct {
-	Spec     chart.Spec
+	Spec     spec.Spec
 	Option   template.JS // JSON with <, > and & escaped: safe in a script
 	Credit   string
 	Explorer string
@@ -43,12 +44,12 @@ type embedRow struct {
 	Region, Year, Kind, Value, Sources string
 }
 
-// embedSpecs lists every chart that has figures, in both languages: the
+// buildSpecs builds every chart that has figures, in both languages: the
 // districts view for each metric and year, the years view for each metric,
 // and each region's profile charts.
-func embedSpecs(ds *model.Dataset) []chart.Spec {
-	var specs []chart.Spec
-	add := func(s chart.Spec, ok bool) {
+func buildSpecs(ds *model.Dataset) []spec.Spec {
+	var specs []spec.Spec
+	add := func(s spec.Spec, ok bool) {
 		if ok && len(s.Seeds) > 0 {
 			specs = append(specs, s)
 		}
@@ -70,24 +71,26 @@ func embedSpecs(ds *model.Dataset) []chart.Spec {
 	return specs
 }
 
-// renderEmbeds renders every embed page, keyed by path.
-func renderEmbeds(ds *model.Dataset, res resolver) map[string][]byte {
-	out := map[string][]byte{}
-	for _, s := range embedSpecs(ds) {
-		out[s.EmbedPath()] = renderEmbed(ds, res, s, "")
+// renderEmbeds renders the embed page and the CSV of every chart, keyed by
+// path.
+func renderEmbeds(ds *model.Dataset, res resolver, specs []spec.Spec) (pages map[string][]byte, csvs map[string]*asset) {
+	pages, csvs = map[string][]byte{}, map[string]*asset{}
+	for _, s := range specs {
+		pages[s.EmbedPath()] = renderEmbed(ds, res, s, "")
+		csvs[s.CSVPath()] = generatedAsset("text/csv; charset=utf-8", chart.CSV(ds, s))
 	}
-	return out
+	return pages, csvs
 }
 
 // fallbackEmbed is the page for an embed address that does not exist: the
 // default chart with a notice, never a blank frame.
 func fallbackEmbed(ds *model.Dataset, res resolver, lang i18n.Lang) []byte {
 	years := ds.Years(urlstate.DefaultMetric)
-	spec, _ := chart.Districts(ds, urlstate.DefaultMetric, years[len(years)-1], lang)
-	return renderEmbed(ds, res, spec, i18n.T(lang, "embed.fallback"))
+	s, _ := chart.Districts(ds, urlstate.DefaultMetric, years[len(years)-1], lang)
+	return renderEmbed(ds, res, s, i18n.T(lang, "embed.fallback"))
 }
 
-func renderEmbed(ds *model.Dataset, res resolver, s chart.Spec, notice string) []byte {
+func renderEmbed(ds *model.Dataset, res resolver, s spec.Spec, notice string) []byte {
 	d := embedData{
 		Spec:     s,
 		Option:   template.JS(s.Option),
@@ -108,11 +111,12 @@ func renderEmbed(ds *model.Dataset, res resolver, s chart.Spec, notice string) [
 }
 
 // embedTable is the chart's figures as table rows.
-func embedTable(ds *model.Dataset, s chart.Spec) []embedRow {
+func embedTable(ds *model.Dataset, s spec.Spec) []embedRow {
 	rows := make([]embedRow, 0, len(s.Rows))
 	for _, r := range s.Rows {
-		row := embedRow{Region: r.Region.Name.In(string(s.Lang)), Value: i18n.T(s.Lang, "table.none")}
-		if rec := r.Record; rec != nil {
+		region, _ := ds.Region(r.Region)
+		row := embedRow{Region: region.Name.In(string(s.Lang)), Value: i18n.T(s.Lang, "table.none")}
+		if rec, ok := ds.Record(r.Record); ok {
 			row.Year = i18n.T(s.Lang, "heading.year", rec.Year)
 			if rec.Period == model.PeriodH1 {
 				row.Year = i18n.T(s.Lang, "chart.h1", rec.Year)
@@ -123,8 +127,7 @@ func embedTable(ds *model.Dataset, s chart.Spec) []embedRow {
 				if i > 0 {
 					row.Sources += "; "
 				}
-				src, _ := ds.Source(c.Seed)
-				row.Sources += "“" + c.Quote + "” — " + src.Outlet.In(string(s.Lang)) + ", " + i18n.Date(src.Published, s.Lang)
+				row.Sources += "“" + c.Quote + "” — " + spec.SourceCredit(ds, c.Seed, s.Lang)
 			}
 		}
 		rows = append(rows, row)

@@ -5,6 +5,7 @@ package server
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/json"
 	"fmt"
 	"io"
 	"sort"
@@ -16,6 +17,7 @@ import (
 	"gztargets/app/chart"
 	"gztargets/app/i18n"
 	"gztargets/app/model"
+	"gztargets/app/spec"
 	"gztargets/app/ui"
 	"gztargets/data"
 )
@@ -36,7 +38,7 @@ type Site struct {
 	assets   *Assets
 	data     *model.Dataset
 	embeds   map[string][]byte // by path, e.g. /embed/en/gdp_growth-2024-districts.html
-	files    map[string]*asset // generated files: downloads and the manifest
+	files    map[string]*asset // generated files: downloads, CSVs and the manifest
 	pages    *app.Handler
 	resolver resolver
 }
@@ -58,15 +60,44 @@ func NewSite(webDir, prefix string) (*Site, error) {
 	ui.Register()
 	s := &Site{Prefix: prefix, assets: assets, data: ds}
 	s.resolver = resolver{prefix: prefix, hashed: assets.hashedNames()}
-	s.embeds = renderEmbeds(ds, s.resolver)
+	specs := buildSpecs(ds)
+	var csvs map[string]*asset
+	s.embeds, csvs = renderEmbeds(ds, s.resolver, specs)
 	s.files = map[string]*asset{
 		"/data/targets.json": generatedAsset("application/json; charset=utf-8", data.JSON),
 		"/data/targets.csv":  generatedAsset("text/csv; charset=utf-8", chart.DatasetCSV(ds, i18n.EN)),
+	}
+	for p, f := range csvs {
+		s.files[p] = f
+	}
+	for lang, b := range bundles(specs) {
+		ui.ProvideSpecs(lang, b)
+		s.files[spec.BundlePath(lang)] = generatedAsset("application/json; charset=utf-8", mustJSON(b))
 	}
 	s.Version = s.contentHash()
 	s.files["/manifest.webmanifest"] = generatedAsset("application/manifest+json", s.manifest())
 	s.pages = s.appHandler()
 	return s, nil
+}
+
+// bundles groups the specs by language, for the app to fetch at once.
+func bundles(specs []spec.Spec) map[i18n.Lang]spec.Bundle {
+	out := map[i18n.Lang]spec.Bundle{}
+	for _, s := range specs {
+		if out[s.Lang] == nil {
+			out[s.Lang] = spec.Bundle{}
+		}
+		out[s.Lang][s.Slug] = s
+	}
+	return out
+}
+
+func mustJSON(v any) []byte {
+	b, err := json.Marshal(v)
+	if err != nil {
+		panic("server: encoding JSON: " + err.Error())
+	}
+	return b
 }
 
 // contentHash is the app's version: a hash of every asset, the dataset,

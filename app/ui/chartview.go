@@ -3,7 +3,7 @@ package ui
 import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
-	"gztargets/app/chart"
+	"gztargets/app/spec"
 )
 
 // Action names the chart component handles.
@@ -22,7 +22,7 @@ type exportRequest struct {
 type chartView struct {
 	app.Compo
 
-	Spec  chart.Spec
+	Spec  spec.Spec
 	Decal bool
 
 	inst    app.Value
@@ -30,8 +30,8 @@ type chartView struct {
 	shown   string // the option JSON last given to ECharts
 }
 
-func newChartView(spec chart.Spec, decal bool) *chartView {
-	return &chartView{Spec: spec, Decal: decal}
+func newChartView(s spec.Spec, decal bool) *chartView {
+	return &chartView{Spec: s, Decal: decal}
 }
 
 func (c *chartView) Render() app.UI {
@@ -107,6 +107,6 @@ func (c *chartView) handleExport(ctx app.Context, a app.Action) {
 		renderer = "svg"
 	}
 	width := max(elementWidth(c.JSValue()), 640)
-	url := chartExportURL(string(c.Spec.Export), width, c.Spec.ExportHeight(), renderer, c.Decal)
+	url := chartExportURL(string(c.Spec.Option), string(c.Spec.Export), width, c.Spec.ExportHeight(), renderer, c.Decal)
 	saveFile(url, c.Spec.FileName(req.Format))
 }

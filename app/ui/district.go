@@ -6,9 +6,9 @@ import (
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
-	"gztargets/app/chart"
-	"gztargets/app/i18n"
+		"gztargets/app/i18n"
 	"gztargets/app/model"
+	"gztargets/app/spec"
 	"gztargets/app/urlstate"
 )
 
@@ -24,7 +24,8 @@ type districtPage struct {
 	profile  model.Profile
 	found    bool
 	notices  []string
-	charts   []chart.Spec
+	charts   []spec.Spec
+	pending  bool // some charts are still arriving
 	decal    bool
 }
 
@@ -37,14 +38,17 @@ func (p *districtPage) OnInit() {
 	}
 }
 
-// OnMount listens for the pattern setting.
+// OnMount fetches the charts if the first render had to wait for them, and
+// listens for the pattern setting.
 func (p *districtPage) OnMount(ctx app.Context) {
 	ctx.Handle(actionDecal, func(ctx app.Context, a app.Action) { p.decal, _ = a.Value.(bool) })
+	p.resolve(ctx)
 }
 
 // OnNav reads the region on the server and after every navigation.
 func (p *districtPage) OnNav(ctx app.Context) {
 	p.load(ctx.Page().URL())
+	p.resolve(ctx)
 	title := i18n.T(p.lang, "heading.notFound")
 	if p.found {
 		title = i18n.T(p.lang, "heading.profile", p.profile.Region.Name.In(string(p.lang)))
@@ -66,12 +70,31 @@ func (p *districtPage) load(u *url.URL) {
 		p.notices = append(p.notices, i18n.T(p.lang, "profile.unknown", shortText(p.regionID)))
 	}
 	p.decal = decalOn()
-	p.charts = nil
+	p.collectCharts()
+}
+
+// collectCharts gathers the charts of the region's metrics that are known.
+func (p *districtPage) collectCharts() {
+	p.charts, p.pending = nil, false
 	for _, m := range p.profile.Metrics {
-		if s, ok := profileSpec(p.ds, p.regionID, m.ID, p.lang); ok {
+		s, status := peekSpec(p.lang, spec.ProfileSlug(p.regionID, m.ID))
+		switch status {
+		case specFound:
 			p.charts = append(p.charts, s)
+		case specPending:
+			p.pending = true
 		}
 	}
+}
+
+// resolve fetches the language's charts when some are missing.
+func (p *districtPage) resolve(ctx app.Context) {
+	if !p.pending || len(p.profile.Metrics) == 0 {
+		return
+	}
+	lookupSpec(ctx, p.lang, spec.ProfileSlug(p.regionID, p.profile.Metrics[0].ID), func(ctx app.Context) {
+		p.collectCharts()
+	})
 }
 
 // regionFromPath takes the region id out of /district/<id>.
@@ -121,6 +144,9 @@ func (p *districtPage) content() []app.UI {
 	out = append(out, app.H2().Text(t("heading.charts")), newDecalToggle(p.lang, p.decal))
 	for _, s := range p.charts {
 		out = append(out, newChartFigure(s, p.ds, p.decal, "h3"))
+	}
+	if p.pending && len(p.charts) == 0 {
+		out = append(out, newChartPlaceholder(p.lang, specPending, "", 0, p.ds))
 	}
 	return out
 }

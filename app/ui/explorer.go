@@ -5,9 +5,9 @@ import (
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
-	"gztargets/app/chart"
 	"gztargets/app/i18n"
 	"gztargets/app/model"
+	"gztargets/app/spec"
 	"gztargets/app/urlstate"
 )
 
@@ -20,7 +20,8 @@ type explorerPage struct {
 	err     error
 	state   urlstate.State
 	notices []string
-	spec    chart.Spec
+	chart   spec.Spec
+	status  specStatus
 	decal   bool
 }
 
@@ -34,16 +35,19 @@ func (p *explorerPage) OnInit() {
 	}
 }
 
-// OnMount listens for the pattern setting, which is not part of the URL.
+// OnMount fetches the chart if the first render had to wait for it, and
+// listens for the pattern setting, which is not part of the URL.
 func (p *explorerPage) OnMount(ctx app.Context) {
 	ctx.Handle(actionDecal, func(ctx app.Context, a app.Action) {
 		p.decal, _ = a.Value.(bool)
 	})
+	p.resolve(ctx)
 }
 
 // OnNav reads the state on the server and after every navigation.
 func (p *explorerPage) OnNav(ctx app.Context) {
 	p.load(ctx.Page().URL().Query())
+	p.resolve(ctx)
 	setPageMeta(ctx, p.state.Lang, p.title())
 }
 
@@ -58,26 +62,40 @@ func (p *explorerPage) load(q url.Values) {
 	p.state.Lang = lang
 	p.notices = noticeMessages(lang, notices)
 	p.decal = decalOn()
-	p.spec = viewSpec(p.ds, p.state)
+	p.chart, p.status = peekSpec(lang, p.slug())
 }
 
-// viewSpec is the chart of a view; the table view has none.
-func viewSpec(ds *model.Dataset, s urlstate.State) chart.Spec {
-	var spec chart.Spec
-	switch s.View {
-	case urlstate.ViewDistricts:
-		spec, _ = districtsSpec(ds, s.Metric, s.Year, s.Lang)
-	case urlstate.ViewYears:
-		spec, _ = yearsSpec(ds, s.Metric, urlstate.YearsCompared[0], urlstate.YearsCompared[1], s.Lang)
+// resolve looks the chart up, fetching the language's charts if needed.
+func (p *explorerPage) resolve(ctx app.Context) {
+	if p.err != nil || p.status != specPending || p.state.View == urlstate.ViewTable {
+		return
 	}
-	return spec
+	p.chart, p.status = lookupSpec(ctx, p.state.Lang, p.slug(), func(ctx app.Context) {
+		p.chart, p.status = peekSpec(p.state.Lang, p.slug())
+	})
+}
+
+// slug names the view's chart; the table view has none.
+func (p *explorerPage) slug() string {
+	switch p.state.View {
+	case urlstate.ViewDistricts:
+		return spec.DistrictsSlug(p.state.Metric, p.state.Year)
+	case urlstate.ViewYears:
+		return spec.YearsSlug(p.state.Metric, urlstate.YearsCompared[0], urlstate.YearsCompared[1])
+	}
+	return ""
 }
 
 func (p *explorerPage) title() string {
-	if p.state.View == urlstate.ViewTable {
-		return i18n.T(p.state.Lang, "heading.table")
+	lang := p.state.Lang
+	metric, _ := p.ds.Metric(p.state.Metric)
+	switch p.state.View {
+	case urlstate.ViewDistricts:
+		return i18n.T(lang, "heading.districts", metric.Name.In(string(lang)), p.state.Year)
+	case urlstate.ViewYears:
+		return i18n.T(lang, "heading.years", metric.Name.In(string(lang)))
 	}
-	return p.spec.Title
+	return i18n.T(lang, "heading.table")
 }
 
 func (p *explorerPage) Render() app.UI {
@@ -105,7 +123,11 @@ func (p *explorerPage) body() app.UI {
 	if p.state.View == urlstate.ViewTable {
 		return newRecordTable(p.state, p.ds)
 	}
-	return newChartFigure(p.spec, p.ds, p.decal, "")
+	if p.status != specFound {
+		metric, _ := p.ds.Metric(p.state.Metric)
+		return newChartPlaceholder(p.state.Lang, p.status, metric.Name.In(string(p.state.Lang)), p.state.Year, p.ds)
+	}
+	return newChartFigure(p.chart, p.ds, p.decal, "")
 }
 
 // langHrefs are this view's URLs in each language.

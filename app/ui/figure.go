@@ -1,9 +1,11 @@
 package ui
 
 import (
+	"encoding/json"
+
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
-	"gztargets/app/chart"
+	"gztargets/app/spec"
 	"gztargets/app/model"
 )
 
@@ -13,25 +15,41 @@ import (
 type chartFigure struct {
 	app.Compo
 
-	Spec    chart.Spec
+	Spec    spec.Spec
 	Data    *model.Dataset
 	Decal   bool
 	Heading string // "h2" or "h3"; empty when the page heading names the chart
 }
 
-func newChartFigure(spec chart.Spec, ds *model.Dataset, decal bool, heading string) *chartFigure {
-	return &chartFigure{Spec: spec, Data: ds, Decal: decal, Heading: heading}
+func newChartFigure(s spec.Spec, ds *model.Dataset, decal bool, heading string) *chartFigure {
+	return &chartFigure{Spec: s, Data: ds, Decal: decal, Heading: heading}
 }
 
 func (f *chartFigure) Render() app.UI {
 	return app.Figure().Class("chart-figure").Body(
+		f.inlineSpec(),
 		f.heading(),
 		app.P().Class("chart-subtitle").Text(f.Spec.Subtitle),
 		newChartView(f.Spec, f.Decal),
 		app.FigCaption().Class("chart-description").Text(f.Spec.Description),
-		app.Div().Class("sr-only").Body(newDataTable(f.Spec, f.Data)),
-		newChartTools(f.Spec, f.Data),
+		app.Div().Class("sr-only").Body(chartDataTable(f.Spec, f.Data)),
+		newChartTools(f.Spec),
 	)
+}
+
+// inlineSpec writes the spec into the pre-rendered page as a JSON data
+// block, so that the browser draws the chart without waiting for the
+// network. encoding/json escapes <, > and &, so the JSON cannot end the
+// block early. The app renders no block: it has the spec already.
+func (f *chartFigure) inlineSpec() app.UI {
+	if !app.IsServer {
+		return app.Text("")
+	}
+	b, err := json.Marshal(f.Spec)
+	if err != nil {
+		return app.Text("")
+	}
+	return app.Raw(`<script type="application/json" data-spec>` + string(b) + `</script>`)
 }
 
 func (f *chartFigure) heading() app.UI {

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"net/url"
 	"strconv"
 
@@ -88,10 +89,11 @@ func chartOnClick(inst app.Value, fn func(regionID string)) app.Func {
 	return f
 }
 
-// chartExportURL draws the export option in a detached element with the
-// given renderer ("canvas" for PNG, "svg" for SVG) and returns the image
-// as a data URL. The screen chart is left as it is.
-func chartExportURL(option string, width, height int, renderer string, decal bool) string {
+// chartExportURL draws the option with the export patch merged over it in
+// a detached element, with the given renderer ("canvas" for PNG, "svg" for
+// SVG), and returns the image as a data URL. The screen chart is left as
+// it is.
+func chartExportURL(option, patch string, width, height int, renderer string, decal bool) string {
 	doc := app.Window().Get("document")
 	el := doc.Call("createElement", "div")
 	el.Get("style").Set("cssText", "position:absolute;left:-10000px;top:0;width:"+strconv.Itoa(width)+"px;height:"+strconv.Itoa(height)+"px")
@@ -101,6 +103,7 @@ func chartExportURL(option string, width, height int, renderer string, decal boo
 	opt.Set("animation", false)
 	opt.Get("aria").Set("decal", map[string]any{"show": decal})
 	inst.Call("setOption", opt)
+	inst.Call("setOption", app.Window().Get("JSON").Call("parse", patch))
 	kind := "png"
 	if renderer == "svg" {
 		kind = "svg"
@@ -160,3 +163,48 @@ func eventChecked(ctx app.Context) bool { return ctx.JSSrc().Get("checked").Bool
 
 // eventOpen is the state of the <details> element that fired a toggle.
 func eventOpen(ctx app.Context) bool { return ctx.JSSrc().Get("open").Bool() }
+
+// inlineSpecTexts returns the chart specs the server wrote into the page
+// as JSON data blocks.
+func inlineSpecTexts() []string {
+	nodes := app.Window().Get("document").Call("querySelectorAll", `script[type="application/json"][data-spec]`)
+	out := make([]string, nodes.Length())
+	for i := range out {
+		out[i] = nodes.Index(i).Get("textContent").String()
+	}
+	return out
+}
+
+// fetchText gets a same-origin URL with the browser's fetch and returns
+// the body. It blocks, so call it from a goroutine (ctx.Async). Go's own
+// HTTP client would work too, but it brings a TLS stack into the wasm.
+func fetchText(path string) (string, error) {
+	type result struct {
+		text string
+		err  error
+	}
+	done := make(chan result, 1)
+	var onText, onError app.Func
+	onText = app.FuncOf(func(this app.Value, args []app.Value) any {
+		done <- result{text: args[0].String()}
+		return nil
+	})
+	onError = app.FuncOf(func(this app.Value, args []app.Value) any {
+		done <- result{err: fmt.Errorf("fetch failed: %s", args[0].Call("toString").String())}
+		return nil
+	})
+	defer onText.Release()
+	defer onError.Release()
+	check := app.FuncOf(func(this app.Value, args []app.Value) any {
+		res := args[0]
+		if !res.Get("ok").Bool() {
+			done <- result{err: fmt.Errorf("HTTP %d", res.Get("status").Int())}
+			return app.Window().Get("Promise").Call("resolve", "")
+		}
+		return res.Call("text").Call("then", onText)
+	})
+	defer check.Release()
+	app.Window().Call("fetch", path).Call("then", check).Call("catch", onError)
+	r := <-done
+	return r.text, r.err
+}

@@ -2,7 +2,7 @@ package ui
 
 import (
 	"cmp"
-	"slices"
+	"sort"
 	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -25,58 +25,20 @@ func newRecordTable(s urlstate.State, ds *model.Dataset) *recordTable {
 	return &recordTable{State: s, Data: ds}
 }
 
-func (t *recordTable) tr(k i18n.Key, args ...any) string { return i18n.T(t.State.Lang, k, args...) }
-
 func (t *recordTable) Render() app.UI {
-	rows := sortRecords(t.Data, t.Data.Select(model.Filter{Metric: t.State.Metric, Year: t.State.Year, Region: t.State.Region}), t.State.Sort, t.State.Lang)
-	if len(rows) == 0 {
-		return app.P().Class("empty").Text(t.tr("table.empty"))
+	recs := t.Data.Select(model.Filter{Metric: t.State.Metric, Year: t.State.Year, Region: t.State.Region})
+	if len(recs) == 0 {
+		return app.P().Class("empty").Text(i18n.T(t.State.Lang, "table.empty"))
 	}
-	return app.Div().Class("table-wrap").Body(
-		app.Table().Class("records").Body(
-			app.Caption().Text(t.tr("table.caption", len(rows))),
-			app.THead().Body(app.Tr().Body(
-				t.sortHeader("region", t.tr("table.region")),
-				t.sortHeader("metric", t.tr("table.metric")),
-				t.sortHeader("year", t.tr("table.year")),
-				app.Th().Scope("col").Text(t.tr("table.kind")),
-				t.sortHeader("value", t.tr("table.value")),
-				app.Th().Scope("col").Text(t.tr("table.source")),
-			)),
-			app.TBody().Body(app.Range(rows).Slice(func(i int) app.UI { return t.row(rows[i]) })),
-		),
-	)
-}
-
-// sortHeader is a column header whose link sorts by it, ascending first and
-// descending on a second click. aria-sort tells screen readers the order.
-func (t *recordTable) sortHeader(key, label string) app.UI {
-	next, sort := key, "none"
-	switch t.State.Sort {
-	case key:
-		next, sort = "-"+key, "ascending"
-	case "-" + key:
-		sort = "descending"
+	state := t.State
+	return &figureTable{
+		Lang:     t.State.Lang,
+		Data:     t.Data,
+		Columns:  []column{colRegion, colMetric, colYear, colKind, colValue, colSources},
+		Rows:     recordRows(t.Data, sortRecords(t.Data, recs, t.State.Sort, t.State.Lang)),
+		Caption:  i18n.T(t.State.Lang, "table.caption", len(recs)),
+		Sortable: &state,
 	}
-	target := t.State
-	target.Sort, target.LangSet = next, true
-	return app.Th().Scope("col").Aria("sort", sort).Body(
-		app.A().Href(href(target.URL())).Title(t.tr("control.sort", label)).Text(label),
-	)
-}
-
-func (t *recordTable) row(r model.Record) app.UI {
-	lang := t.State.Lang
-	region, _ := t.Data.Region(r.Region)
-	metric, _ := t.Data.Metric(r.Metric)
-	return app.Tr().DataSet("record", r.ID).Body(
-		app.Th().Scope("row").Body(app.A().Href(districtPath(r.Region, lang)).Text(region.Name.In(string(lang)))),
-		app.Td().Text(metric.Name.In(string(lang))),
-		app.Td().Text(yearLabel(r, lang)),
-		app.Td().Text(i18n.T(lang, i18n.Key("kind."+r.Kind))),
-		app.Td().Class("value").Body(valueText(r, lang)),
-		app.Td().Body(newCitationList(lang, r, t.Data)),
-	)
 }
 
 // valueText is a record's qualified value, its stretch goal, and a marker
@@ -132,11 +94,13 @@ func sortRecords(ds *model.Dataset, recs []model.Record, key string, lang i18n.L
 		}
 		return 0
 	}
-	slices.SortStableFunc(recs, func(a, b model.Record) int {
+	// sort.SliceStable rather than slices.SortStableFunc: each generic
+	// instantiation adds its own code to the WebAssembly.
+	sort.SliceStable(recs, func(i, j int) bool {
 		if desc {
-			return compare(b, a)
+			return compare(recs[j], recs[i]) < 0
 		}
-		return compare(a, b)
+		return compare(recs[i], recs[j]) < 0
 	})
 	return recs
 }

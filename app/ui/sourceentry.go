@@ -69,33 +69,17 @@ func (e *sourceEntry) metadata() app.UI {
 // when sources disagree.
 func (e *sourceEntry) figures() app.UI {
 	cited := e.Data.SourceFigures(e.Source.Seed)
-	return app.Div().Class("table-wrap").Body(app.Table().Class("records").Body(
-		app.THead().Body(app.Tr().Body(
-			app.Th().Scope("col").Text(e.t("table.region")),
-			app.Th().Scope("col").Text(e.t("table.metric")),
-			app.Th().Scope("col").Text(e.t("table.year")),
-			app.Th().Scope("col").Text(e.t("table.value")),
-			app.Th().Scope("col").Text(e.t("table.quote")),
-		)),
-		app.TBody().Body(app.Range(cited).Slice(func(i int) app.UI { return e.row(cited[i]) })),
-	))
-}
-
-func (e *sourceEntry) row(c model.Cited) app.UI {
-	r := c.Record
-	region, _ := e.Data.Region(r.Region)
-	metric, _ := e.Data.Metric(r.Metric)
-	value := i18n.Qualified(c.Citation.Value, c.Citation.Qualifier, r.Unit, e.Lang)
-	if c.Citation.Stretch != nil {
-		value += " · " + e.t("chart.stretchMark", i18n.Value(*c.Citation.Stretch, r.Unit, e.Lang))
+	rows := make([]figureRow, len(cited))
+	for i := range cited {
+		region, _ := e.Data.Region(cited[i].Record.Region)
+		rows[i] = figureRow{Region: region, Record: &cited[i].Record, Cite: &cited[i].Citation}
 	}
-	return app.Tr().DataSet("record", r.ID).Body(
-		app.Th().Scope("row").Body(app.A().Href(districtPath(r.Region, e.Lang)).Text(region.Name.In(string(e.Lang)))),
-		app.Td().Text(metric.Name.In(string(e.Lang))+" · "+e.t(i18n.Key("kind."+r.Kind))),
-		app.Td().Text(yearLabel(r, e.Lang)),
-		app.Td().Class("value").Text(value),
-		app.Td().Body(app.Q().Lang(e.Source.Language).Text(c.Citation.Quote)),
-	)
+	return &figureTable{
+		Lang:    e.Lang,
+		Data:    e.Data,
+		Columns: []column{colRegion, colMetric, colYear, colKind, colValue, colQuote},
+		Rows:    rows,
+	}
 }
 
 // otherLang is the language of a title's translation.

@@ -1,15 +1,13 @@
 package ui
 
 import (
-	"encoding/base64"
 	"html"
 	"strconv"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
-	"gztargets/app/chart"
+	"gztargets/app/spec"
 	"gztargets/app/i18n"
-	"gztargets/app/model"
 )
 
 // Paths of the downloadable dataset.
@@ -24,19 +22,21 @@ const (
 type chartTools struct {
 	app.Compo
 
-	Spec chart.Spec
-	Data *model.Dataset
+	Spec spec.Spec
 
 	preview bool // the embed panel has been opened, so the preview loads
 }
 
-func newChartTools(spec chart.Spec, ds *model.Dataset) *chartTools {
-	return &chartTools{Spec: spec, Data: ds}
-}
+func newChartTools(s spec.Spec) *chartTools { return &chartTools{Spec: s} }
 
 func (c *chartTools) t(k i18n.Key, args ...any) string { return i18n.T(c.Spec.Lang, k, args...) }
 
+// Render offers nothing for a chart without figures: there is nothing to
+// embed or download.
 func (c *chartTools) Render() app.UI {
+	if len(c.Spec.Seeds) == 0 {
+		return app.Div().Class("chart-tools")
+	}
 	return app.Div().Class("chart-tools").Body(
 		c.downloads(),
 		c.embed(),
@@ -46,12 +46,11 @@ func (c *chartTools) Render() app.UI {
 // downloads are the image buttons, which ask the chart for an export, and
 // plain links for the data.
 func (c *chartTools) downloads() app.UI {
-	csvHref := "data:text/csv;charset=utf-8;base64," + base64.StdEncoding.EncodeToString(c.Spec.CSV(c.Data))
 	return app.Div().Class("downloads").Role("group").Aria("label", c.t("download.label")).Body(
 		app.Span().Class("downloads-label").Text(c.t("download.label")+":"),
 		c.imageButton("png", c.t("download.png")),
 		c.imageButton("svg", c.t("download.svg")),
-		app.A().Class("download").Href(csvHref).Download(c.Spec.FileName("csv")).Text(c.t("download.csv")),
+		app.A().Class("download").Href(href(c.Spec.CSVPath())).Download(c.Spec.FileName("csv")).Text(c.t("download.csv")),
 		app.A().Class("download").Href(href(datasetCSVPath)).Download("guangzhou-targets.csv").Text(c.t("download.allCSV")),
 		app.A().Class("download").Href(href(datasetJSONPath)).Download("guangzhou-targets.json").Text(c.t("download.allJSON")),
 	)
@@ -93,7 +92,7 @@ func (c *chartTools) onToggle(ctx app.Context, e app.Event) {
 
 // embedHeight is the iframe height the snippet proposes: the chart plus
 // its title and credit line.
-func embedHeight(s chart.Spec) int { return s.Height + 150 }
+func embedHeight(s spec.Spec) int { return s.Height + 150 }
 
 // absolute makes an app path absolute for pasting into another site. On
 // the server the origin is unknown, so the path stays relative until the

@@ -1,9 +1,10 @@
 // Command webassets builds the generated files of web/: the app icons
 // (PNG at 192 and 512 pixels, a maskable PNG and an SVG, all drawn from one
-// description) and the pre-compressed .gz and .br copies of large assets.
+// description) and the brotli copies of large assets (the Makefile makes
+// the gzip copies with gzip -9, which compresses better than Go's).
 //
 //	go run ./app/cmd/webassets icons web
-//	go run ./app/cmd/webassets compress web/app.wasm web/echarts.common.min.js
+//	go run ./app/cmd/webassets brotli web/app.wasm web/echarts.common.min.js
 package main
 
 import (
@@ -15,16 +16,16 @@ import (
 
 func main() {
 	if len(os.Args) < 3 {
-		fmt.Fprintln(os.Stderr, "usage: webassets icons DIR | webassets compress FILE...")
+		fmt.Fprintln(os.Stderr, "usage: webassets icons DIR | webassets brotli FILE...")
 		os.Exit(2)
 	}
 	var err error
 	switch os.Args[1] {
 	case "icons":
 		err = writeIcons(os.Args[2])
-	case "compress":
+	case "brotli":
 		for _, f := range os.Args[2:] {
-			if err = server.WritePrecompressed(f); err != nil {
+			if err = server.WriteBrotli(f); err != nil {
 				break
 			}
 		}

@@ -1,0 +1,125 @@
+// Package spec is a chart as the explorer receives it: the ECharts option
+// (built at build time by package chart with go-echarts), the text that
+// describes it, and the figures behind it, by id. It has no dependency on
+// go-echarts, so the WebAssembly app, which only draws and describes
+// charts, does not carry the builder.
+package spec
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+
+	"gztargets/app/i18n"
+	"gztargets/app/model"
+)
+
+// Kinds of chart.
+const (
+	KindDistricts = "districts"
+	KindYears     = "years"
+	KindProfile   = "profile"
+)
+
+// Pixel heights. Charts have fixed heights per kind, so that a page can
+// reserve the space before the chart is drawn; downloaded images add room
+// for the title above and the credit line below.
+const (
+	HeightWide  = 540
+	HeightSmall = 260
+	TitleSpace  = 76
+	CreditSpace = 40
+)
+
+// Spec is one chart: what to draw, and the figures and words behind it.
+type Spec struct {
+	Kind        string    `json:"kind"`
+	Slug        string    `json:"slug"` // names files: gdp_growth-2024-districts
+	Lang        i18n.Lang `json:"lang"`
+	Metric      string    `json:"metric"`
+	Year        int       `json:"year,omitempty"`   // the districts view's year
+	Region      string    `json:"region,omitempty"` // the profile's region
+	Title       string    `json:"title"`
+	Subtitle    string    `json:"subtitle"`    // unit and regions without a figure
+	Description string    `json:"description"` // the chart in words, for aria and captions
+	Height      int       `json:"height"`
+	// Option is the ECharts option for the screen. Export is a patch that
+	// setOption merges over it for downloaded images: it adds the title,
+	// the subtitle and the credit line.
+	Option json.RawMessage `json:"option"`
+	Export json.RawMessage `json:"export"`
+	Rows   []Row           `json:"rows"`
+	// Missing lists the districts with no figure, shown as such, never as
+	// zero.
+	Missing []string `json:"missing,omitempty"`
+	// Seeds lists the sources of the figures shown, in citation order.
+	Seeds []string `json:"seeds,omitempty"`
+}
+
+// Row is one figure in a chart, by id. Record is empty for a region in
+// Missing.
+type Row struct {
+	Region string `json:"region"`
+	Year   int    `json:"year,omitempty"`
+	Record string `json:"record,omitempty"`
+}
+
+// Bundle is every chart of one language, by slug: what the app fetches
+// once to switch charts without waiting.
+type Bundle map[string]Spec
+
+// DistrictsSlug names the districts chart of a metric and year.
+func DistrictsSlug(metric string, year int) string {
+	return fmt.Sprintf("%s-%d-districts", metric, year)
+}
+
+// YearsSlug names the years chart of a metric.
+func YearsSlug(metric string, from, to int) string {
+	return fmt.Sprintf("%s-%d-%d-years", metric, from, to)
+}
+
+// ProfileSlug names a region's chart of a metric.
+func ProfileSlug(region, metric string) string {
+	return fmt.Sprintf("%s-%s-profile", region, metric)
+}
+
+// BundlePath is the path of a language's bundle.
+func BundlePath(lang i18n.Lang) string { return "/spec/" + string(lang) + ".json" }
+
+// EmbedPath is the path of the chart's embed page, which draws the same
+// option without the explorer: /embed/en/gdp_growth-2024-districts.html.
+func (s Spec) EmbedPath() string { return "/embed/" + string(s.Lang) + "/" + s.Slug + ".html" }
+
+// CSVPath is the path of the chart's figures as CSV, built with the site:
+// /csv/en/gdp_growth-2024-districts.csv.
+func (s Spec) CSVPath() string { return "/csv/" + string(s.Lang) + "/" + s.Slug + ".csv" }
+
+// FileName names a download of the chart after its content, such as
+// gdp_growth-2024-districts.csv.
+func (s Spec) FileName(ext string) string { return s.Slug + "." + ext }
+
+// ExportHeight is the height of a downloaded image.
+func (s Spec) ExportHeight() int { return s.Height + TitleSpace + CreditSpace }
+
+// Credit is the credit line of a chart: every source it draws on, by
+// outlet and date.
+func (s Spec) Credit(ds *model.Dataset) string {
+	names := make([]string, len(s.Seeds))
+	for i, seed := range s.Seeds {
+		names[i] = SourceCredit(ds, seed, s.Lang)
+	}
+	sep := "; "
+	if s.Lang == i18n.ZH {
+		sep = "；"
+	}
+	return i18n.T(s.Lang, "embed.credit", strings.Join(names, sep))
+}
+
+// SourceCredit names a source by outlet and date: "New Express, Feb 2024".
+func SourceCredit(ds *model.Dataset, seed string, lang i18n.Lang) string {
+	src, ok := ds.Source(seed)
+	if !ok {
+		return seed
+	}
+	return src.Outlet.In(string(lang)) + ", " + i18n.Date(src.Published, lang)
+}

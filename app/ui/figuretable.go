@@ -1,0 +1,169 @@
+package ui
+
+import (
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"gztargets/app/i18n"
+	"gztargets/app/model"
+	"gztargets/app/urlstate"
+)
+
+// column is a column of a figure table.
+type column int
+
+const (
+	colRegion column = iota
+	colMetric
+	colYear
+	colKind
+	colValue
+	colSources
+	colQuote
+)
+
+var columnTitles = map[column]i18n.Key{
+	colRegion: "table.region", colMetric: "table.metric", colYear: "table.year", colKind: "table.kind",
+	colValue: "table.value", colSources: "table.source", colQuote: "table.quote",
+}
+
+// sortKeys are the columns the table view can sort by, with their URL key.
+var sortKeys = map[column]string{colRegion: "region", colMetric: "metric", colYear: "year", colValue: "value"}
+
+// figureRow is one row: a record, or a region with no figure (Record nil).
+// Cite, when set, is what one source says, shown instead of the record's
+// merged value (the sources page lists each source's own reading).
+type figureRow struct {
+	Region model.Region
+	Record *model.Record
+	Cite   *model.Citation
+}
+
+// figureTable is every table of figures in the explorer: the table view,
+// a chart's data, a year of a district's profile and a source's figures.
+// The first column heads each row. With Sortable set, the headers of the
+// sortable columns link to the table view sorted by them.
+type figureTable struct {
+	app.Compo
+
+	Lang     i18n.Lang
+	Data     *model.Dataset
+	Columns  []column
+	Rows     []figureRow
+	Caption  string
+	Sortable *urlstate.State
+}
+
+func (t *figureTable) Render() app.UI {
+	var caption app.UI = app.Text("")
+	if t.Caption != "" {
+		caption = app.Caption().Text(t.Caption)
+	}
+	return app.Div().Class("table-wrap").Body(app.Table().Class("records").Body(
+		caption,
+		app.THead().Body(app.Tr().Body(app.Range(t.Columns).Slice(func(i int) app.UI { return t.header(t.Columns[i]) }))),
+		app.TBody().Body(app.Range(t.Rows).Slice(func(i int) app.UI { return t.row(t.Rows[i]) })),
+	))
+}
+
+// header is a column header; in a sortable table it links to the sorted
+// table, ascending first and descending on a second click, and aria-sort
+// tells screen readers the order.
+func (t *figureTable) header(c column) app.UI {
+	label := i18n.T(t.Lang, columnTitles[c])
+	key, ok := sortKeys[c]
+	if t.Sortable == nil || !ok {
+		return app.Th().Scope("col").Text(label)
+	}
+	next, order := key, "none"
+	switch t.Sortable.Sort {
+	case key:
+		next, order = "-"+key, "ascending"
+	case "-" + key:
+		order = "descending"
+	}
+	target := *t.Sortable
+	target.Sort, target.LangSet = next, true
+	return app.Th().Scope("col").Aria("sort", order).Body(
+		app.A().Href(href(target.URL())).Title(i18n.T(t.Lang, "control.sort", label)).Text(label),
+	)
+}
+
+func (t *figureTable) row(r figureRow) app.UI {
+	cells := make([]app.UI, len(t.Columns))
+	for i, c := range t.Columns {
+		cells[i] = t.cell(c, r, i == 0)
+	}
+	tr := app.Tr().Body(cells...)
+	if r.Record != nil {
+		tr = tr.DataSet("record", r.Record.ID)
+	}
+	return tr
+}
+
+// cell renders one cell; the first cell of a row is its header.
+func (t *figureTable) cell(c column, r figureRow, head bool) app.UI {
+	lang := t.Lang
+	var content app.UI
+	switch {
+	case c == colRegion:
+		content = app.A().Href(districtPath(r.Region.ID, lang)).Text(r.Region.Name.In(string(lang)))
+	case r.Record == nil && c == colValue:
+		content = app.Text(i18n.T(lang, "table.none"))
+	case r.Record == nil:
+		content = app.Text("")
+	default:
+		content = t.recordCell(c, r)
+	}
+	if head {
+		return app.Th().Scope("row").Body(content)
+	}
+	if c == colValue {
+		return app.Td().Class("value").Body(content)
+	}
+	return app.Td().Body(content)
+}
+
+func (t *figureTable) recordCell(c column, r figureRow) app.UI {
+	rec, lang := *r.Record, t.Lang
+	switch c {
+	case colMetric:
+		m, _ := t.Data.Metric(rec.Metric)
+		return app.Text(m.Name.In(string(lang)))
+	case colYear:
+		return app.Text(yearLabel(rec, lang))
+	case colKind:
+		kind := i18n.T(lang, i18n.Key("kind."+rec.Kind))
+		if rec.Period == model.PeriodH1 {
+			kind = i18n.T(lang, "period.h1") + " · " + kind
+		}
+		return app.Text(kind)
+	case colValue:
+		if r.Cite != nil {
+			return app.Text(citedValue(rec, *r.Cite, lang))
+		}
+		return valueText(rec, lang)
+	case colQuote:
+		src, _ := t.Data.Source(r.Cite.Seed)
+		return app.Q().Lang(src.Language).Text(r.Cite.Quote)
+	}
+	return newCitationList(lang, rec, t.Data)
+}
+
+// citedValue is a figure as one source states it.
+func citedValue(r model.Record, c model.Citation, lang i18n.Lang) string {
+	s := i18n.Qualified(c.Value, c.Qualifier, r.Unit, lang)
+	if c.Stretch != nil {
+		s += " · " + i18n.T(lang, "chart.stretchMark", i18n.Value(*c.Stretch, r.Unit, lang))
+	}
+	return s
+}
+
+// recordRows turns records into rows.
+func recordRows(ds *model.Dataset, recs []model.Record) []figureRow {
+	rows := make([]figureRow, len(recs))
+	for i := range recs {
+		region, _ := ds.Region(recs[i].Region)
+		rows[i] = figureRow{Region: region, Record: &recs[i]}
+	}
+	return rows
+}
