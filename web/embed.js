@@ -1,6 +1,6 @@
-// Embed pages: reads the theme and plain flags, draws the chart from the
-// option in the page, and tells the parent page its height whenever it
-// changes. Loaded in <head>, so that the theme applies before first paint.
+// Embed pages: reads the theme and plain flags before first paint (this
+// script is in <head>), names any flag it does not understand, and tells
+// the parent page its height whenever it changes. chart.js draws the chart.
 (function () {
   "use strict";
 
@@ -24,32 +24,13 @@
     root.classList.add("plain");
   }
 
-  function dark() {
-    if (theme === "dark") return true;
-    if (theme === "light") return false;
-    return matchMedia("(prefers-color-scheme: dark)").matches;
-  }
-
   // showNotice names the flags that were not understood; the page goes on
-  // with their defaults.
+  // with their defaults. textContent keeps any markup in them as text.
   function showNotice(main) {
     if (!bad.length) return;
     var p = document.createElement("p");
-    p.textContent = main.dataset.msgFlags.replace("%s", bad.join(", "));
+    p.textContent = main.dataset.msgFlags.replace("%s", bad.join(", ").slice(0, 200));
     main.querySelector(".embed-notice").appendChild(p);
-  }
-
-  function draw() {
-    var el = document.getElementById("chart");
-    var option = JSON.parse(document.getElementById("chart-option").textContent);
-    option.backgroundColor = "transparent";
-    if (matchMedia("(prefers-reduced-motion: reduce)").matches) {
-      option.animation = false;
-    }
-    var chart = echarts.init(el, dark() ? "dark" : null, { renderer: "canvas" });
-    chart.setOption(option);
-    window.addEventListener("resize", function () { chart.resize(); });
-    return chart;
   }
 
   // postHeight sends the page height in our format and in Datawrapper's,
@@ -68,9 +49,6 @@
   document.addEventListener("DOMContentLoaded", function () {
     var main = document.querySelector("main[data-embed]");
     showNotice(main);
-    if (window.echarts) {
-      draw();
-    }
     var id = main.dataset.embed;
     postHeight(id);
     new ResizeObserver(function () { postHeight(id); }).observe(document.body);

@@ -195,9 +195,11 @@ func location(t *testing.T, ctx context.Context) string {
 	return eval[string](t, ctx, `location.href`)
 }
 
-// choose picks an option in a select as a reader would, firing change.
+// choose picks an option in a select as a reader would, firing change,
+// once the app has started (before, the form would submit to the server).
 func choose(t *testing.T, ctx context.Context, sel, value string) {
 	t.Helper()
+	waitApp(t, ctx)
 	eval[bool](t, ctx, fmt.Sprintf(`(() => { const s = document.querySelector(%q); s.value = %q; s.dispatchEvent(new Event("change", {bubbles: true})); return true; })()`, sel, value))
 }
 

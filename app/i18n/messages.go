@@ -70,8 +70,8 @@ var messages = map[Key][2]string{
 	"chart.down":           {"下降", "down"},
 	"chart.same":           {"持平", "unchanged"},
 	"chart.onlyOne":        {"仅有%d年", "%d only"},
-	"chart.loading":     {"图表加载中…", "Loading the chart…"},
-	"chart.unavailable": {"图表暂时无法加载，请联网后重试。", "The chart could not be loaded; try again when online."},
+	"chart.loading":        {"图表加载中…", "Loading the chart…"},
+	"chart.unavailable":    {"图表暂时无法加载，请联网后重试。", "The chart could not be loaded; try again when online."},
 	"chart.clickHint":      {"点击条形查看该区概况。", "Select a bar to open that district's profile."},
 
 	// Record vocabulary.

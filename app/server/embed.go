@@ -5,6 +5,7 @@ package server
 import (
 	"bytes"
 	_ "embed"
+	"encoding/json"
 	"html/template"
 
 	"gztargets/app/chart"
@@ -16,9 +17,10 @@ import (
 
 // embedPage is the page an <iframe> snippet points at. It is rendered at
 // start-up from the same chart spec as the explorer, and loads ECharts and
-// a small script, never the WebAssembly app. The option travels as a JSON
-// data block rather than in an inline script, so that the page runs under
-// a Content-Security-Policy without 'unsafe-inline'.
+// two small scripts (chart.js draws, embed.js handles the flags and the
+// height), never the WebAssembly app. The option travels as a JSON data
+// block rather than in an inline script, so that the page runs under a
+// Content-Security-Policy without 'unsafe-inline'.
 //
 //go:embed embed.html
 var embedHTML string
@@ -28,12 +30,13 @@ var embedTemplate = template.Must(template.New("embed").Parse(embedHTML))
 // embedData is what the embed template needs.
 type embedData struct {
 	Spec     spec.Spec
-	Option   template.JS // JSON with <, > and & escaped: safe in a script
+	Data     template.JS // the chart for chart.js: JSON with <, > and & escaped, safe in a script
 	Credit   string
 	Explorer string
 	Notice   string
 	ECharts  string
 	Script   string
+	Chart    string
 	Style    string
 	Table    []embedRow
 	T        map[string]string
@@ -92,13 +95,17 @@ func fallbackEmbed(ds *model.Dataset, res resolver, lang i18n.Lang) []byte {
 
 func renderEmbed(ds *model.Dataset, res resolver, s spec.Spec, notice string) []byte {
 	d := embedData{
-		Spec:     s,
-		Option:   template.JS(s.Option),
+		Spec: s,
+		Data: template.JS(mustJSON(struct {
+			Slug   string          `json:"slug"`
+			Option json.RawMessage `json:"option"`
+		}{s.Slug, s.Option})),
 		Credit:   s.Credit(ds),
 		Explorer: res.Resolve(urlstate.ChartPath(s.Kind, s.Metric, s.Year, s.Region, s.Lang)),
 		Notice:   notice,
 		ECharts:  res.Resolve("/web/echarts.common.min.js"),
 		Script:   res.Resolve("/web/embed.js"),
+		Chart:    res.Resolve("/web/chart.js"),
 		Style:    res.Resolve("/web/embed.css"),
 		Table:    embedTable(ds, s),
 		T:        embedText(s.Lang),

@@ -45,6 +45,17 @@ type Site struct {
 
 // NewSite loads the web directory and builds the site for a path prefix.
 func NewSite(webDir, prefix string) (*Site, error) {
+	ds, err := model.Load(data.JSON)
+	if err != nil {
+		return nil, err
+	}
+	return newSite(webDir, prefix, ds, data.JSON)
+}
+
+// newSite builds the site for a validated dataset and its JSON. The UI is
+// handed the same dataset, so that pre-rendered pages show what the charts,
+// embeds and downloads show; tests pass a synthetic one.
+func newSite(webDir, prefix string, ds *model.Dataset, dataJSON []byte) (*Site, error) {
 	prefix = strings.TrimSuffix(prefix, "/")
 	if prefix != "" && !strings.HasPrefix(prefix, "/") {
 		return nil, fmt.Errorf("prefix %q must start with /", prefix)
@@ -53,18 +64,15 @@ func NewSite(webDir, prefix string) (*Site, error) {
 	if err != nil {
 		return nil, err
 	}
-	ds, err := model.Load(data.JSON)
-	if err != nil {
-		return nil, err
-	}
 	ui.Register()
+	ui.ProvideDataset(ds)
 	s := &Site{Prefix: prefix, assets: assets, data: ds}
 	s.resolver = resolver{prefix: prefix, hashed: assets.hashedNames()}
 	specs := buildSpecs(ds)
 	var csvs map[string]*asset
 	s.embeds, csvs = renderEmbeds(ds, s.resolver, specs)
 	s.files = map[string]*asset{
-		"/data/targets.json": generatedAsset("application/json; charset=utf-8", data.JSON),
+		"/data/targets.json": generatedAsset("application/json; charset=utf-8", dataJSON),
 		"/data/targets.csv":  generatedAsset("text/csv; charset=utf-8", chart.DatasetCSV(ds, i18n.EN)),
 	}
 	for p, f := range csvs {
@@ -149,7 +157,7 @@ func (s *Site) appHandler() *app.Handler {
 		ThemeColor:            themeColor,
 		LoadingLabel:          i18n.T(i18n.ZH, "loading") + " " + i18n.T(i18n.EN, "loading") + " {progress}%",
 		Styles:                []string{"/web/style.css"},
-		Scripts:               []string{"/web/echarts.common.min.js defer"},
+		Scripts:               []string{"/web/echarts.common.min.js defer", "/web/chart.js defer"},
 		Resources:             s.resolver,
 		Version:               s.Version,
 		WasmContentLength:     strconv.Itoa(s.assets.size("/web/app.wasm")),

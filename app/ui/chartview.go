@@ -25,9 +25,10 @@ type chartView struct {
 	Spec  spec.Spec
 	Decal bool
 
-	inst    app.Value
-	onClick app.Func
-	shown   string // the option JSON last given to ECharts
+	inst     app.Value
+	onClick  app.Func
+	shown    string // the option JSON last given to ECharts
+	stillRun bool   // the chart was drawn before the app started: redraw it without animation
 }
 
 func newChartView(s spec.Spec, decal bool) *chartView {
@@ -36,8 +37,8 @@ func newChartView(s spec.Spec, decal bool) *chartView {
 
 func (c *chartView) Render() app.UI {
 	return app.Div().
-		Class("chart chart--" + c.Spec.Kind).
-		ID("chart-" + c.Spec.Slug).
+		Class("chart chart--"+c.Spec.Kind).
+		ID("chart-"+c.Spec.Slug).
 		Role("img").
 		Aria("label", attr(c.Spec.Description)).
 		DataSet("slug", c.Spec.Slug)
@@ -54,6 +55,7 @@ func (c *chartView) OnMount(ctx app.Context) {
 		ctx.Dispatch(func(ctx app.Context) { ctx.Navigate(districtPath(regionID, c.Spec.Lang)) })
 	})
 	ctx.Handle(actionExport, c.handleExport)
+	c.stillRun = takePrepainted(c.Spec.Slug)
 	c.draw()
 }
 
@@ -90,9 +92,10 @@ func (c *chartView) draw() {
 	}
 	c.shown = key
 	chartSetOption(c.inst, string(c.Spec.Option), chartOptions{
-		animate: !mediaMatches("(prefers-reduced-motion: reduce)"),
+		animate: !c.stillRun && !mediaMatches("(prefers-reduced-motion: reduce)"),
 		decal:   c.Decal,
 	})
+	c.stillRun = false
 }
 
 // handleExport saves the chart as an image, with its title and credit

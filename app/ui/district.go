@@ -6,7 +6,7 @@ import (
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
-		"gztargets/app/i18n"
+	"gztargets/app/i18n"
 	"gztargets/app/model"
 	"gztargets/app/spec"
 	"gztargets/app/urlstate"
@@ -143,7 +143,7 @@ func (p *districtPage) content() []app.UI {
 	}
 	out = append(out, app.H2().Text(t("heading.charts")), newDecalToggle(p.lang, p.decal))
 	for _, s := range p.charts {
-		out = append(out, newChartFigure(s, p.ds, p.decal, "h3"))
+		out = append(out, newChartFigure(s, p.ds, p.decal, "h3", "lang="+string(p.lang)))
 	}
 	if p.pending && len(p.charts) == 0 {
 		out = append(out, newChartPlaceholder(p.lang, specPending, "", 0, p.ds))

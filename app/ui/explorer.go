@@ -127,7 +127,9 @@ func (p *explorerPage) body() app.UI {
 		metric, _ := p.ds.Metric(p.state.Metric)
 		return newChartPlaceholder(p.state.Lang, p.status, metric.Name.In(string(p.state.Lang)), p.state.Year, p.ds)
 	}
-	return newChartFigure(p.chart, p.ds, p.decal, "")
+	state := p.state
+	state.LangSet = true
+	return newChartFigure(p.chart, p.ds, p.decal, "", state.Query())
 }
 
 // langHrefs are this view's URLs in each language.

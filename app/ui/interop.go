@@ -208,3 +208,15 @@ func fetchText(path string) (string, error) {
 	r := <-done
 	return r.text, r.err
 }
+
+// takePrepainted reports whether chart.js drew the chart with the slug in
+// the pre-rendered page, and forgets it, so that only the app's first
+// drawing of it skips the animation.
+func takePrepainted(slug string) bool {
+	drawn := app.Window().Get("gzPrepainted")
+	if !drawn.Truthy() || !drawn.Get(slug).Truthy() {
+		return false
+	}
+	drawn.Delete(slug)
+	return true
+}

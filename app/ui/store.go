@@ -46,6 +46,14 @@ func loadDataset() (*model.Dataset, error) {
 	return dataset, datasetErr
 }
 
+// ProvideDataset gives the UI the dataset the server loaded and validated,
+// so that the pages it pre-renders show the same figures as its charts,
+// embeds and downloads. The browser decodes its own embedded copy.
+func ProvideDataset(ds *model.Dataset) {
+	datasetOnce.Do(func() {})
+	dataset, datasetErr = ds, nil
+}
+
 // ProvideSpecs gives the UI every chart of a language. The server calls it
 // at start-up with the charts it built.
 func ProvideSpecs(lang i18n.Lang, b spec.Bundle) {

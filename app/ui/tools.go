@@ -6,8 +6,8 @@ import (
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
-	"gztargets/app/spec"
 	"gztargets/app/i18n"
+	"gztargets/app/spec"
 )
 
 // Paths of the downloadable dataset.
@@ -71,9 +71,9 @@ func (c *chartTools) embed() app.UI {
 		app.Summary().Text(c.t("embed.open")),
 		app.P().Text(c.t("embed.intro")),
 		app.Label().For(id+"-code").Text(c.t("embed.iframe")),
-		app.Textarea().ID(id+"-code").Class("snippet").ReadOnly(true).Rows(4).Text(c.iframeSnippet()),
+		snippetBox(id+"-code", 4, c.iframeSnippet()),
 		app.Label().For(id+"-script").Text(c.t("embed.script")),
-		app.Textarea().ID(id+"-script").Class("snippet").ReadOnly(true).Rows(2).Text(c.scriptSnippet()),
+		snippetBox(id+"-script", 2, c.scriptSnippet()),
 		app.If(c.preview, func() app.UI {
 			return app.Div().Body(
 				app.P().Class("embed-preview-label").Text(c.t("embed.preview")),
@@ -88,6 +88,13 @@ func (c *chartTools) onToggle(ctx app.Context, e app.Event) {
 	if eventOpen(ctx) {
 		c.preview = true
 	}
+}
+
+// snippetBox is a read-only text box of code to copy. The code is the
+// box's text content: go-app's Textarea.Text would put it in a value
+// attribute, which its server-side rendering does not escape.
+func snippetBox(id string, rows int, code string) app.UI {
+	return app.Textarea().ID(id).Class("snippet").ReadOnly(true).Rows(rows).Body(app.Text(code))
 }
 
 // embedHeight is the iframe height the snippet proposes: the chart plus
