@@ -1,0 +1,124 @@
+package e2e
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/chromedp"
+)
+
+// TestOffline visits the explorer once online, switches the browser
+// offline with DevTools network emulation (the service worker's own
+// requests included), and then loads the explorer, a deep link with a
+// query, a district page and the sources page: each renders its content
+// and its chart from the cache.
+func TestOffline(t *testing.T) {
+	for name, base := range sites() {
+		t.Run(name, func(t *testing.T) {
+			ctx := newTab(t)
+			do(t, ctx, chromedp.Navigate(base+"/?lang=en"))
+			waitWorker(t, ctx)
+			goOffline(t, ctx)
+			if got := eval[string](t, ctx, `fetch("`+base+`/not-cached-anywhere.txt").then(() => "online", () => "offline")`, chromedp.EvalAwaitPromise); got != "offline" {
+				t.Fatalf("a request for an uncached file went through (%s): the browser is not offline", got)
+			}
+
+			d := readChartAt(t, ctx, base+"/", `o.series.target`)
+			expectSeries(t, d, "target", gdpGrowth2024Values)
+
+			d = readChartAt(t, ctx, base+"/?metric=fai_growth&year=2024&lang=en", `o.series.target && o.series.target[0] === 18`)
+			expectSeries(t, d, "target", faiGrowth2024Values)
+			waitFor(t, ctx, `document.querySelector("h1").innerText === "Fixed-asset investment growth by district, 2024"`)
+
+			d = readChartAt(t, ctx, base+"/?view=years&metric=fai_growth&lang=en", `o.series.to`)
+			expectSeries(t, d, "to", "18 17.6 17 16 16")
+
+			do(t, ctx, chromedp.Navigate(base+"/district/tianhe?lang=en"))
+			waitApp(t, ctx)
+			readChart(t, ctx, ".chart", `o.series.target || o.series.actual`)
+			waitFor(t, ctx, `document.querySelector("h1").innerText === "Tianhe: every figure"`)
+
+			do(t, ctx, chromedp.Navigate(base+"/sources?lang=en"))
+			waitApp(t, ctx)
+			waitFor(t, ctx, `document.querySelectorAll(".source").length === 5`)
+
+			do(t, ctx, chromedp.Navigate(base+"/embed/en/gdp_growth-2024-districts.html"))
+			readChart(t, ctx, ".chart", `o.series.target`)
+			if online := eval[bool](t, ctx, `navigator.onLine`); online {
+				t.Error("the browser was not offline")
+			}
+		})
+	}
+}
+
+// waitWorker waits until the service worker has installed everything it
+// precaches and is active.
+func waitWorker(t *testing.T, ctx context.Context) {
+	t.Helper()
+	waitFor(t, ctx, `(async () => {
+		const reg = await navigator.serviceWorker.getRegistration();
+		return !!(reg && reg.active && reg.active.state === "activated");
+	})()`)
+}
+
+// goOffline cuts the tab off the network, the service worker included.
+func goOffline(t *testing.T, ctx context.Context) {
+	t.Helper()
+	if _, err := chromedp.Call(ctx, network.Enable, network.EnableParams{}); err != nil {
+		t.Fatal(err)
+	}
+	offline := true
+	_, err := chromedp.Call(ctx, network.EmulateNetworkConditionsByRule, network.EmulateNetworkConditionsByRuleParams{
+		EmulateOfflineServiceWorker: &offline,
+		MatchedNetworkConditions:    []*network.Conditions{{Offline: true, DownloadThroughput: -1, UploadThroughput: -1}},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := chromedp.Call(ctx, network.OverrideNetworkState, network.OverrideNetworkStateParams{
+		Offline: true, DownloadThroughput: -1, UploadThroughput: -1,
+	}); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestInstallable asks Chromium, through the DevTools protocol, whether
+// the explorer can be installed: it must report no installability error.
+// The tab is in the browser's default context, as incognito contexts are
+// never installable.
+func TestInstallable(t *testing.T) {
+	for name, base := range sites() {
+		t.Run(name, func(t *testing.T) {
+			tab, cancel := chromedp.NewContext(browserCtx)
+			defer cancel()
+			do(t, tab, chromedp.Navigate(base+"/"))
+			waitWorker(t, tab)
+			res, err := chromedp.Call(tab, page.GetInstallabilityErrors, cdp.Empty{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, e := range res.InstallabilityErrors {
+				var args []string
+				for _, a := range e.ErrorArguments {
+					args = append(args, a.Name+"="+a.Value)
+				}
+				t.Errorf("installability error %s %s", e.ErrorID, strings.Join(args, " "))
+			}
+			manifest, err := chromedp.Call(tab, page.GetAppManifest, page.GetAppManifestParams{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(manifest.Errors) > 0 {
+				t.Errorf("manifest errors: %+v", manifest.Errors)
+			}
+			if !strings.Contains(fmt.Sprint(manifest.Data), "广州各区经济目标") || !strings.Contains(fmt.Sprint(manifest.Data), "Guangzhou district targets") {
+				t.Errorf("the manifest does not name the app in both languages: %s", manifest.Data)
+			}
+		})
+	}
+}

@@ -1,0 +1,164 @@
+package e2e
+
+import (
+	"context"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+)
+
+// TestUpdateNotice serves version A of the site, opens it (twice, so that
+// the service worker controls the page, as for a returning reader), then
+// serves version B at the same address and lets the open page check for an
+// update: it must say that a new version is available.
+func TestUpdateNotice(t *testing.T) {
+	bin, _ := filepath.Abs(filepath.Join(repoRoot, "bin", "explorer"))
+	webA := copyWeb(t)
+	webB := copyWeb(t)
+	changeStyle(t, webB)
+
+	t.Run("server", func(t *testing.T) {
+		addr := freeAddr(t)
+		srvA, url, err := startServer(bin, webA, addr)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ctx := newTab(t)
+		openControlled(t, ctx, url)
+		stopServer(srvA)
+		srvB, _, err := startServer(bin, webB, addr)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer stopServer(srvB)
+		expectUpdateNotice(t, ctx)
+	})
+
+	t.Run("static", func(t *testing.T) {
+		root := t.TempDir()
+		site := filepath.Join(root, strings.TrimPrefix(staticPrefix, "/"))
+		export(t, bin, webA, site)
+		ln, err := net.Listen("tcp", "127.0.0.1:0")
+		if err != nil {
+			t.Fatal(err)
+		}
+		srv := &http.Server{Handler: http.FileServer(http.Dir(root))}
+		go srv.Serve(ln)
+		defer srv.Close()
+		ctx := newTab(t)
+		openControlled(t, ctx, "http://"+ln.Addr().String()+staticPrefix)
+		export(t, bin, webB, site)
+		expectUpdateNotice(t, ctx)
+	})
+}
+
+// openControlled opens the explorer, waits for its service worker, and
+// reloads, so that the worker controls the page.
+func openControlled(t *testing.T, ctx context.Context, base string) {
+	t.Helper()
+	do(t, ctx, chromedp.Navigate(base+"/?lang=en"))
+	waitWorker(t, ctx)
+	do(t, ctx, chromedp.Reload())
+	waitApp(t, ctx)
+	waitFor(t, ctx, `!!navigator.serviceWorker.controller`)
+	if notice := text(t, ctx, ".update-notice"); notice != "" {
+		t.Fatalf("an update notice shows before any update: %q", notice)
+	}
+}
+
+// expectUpdateNotice makes the open page look for a new version, as it
+// does every hour, and waits for the notice.
+func expectUpdateNotice(t *testing.T, ctx context.Context) {
+	t.Helper()
+	eval[bool](t, ctx, `(goappTryUpdate(), true)`)
+	waitFor(t, ctx, `document.querySelector(".update-notice").innerText.includes("New version available")`)
+	if got := text(t, ctx, ".update-notice button"); got != "reload" {
+		t.Errorf("the notice's action reads %q, want reload", got)
+	}
+}
+
+// copyWeb copies the built web directory, so that a test can change it.
+func copyWeb(t *testing.T) string {
+	t.Helper()
+	dst := t.TempDir()
+	src := filepath.Join(repoRoot, "web")
+	entries, err := os.ReadDir(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		if e.IsDir() {
+			continue
+		}
+		if err := copyFile(filepath.Join(src, e.Name()), filepath.Join(dst, e.Name())); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dst
+}
+
+func copyFile(src, dst string) error {
+	in, err := os.Open(src)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	info, err := in.Stat()
+	if err != nil {
+		return err
+	}
+	out, err := os.Create(dst)
+	if err != nil {
+		return err
+	}
+	if _, err := io.Copy(out, in); err != nil {
+		out.Close()
+		return err
+	}
+	if err := out.Close(); err != nil {
+		return err
+	}
+	// Keep the modification time: pre-compressed copies are used only when
+	// they are not older than their source.
+	return os.Chtimes(dst, info.ModTime(), info.ModTime())
+}
+
+// changeStyle makes a real change to the site: a new style sheet.
+func changeStyle(t *testing.T, web string) {
+	t.Helper()
+	f, err := os.OpenFile(filepath.Join(web, "style.css"), os.O_APPEND|os.O_WRONLY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if _, err := f.WriteString("\n/* version B */\n"); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func export(t *testing.T, bin, web, dir string) {
+	t.Helper()
+	out, err := exec.Command(bin, "-web", web, "-static", dir, "-prefix", staticPrefix).CombinedOutput()
+	if err != nil {
+		t.Fatalf("static export: %v\n%s", err, out)
+	}
+}
+
+// freeAddr finds a free loopback address for a server to start on twice.
+func freeAddr(t *testing.T) string {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := ln.Addr().String()
+	ln.Close()
+	return addr
+}
