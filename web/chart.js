@@ -27,9 +27,11 @@
   // matchesAddress reports whether every parameter of the address has the
   // value of the state the page was rendered for. A static host serves
   // the same page for any query; drawing its chart early would then show
-  // another chart than the one asked for.
+  // another chart than the one asked for. Embed pages name no state: their
+  // parameters are display flags.
   function matchesAddress(block) {
-    var rendered = new URLSearchParams(block.dataset.query || "");
+    if (block.dataset.query === undefined) return true;
+    var rendered = new URLSearchParams(block.dataset.query);
     var asked = new URLSearchParams(location.search);
     var ok = true;
     asked.forEach(function (value, name) {

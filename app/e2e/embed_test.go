@@ -1,0 +1,276 @@
+package e2e
+
+import (
+	"bytes"
+	"context"
+	"encoding/csv"
+	"encoding/xml"
+	"fmt"
+	"html"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/browser"
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/chromedp"
+)
+
+// embedSrc matches the address in the embed snippet.
+var embedSrc = regexp.MustCompile(`<iframe src="([^"]+)"`)
+
+// embedURLFromSnippet opens the explorer at a state and reads the embed
+// address from the snippet a journalist would copy.
+func embedURLFromSnippet(t *testing.T, ctx context.Context, url string) string {
+	t.Helper()
+	do(t, ctx, chromedp.Navigate(url))
+	waitApp(t, ctx)
+	waitFor(t, ctx, `/^<iframe src="https?:/.test((document.querySelector("textarea.snippet") || {}).value)`)
+	snippet := eval[string](t, ctx, `document.querySelector("textarea.snippet").value`)
+	m := embedSrc.FindStringSubmatch(snippet)
+	if m == nil {
+		t.Fatalf("no iframe address in the snippet %q", snippet)
+	}
+	for _, want := range []string{`width="100%"`, `loading="lazy"`, `title="`} {
+		if !strings.Contains(snippet, want) {
+			t.Errorf("the snippet lacks %s: %s", want, snippet)
+		}
+	}
+	return html.UnescapeString(m[1])
+}
+
+// TestEmbedMatchesExplorer takes the embed address from the snippet, and
+// checks that the embed draws the same series as the explorer, in the same
+// language, without loading any WebAssembly.
+func TestEmbedMatchesExplorer(t *testing.T) {
+	for name, base := range sites() {
+		t.Run(name, func(t *testing.T) {
+			ctx := newTab(t)
+			state := base + "/?view=years&metric=fai_growth&lang=zh"
+			explorer := readChartAt(t, ctx, state, `o.series.to`)
+			src := embedURLFromSnippet(t, ctx, state)
+			if !strings.Contains(src, "/embed/zh/fai_growth-2023-2024-years.html") {
+				t.Errorf("embed address %s does not reproduce the view, metric and language", src)
+			}
+			requests := recordRequests(t, ctx)
+			embed := readChartAt(t, ctx, src, `o.series.to`)
+			for _, id := range []string{"from", "to", "change"} {
+				if values(embed.Series[id]) != values(explorer.Series[id]) {
+					t.Errorf("series %s: embed %v, explorer %v", id, embed.Series[id], explorer.Series[id])
+				}
+			}
+			if fmt.Sprint(embed.Categories) != fmt.Sprint(explorer.Categories) {
+				t.Errorf("categories: embed %v, explorer %v", embed.Categories, explorer.Categories)
+			}
+			if lang := eval[string](t, ctx, `document.documentElement.lang`); lang != "zh" {
+				t.Errorf("embed <html lang> = %q", lang)
+			}
+			for _, u := range requests() {
+				if strings.HasSuffix(strings.SplitN(u, "?", 2)[0], ".wasm") {
+					t.Errorf("the embed page requested WebAssembly: %s", u)
+				}
+			}
+			credit := text(t, ctx, ".embed-credit")
+			if !strings.Contains(credit, "新快报") || !strings.Contains(credit, "在浏览器中打开完整图表") {
+				t.Errorf("credit line = %q, want the sources and a link back", credit)
+			}
+		})
+	}
+}
+
+// recordRequests starts recording the tab's requests and returns a func
+// that lists the URLs requested so far.
+func recordRequests(t *testing.T, ctx context.Context) func() []string {
+	t.Helper()
+	var mu sync.Mutex
+	var urls []string
+	if _, err := chromedp.Call(ctx, network.Enable, network.EnableParams{}); err != nil {
+		t.Fatal(err)
+	}
+	err := chromedp.Listen(ctx, func(ev any) {
+		if e, ok := ev.(*network.EventRequestWillBeSent); ok {
+			mu.Lock()
+			urls = append(urls, e.Request.URL)
+			mu.Unlock()
+		}
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return func() []string {
+		mu.Lock()
+		defer mu.Unlock()
+		return append([]string(nil), urls...)
+	}
+}
+
+// TestEmbedFlags checks theme=dark, plain=1 and a flag it does not know.
+func TestEmbedFlags(t *testing.T) {
+	ctx := newTab(t)
+	src := serverURL + "/embed/en/gdp_growth-2024-districts.html"
+	readChartAt(t, ctx, src+"?theme=dark&plain=1", `o.series.target`)
+	if !eval[bool](t, ctx, `document.documentElement.classList.contains("theme-dark") && document.documentElement.classList.contains("plain")`) {
+		t.Error("theme=dark&plain=1 did not set the dark theme and the plain layout")
+	}
+	if visible := eval[bool](t, ctx, `getComputedStyle(document.querySelector(".embed-credit")).display !== "none"`); visible {
+		t.Error("plain=1 still shows the credit line")
+	}
+	if bg := eval[string](t, ctx, `getComputedStyle(document.documentElement).backgroundColor`); bg != "rgb(18, 20, 23)" {
+		t.Errorf("dark theme background = %s", bg)
+	}
+	readChartAt(t, ctx, src+"?theme=purple&zoom=<b>2</b>", `o.series.target`)
+	notice := text(t, ctx, ".embed-notice")
+	if !strings.Contains(notice, "theme=purple") || !strings.Contains(notice, "zoom") {
+		t.Errorf("unknown flags are not named: %q", notice)
+	}
+	if eval[int](t, ctx, `document.querySelectorAll(".embed-notice b").length`) != 0 {
+		t.Error("markup from a flag was rendered")
+	}
+}
+
+// TestEmbedUnknownAddress checks that a bad embed address still draws a
+// chart, with a notice: never a blank frame.
+func TestEmbedUnknownAddress(t *testing.T) {
+	ctx := newTab(t)
+	d := readChartAt(t, ctx, serverURL+"/embed/en/no-such-chart.html", `o.series.target`)
+	expectSeries(t, d, "target", gdpGrowth2024Values)
+	if notice := text(t, ctx, ".embed-notice"); !strings.Contains(notice, "not recognised") {
+		t.Errorf("notice = %q", notice)
+	}
+}
+
+// TestEmbedPostsHeight embeds the chart in a page of another origin, the
+// way an article would, with the optional resize script: the page receives
+// the height message, in our format and Datawrapper's, and the script sets
+// the frame's height.
+func TestEmbedPostsHeight(t *testing.T) {
+	src := serverURL + "/embed/en/gdp_growth-2024-districts.html"
+	article := `<!doctype html><html lang="en"><head><title>Article</title></head><body>
+<p>An article.</p>
+<iframe src="` + src + `" title="chart" width="100%" height="200" style="border:0" loading="lazy"></iframe>
+<script>
+window.messages = [];
+window.addEventListener("message", (e) => window.messages.push(e.data));
+</script>
+<script src="` + serverURL + `/web/embed-resize.js" async></script>
+</body></html>`
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := &http.Server{Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		w.Write([]byte(article))
+	})}
+	go srv.Serve(ln)
+	defer srv.Close()
+
+	ctx := newTab(t)
+	do(t, ctx, chromedp.Navigate("http://"+ln.Addr().String()+"/"))
+	waitFor(t, ctx, `window.messages.some(m => m && m.type === "gz-targets:embed-height" && m.height > 500)`)
+	height := eval[int](t, ctx, `window.messages.find(m => m && m.type === "gz-targets:embed-height").height`)
+	if !eval[bool](t, ctx, `window.messages.some(m => m && m["datawrapper-height"] && Object.values(m["datawrapper-height"])[0] > 500)`) {
+		t.Error("no message in Datawrapper's format")
+	}
+	waitFor(t, ctx, fmt.Sprintf(`document.querySelector("iframe").style.height === "%dpx"`, height))
+}
+
+// TestDownloads downloads the chart's image, its figures and the whole
+// dataset from the explorer, and reads the files: the PNG starts with the
+// PNG signature, the SVG parses as SVG, the CSV parses with a row per
+// region.
+func TestDownloads(t *testing.T) {
+	ctx := newTab(t)
+	readChartAt(t, ctx, serverURL+"/?metric=fai_growth&year=2024&lang=en", `o.series.target`)
+	waitApp(t, ctx)
+	// The tab's browser context exists once the tab has run an action.
+	dir := t.TempDir()
+	_, err := chromedp.CallBrowser(ctx, browser.SetDownloadBehavior, browser.SetDownloadBehaviorParams{
+		Behavior:         browser.SetDownloadBehaviorBehaviorAllow,
+		BrowserContextID: chromedp.FromContext(ctx).BrowserContextID,
+		DownloadPath:     dir,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	click(t, ctx, `button.download[data-format="png"]`)
+	png := waitDownload(t, dir, "fai_growth-2024-districts.png")
+	if !bytes.HasPrefix(png, []byte("\x89PNG\r\n\x1a\n")) {
+		t.Errorf("the PNG does not start with the PNG signature: % x", png[:min(8, len(png))])
+	}
+
+	click(t, ctx, `button.download[data-format="svg"]`)
+	svg := waitDownload(t, dir, "fai_growth-2024-districts.svg")
+	var root struct {
+		XMLName xml.Name
+	}
+	if err := xml.Unmarshal(svg, &root); err != nil || root.XMLName.Local != "svg" {
+		t.Errorf("the SVG does not parse as SVG: %v (root %q)", err, root.XMLName.Local)
+	}
+	if !bytes.Contains(svg, []byte("Fixed-asset investment growth by district, 2024")) || !bytes.Contains(svg, []byte("Sources:")) {
+		t.Error("the SVG lacks the title or the credit line")
+	}
+
+	click(t, ctx, `a.download[href$="fai_growth-2024-districts.csv"]`)
+	rows := parseCSV(t, waitDownload(t, dir, "fai_growth-2024-districts.csv"))
+	if len(rows) != 1+11 {
+		t.Errorf("%d CSV rows, want a header and one row per district", len(rows))
+	}
+	if strings.Join(rows[0][:9], ",") != "region,region_name,metric,metric_name,year,period,kind,value,qualifier" {
+		t.Errorf("CSV header = %v", rows[0])
+	}
+	if rows[1][0] != "tianhe" || rows[1][7] != "18" || rows[1][8] != "at_least" || !strings.Contains(rows[1][12], "New Express") {
+		t.Errorf("first CSV row = %v", rows[1])
+	}
+
+	click(t, ctx, `a.download[href$="/data/targets.csv"]`)
+	all := parseCSV(t, waitDownload(t, dir, "guangzhou-targets.csv"))
+	if len(all) != 1+len(ds.Records) {
+		t.Errorf("dataset CSV: %d rows, want %d", len(all), 1+len(ds.Records))
+	}
+	click(t, ctx, `a.download[href$="/data/targets.json"]`)
+	if b := waitDownload(t, dir, "guangzhou-targets.json"); !bytes.Contains(b, []byte(`"records"`)) {
+		t.Error("the JSON download is not the dataset")
+	}
+}
+
+// click clicks an element as a reader would, with a trusted mouse event.
+func click(t *testing.T, ctx context.Context, sel string) {
+	t.Helper()
+	do(t, ctx, chromedp.Click(chromedp.CSS(sel)))
+}
+
+// waitDownload waits for a downloaded file to be complete and reads it.
+func waitDownload(t *testing.T, dir, name string) []byte {
+	t.Helper()
+	deadline := time.Now().Add(30 * time.Second)
+	for time.Now().Before(deadline) {
+		if b, err := os.ReadFile(filepath.Join(dir, name)); err == nil && len(b) > 0 {
+			return b
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	entries, _ := os.ReadDir(dir)
+	var names []string
+	for _, e := range entries {
+		names = append(names, e.Name())
+	}
+	t.Fatalf("%s was not downloaded (the directory holds %v)", name, names)
+	return nil
+}
+
+func parseCSV(t *testing.T, b []byte) [][]string {
+	t.Helper()
+	rows, err := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(b, []byte("\ufeff")))).ReadAll()
+	if err != nil {
+		t.Fatalf("the CSV does not parse: %v", err)
+	}
+	return rows
+}
