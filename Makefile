@@ -19,12 +19,21 @@ ECHARTS_VERSION    := 6.1.0
 ECHARTS_TGZ_SHA256 := 681aff88cc1038c3fa941a3a53d1b177a52250b05335efc607d6105ae13be481
 ECHARTS_JS_SHA256  := 61f13280aba3161f77fc801bf5f9c786f55f10432153a0683fc5cc0700b013d5
 
+# axe-core, for the accessibility tests, pinned the same way.
+AXE_VERSION    := 4.14.1
+AXE_TGZ_SHA256 := e6b0ce02b84d892e2e33e403485e7f3d6c29e2be6df65daf44d89ba564139745
+AXE_JS_SHA256  := 29348999450cdf2849a8e70b7912fc2da85a849da39c0d0d5394f51d4a9ed95c
+
 BUILD   := build
 BIN     := bin/explorer
 WASM    := web/app.wasm
 ECHARTS := web/echarts.common.min.js
 ICONS   := web/icon-192.png web/icon-512.png web/icon-maskable.png web/icon.svg
 GO_SRC  := $(shell find app data -name '*.go' -o -name '*.json' -o -name '*.js' -o -name '*.html') go.mod go.sum
+
+# Lighthouse, for make bench, comes from the npm registry at a pinned version.
+LIGHTHOUSE_VERSION := 13.5.0
+LIGHTHOUSE         := $(BUILD)/lighthouse/node_modules/.bin/lighthouse
 
 .PHONY: run test static data bench web clean check-data browser
 
@@ -57,6 +66,14 @@ $(ECHARTS):
 	echo "$(ECHARTS_JS_SHA256)  $(BUILD)/package/dist/echarts.common.min.js" | sha256sum -c --quiet
 	cp $(BUILD)/package/dist/echarts.common.min.js $@
 
+$(BUILD)/axe.min.js:
+	@mkdir -p $(BUILD)
+	cd $(BUILD) && $(NPM) pack --silent axe-core@$(AXE_VERSION) >/dev/null
+	echo "$(AXE_TGZ_SHA256)  $(BUILD)/axe-core-$(AXE_VERSION).tgz" | sha256sum -c --quiet
+	tar -xzf $(BUILD)/axe-core-$(AXE_VERSION).tgz -C $(BUILD) package/axe.min.js
+	echo "$(AXE_JS_SHA256)  $(BUILD)/package/axe.min.js" | sha256sum -c --quiet
+	cp $(BUILD)/package/axe.min.js $@
+
 $(ICONS) &: app/cmd/webassets/icons.go
 	$(GO) run ./app/cmd/webassets icons web
 
@@ -70,6 +87,15 @@ data:
 check-data:
 	$(GO) run ./app/cmd/gendata -check
 
+# bench writes its report to stdout and to $(BUILD)/bench-report.md: each
+# figure with the command that produced it, against GUIDE §7's budgets,
+# which it reports and never enforces.
+bench: browser web $(BIN) $(LIGHTHOUSE)
+	$(GO) run ./app/cmd/bench -go $(GO) -bin $(BIN) -out $(BUILD)/bench-report.md
+
+$(LIGHTHOUSE):
+	$(NPM) install --prefix $(BUILD)/lighthouse --no-audit --no-fund lighthouse@$(LIGHTHOUSE_VERSION)
+
 # browser makes sure Debian's Chromium is there for the browser tests.
 browser:
 	@command -v chromium >/dev/null 2>&1 || { \
@@ -77,7 +103,7 @@ browser:
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; }
 
-test: browser web $(BIN)
+test: browser web $(BIN) $(BUILD)/axe.min.js
 	$(GO) vet ./...
 	GOOS=js GOARCH=wasm $(GO) vet ./app/ui/... ./app/cmd/explorer/
 	$(GO) test -count=1 ./...
