@@ -1,0 +1,150 @@
+package ui
+
+import (
+	"testing"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"gztargets/app/i18n"
+	"gztargets/app/model"
+	"gztargets/app/urlstate"
+)
+
+// mount loads a component into go-app's test engine and runs its
+// dispatches, as the browser would before painting.
+func mount(t *testing.T, c app.Composer) {
+	t.Helper()
+	e := app.NewTestEngine()
+	if err := e.Load(c); err != nil {
+		t.Fatal(err)
+	}
+	e.ConsumeAll()
+}
+
+func match(t *testing.T, expected, root app.UI, path ...int) {
+	t.Helper()
+	if err := app.Match(expected, root, path...); err != nil {
+		t.Errorf("at %v: %v", path, err)
+	}
+}
+
+func noop(app.Context, app.Event) {}
+
+func testDataset(t *testing.T) *model.Dataset {
+	t.Helper()
+	ds, err := loadDataset()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ds
+}
+
+func TestNoticeList(t *testing.T) {
+	n := newNoticeList(i18n.EN, []string{"first", "<b>second</b>"})
+	mount(t, n)
+	match(t, app.Div().Class("notices").Role("status"), n, 0)
+	match(t, app.Text("first"), n, 0, 0, 0, 0)
+	match(t, app.Text("<b>second</b>"), n, 0, 0, 1, 0)
+
+	empty := newNoticeList(i18n.EN, nil)
+	mount(t, empty)
+	if err := app.Match(app.Ul(), empty, 0, 0); err == nil {
+		t.Error("an empty notice list renders a list")
+	}
+}
+
+func TestNoticeMessages(t *testing.T) {
+	got := noticeMessages(i18n.EN, []urlstate.Notice{
+		{Param: "metric", Value: "gpd", Kind: "unknown-value"},
+		{Param: "utm", Value: "x", Kind: "unknown-param"},
+	})
+	want := []string{
+		"The metric “gpd” is not recognised; showing the default instead.",
+		"The unknown parameter “utm” was ignored.",
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("notice %d = %q, want %q", i, got[i], want[i])
+		}
+	}
+}
+
+// TestSiteHeaderLanguageSwitch checks that the current language is text
+// and the other a link to the same page in it.
+func TestSiteHeaderLanguageSwitch(t *testing.T) {
+	h := newSiteHeader(i18n.ZH, sectionSources, map[i18n.Lang]string{i18n.ZH: "/sources?lang=zh", i18n.EN: "/sources?lang=en"})
+	mount(t, h)
+	match(t, app.A().Class("skip-link").Href("#main"), h, 0, 0)
+	match(t, app.Strong().Class("lang-current").Lang("zh"), h, 0, 3, 0)
+	match(t, app.A().Href("/sources?lang=en").Lang("en").OnClick(noop), h, 0, 3, 1)
+	match(t, app.A().Href("/sources?lang=zh").Aria("current", "page"), h, 0, 2, 1)
+}
+
+func TestDecalToggle(t *testing.T) {
+	for _, on := range []bool{false, true} {
+		d := newDecalToggle(i18n.EN, on)
+		mount(t, d)
+		box := app.Input().Type("checkbox").ID("control-decal").OnChange(noop)
+		if on {
+			box = box.Checked(true)
+		}
+		match(t, box, d, 0, 0)
+	}
+}
+
+func TestUpdateNoticeIsEmptyUntilAnUpdate(t *testing.T) {
+	u := newUpdateNotice(i18n.EN)
+	mount(t, u)
+	match(t, app.Div().Class("update-notice").Role("status"), u, 0)
+	if err := app.Match(app.Button(), u, 0, 1); err == nil {
+		t.Error("the update notice shows before any update")
+	}
+}
+
+func TestChartPlaceholderListsEveryDistrict(t *testing.T) {
+	ds := testDataset(t)
+	p := newChartPlaceholder(i18n.EN, specMissing, "Foreign trade", 2019, ds)
+	mount(t, p)
+	match(t, app.Text("No target published: Yuexiu, Haizhu, Liwan, Tianhe, Baiyun, Huangpu, Panyu, Huadu, Nansha, Conghua, Zengcheng"), p, 0, 0, 0)
+	match(t, app.Text("No region published a Foreign trade figure for 2019."), p, 0, 1, 0, 0)
+}
+
+// TestViewControlsSelectTheState checks that the form shows the state:
+// the selected options, and the year of the URL even without figures.
+func TestViewControlsSelectTheState(t *testing.T) {
+	ds := testDataset(t)
+	c := newViewControls(urlstate.State{View: urlstate.ViewDistricts, Metric: "trade_total", Year: 2023, Lang: i18n.EN}, ds)
+	mount(t, c)
+	match(t, app.Input().Type("hidden").Name("lang").Value("en"), c, 0, 0)
+	match(t, app.Option().Value("districts").Selected(true), c, 0, 1, 1, 0)
+	match(t, app.Option().Value("years"), c, 0, 1, 1, 1)
+	// Years, newest first: trade_total has figures for 2024 only, and the
+	// state's 2023 is listed too, selected.
+	match(t, app.Option().Value("2024"), c, 0, 3, 1, 0)
+	match(t, app.Option().Value("2023").Selected(true), c, 0, 3, 1, 1)
+}
+
+// TestFigureTable checks a table row with a figure, a row without one, and
+// a sortable header's order and link.
+func TestFigureTable(t *testing.T) {
+	ds := testDataset(t)
+	rec, _ := ds.Record("tianhe-2024-fai_growth-target-year")
+	tianhe, _ := ds.Region("tianhe")
+	panyu, _ := ds.Region("panyu")
+	state := urlstate.State{View: urlstate.ViewTable, Lang: i18n.EN, Sort: "-value"}
+	ft := &figureTable{
+		Lang: i18n.EN, Data: ds, Columns: []column{colRegion, colValue},
+		Rows:     []figureRow{{Region: tianhe, Record: rec}, {Region: panyu}},
+		Sortable: &state,
+	}
+	mount(t, ft)
+	table := []int{0, 0} // the component, its wrapper, the table
+	head := append(append([]int{}, table...), 1, 0)
+	match(t, app.Th().Scope("col").Aria("sort", "descending"), ft, append(head, 1)...)
+	match(t, app.A().Href("/?lang=en&sort=value&view=table").Title("Sort by Value"), ft, append(head, 1, 0)...)
+	body := append(append([]int{}, table...), 2)
+	match(t, app.Tr().DataSet("record", "tianhe-2024-fai_growth-target-year"), ft, append(body, 0)...)
+	match(t, app.Text("at least 18%"), ft, append(body, 0, 1, 0, 0)...)
+	match(t, app.Tr(), ft, append(body, 1)...)
+	match(t, app.Text("not published"), ft, append(body, 1, 1, 0)...)
+}
