@@ -186,7 +186,7 @@ func TestDistrictsSeries(t *testing.T) {
 			series: map[string][]any{
 				"target": {6.5, 5.0}, "stretch": {7.0}, "reference": {4.6},
 			},
-			labels: []string{"6.5% · stretch 7%", "≥5%"}, reference: []string{"City"}, missing: []string{"c"},
+			labels: []string{"6.5%", "≥5%"}, reference: []string{"City"}, missing: []string{"c"},
 		},
 		{
 			name: "qualifiers in Chinese, half-year neighbour", metric: "growth", year: 2023, lang: i18n.ZH,
@@ -435,5 +435,22 @@ func TestNiceMaxAndWrap(t *testing.T) {
 	}
 	if got := wrap("one two three four", 9); got != "one two\nthree\nfour" {
 		t.Errorf("wrap = %q", got)
+	}
+}
+
+// TestStretchGoalHasItsOwnLabel checks that a bar with a stretch goal
+// keeps its label inside, leaving the space past it to the diamond and
+// the diamond's own label.
+func TestStretchGoalHasItsOwnLabel(t *testing.T) {
+	ds := synthetic(t, growthFigures...)
+	sp, _ := Districts(ds, "growth", 2024, i18n.ZH)
+	o := decode(t, sp.Option)
+	_, bars := seriesValues(t, o, "target")
+	_, diamonds := seriesValues(t, o, "stretch")
+	if len(diamonds) != 1 || diamonds[0].Label.Formatter != "力争7%" {
+		t.Fatalf("stretch labels = %+v, want one reading 力争7%%", diamonds)
+	}
+	if !strings.Contains(string(sp.Option), `"position":"insideRight"`) || bars[0].Label.Formatter != "6.5%" {
+		t.Errorf("the stretched bar's label is %q and not inside the bar", bars[0].Label.Formatter)
 	}
 }

@@ -172,6 +172,9 @@ func (b builder) barSeries(id, name string, index int, p panel, color string, ke
 		data[i] = item{Value: empty}
 		if keep(r.Record) {
 			data[i] = b.figureItem(r, i18n.Display(r.Record.Value, r.Record.Unit, b.lang))
+			if r.Record.Stretch != nil {
+				insideLabel(&data[i], "insideRight")
+			}
 		}
 	}
 	return charts.SingleSeries{
@@ -198,7 +201,7 @@ func (b builder) stretchSeries(index int, p panel) charts.SingleSeries {
 		}
 		v := i18n.Display(*r.Record.Stretch, r.Record.Unit, b.lang)
 		it := b.figureItem(r, []any{v, b.regionName(r.Region)})
-		it.Label = nil
+		it.Label = b.stretchLabel(r.Record, "right")
 		it.Symbol = "diamond"
 		data = append(data, it)
 	}

@@ -89,6 +89,7 @@ func (b builder) layoutPanels(bar *charts.Bar, panels []panel, height int, unitL
 		free -= panelGap
 	}
 	per := free / max1(count)
+	left := itoa(b.labelWidth(panels))
 	y := legendSpace
 	for i, p := range panels {
 		if p.reference && i > 0 {
@@ -96,7 +97,7 @@ func (b builder) layoutPanels(bar *charts.Bar, panels []panel, height int, unitL
 		}
 		h := per * len(p.rows)
 		bar.GridList = append(bar.GridList, opts.Grid{
-			Left: "8", Right: itoa(labelRoom), Top: itoa(y), Height: itoa(h), ContainLabel: opts.Bool(true),
+			Left: left, Right: itoa(labelRoom), Top: itoa(y), Height: itoa(h),
 		})
 		y += h + axisSpace
 		bar.XAxisList = append(bar.XAxisList, opts.XAxis{
@@ -110,6 +111,23 @@ func (b builder) layoutPanels(bar *charts.Bar, panels []panel, height int, unitL
 		bar.YAxisList = append(bar.YAxisList, yAxis)
 	}
 }
+
+// labelWidth estimates, in pixels, the room the longest region name needs
+// left of the axes. Every panel gets the same, so that panels sharing a
+// scale line up (ECharts' containLabel would size each panel on its own).
+func (b builder) labelWidth(panels []panel) int {
+	widest := 0
+	for _, p := range panels {
+		for _, name := range b.names(p) {
+			widest = max(widest, textWidth(name))
+		}
+	}
+	return widest*labelCharWidth/2 + 16
+}
+
+// labelCharWidth is the width, in pixels, of two narrow or one wide
+// character of the 12-pixel axis labels.
+const labelCharWidth = 13
 
 // niceMax rounds a maximum up to a round number, so that panels can share
 // one scale. It leaves room for labels at the top of the scale.

@@ -83,6 +83,9 @@ func (b builder) profileOption(sp spec.Spec, metric model.Metric, rows []row) ([
 			if r.Record.Kind == kind {
 				it := b.figureItem(r, i18n.Display(r.Record.Value, r.Record.Unit, b.lang))
 				it.Label.Position = "top"
+				if r.Record.Stretch != nil {
+					insideLabel(&it, "insideTop")
+				}
 				data[col[b.yearLabel(r.Record)]] = it
 			}
 		}
@@ -109,7 +112,7 @@ func (b builder) profileStretch(rows []row) charts.SingleSeries {
 			continue
 		}
 		it := b.figureItem(r, []any{b.yearLabel(r.Record), i18n.Display(*r.Record.Stretch, r.Record.Unit, b.lang)})
-		it.Label = nil
+		it.Label = b.stretchLabel(r.Record, "top")
 		data = append(data, it)
 	}
 	return charts.SingleSeries{Id: "stretch", Name: b.t("series.stretch"), Type: "scatter", Data: data, Symbol: "diamond", SymbolSize: 14, Color: colorStretch}

@@ -59,6 +59,18 @@ type itemLabel struct {
 	Show      bool   `json:"show"`
 	Position  string `json:"position,omitempty"`
 	Formatter string `json:"formatter"`
+	Color     string `json:"color,omitempty"`
+}
+
+// stretchLabel labels a stretch goal's marker: "stretch 7%", 力争7%.
+func (b builder) stretchLabel(r *model.Record, position string) *itemLabel {
+	return &itemLabel{Show: true, Position: position, Formatter: b.t("chart.stretchMark", i18n.Mark(*r.Stretch, model.QualExact, r.Unit, b.lang))}
+}
+
+// insideLabel moves a bar's label into the bar, in white, to leave the
+// space past its end to the stretch goal's marker and label.
+func insideLabel(it *item, position string) {
+	it.Label.Position, it.Label.Color = position, "#ffffff"
 }
 
 // itemTip carries a tooltip as escaped HTML: ECharts inserts formatter
@@ -85,13 +97,10 @@ func (b builder) t(key i18n.Key, args ...any) string { return i18n.T(b.lang, key
 // regionName is the display name of a region.
 func (b builder) regionName(r model.Region) string { return r.Name.In(string(b.lang)) }
 
-// mark is a record's value as a chart label: the qualified value, the
-// stretch goal, and "H1" for half-year results.
+// mark is a record's value as a chart label: the qualified value, and
+// "H1" for half-year results. A stretch goal has a label of its own.
 func (b builder) mark(r *model.Record) string {
 	s := i18n.Mark(r.Value, r.Qualifier, r.Unit, b.lang)
-	if r.Stretch != nil {
-		s += " · " + b.t("chart.stretchMark", i18n.Mark(*r.Stretch, model.QualExact, r.Unit, b.lang))
-	}
 	if r.Period == model.PeriodH1 {
 		s += b.paren(b.t("period.h1"))
 	}

@@ -44,6 +44,10 @@ func (s *Site) manifest() []byte {
 		"background_color":      backgroundColor,
 		"theme_color":           themeColor,
 		"categories":            []string{"news", "education", "finance"},
+		"screenshots": []map[string]string{{
+			"src": s.resolver.Resolve("/web/screenshot.png"), "sizes": "1280x800", "type": "image/png",
+			"form_factor": "wide", "label": both("app.name"),
+		}},
 		"icons": []manifestIcon{
 			icon("/web/icon-192.png", "192x192", "image/png", "any"),
 			icon("/web/icon-512.png", "512x512", "image/png", "any"),

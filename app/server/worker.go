@@ -44,11 +44,14 @@ func (s *Site) resolvedPages() []string {
 }
 
 // cacheable lists what the worker precaches besides go-app's own files:
-// every asset, the embed pages and the downloads.
+// every asset, the embed pages and the downloads. The screenshot is only
+// for app stores and the README.
 func (s *Site) cacheable() []string {
 	var out []string
 	for _, as := range s.assets.list {
-		out = append(out, as.path)
+		if as.path != "/web/screenshot.png" {
+			out = append(out, as.path)
+		}
 	}
 	for p := range s.embeds {
 		out = append(out, p)
