@@ -1,0 +1,52 @@
+// Injected into every page before its own scripts (CDP
+// Page.addScriptToEvaluateOnNewDocument), the same way on the explorer and
+// on the plain page. ECharts' UMD bundle assigns window.echarts = {} and then
+// fills in its exports, init among them; setters on both catch init as it is
+// defined and wrap it, so that every chart instance reports, in
+// performance.now() time (from navigation start), each frame it renders and
+// each time it finishes (after its animation), and the charts created are
+// counted.
+(() => {
+  const probe = { inits: 0, renders: [], finishes: [], firstSize: "" };
+  window.__benchProbe = probe;
+
+  // Events of a chart whose element has left the page are not counted:
+  // nobody sees that chart any more.
+  const watch = (chart) => {
+    probe.inits++;
+    chart.on("rendered", () => {
+      const el = chart.getDom();
+      if (!el.isConnected) return;
+      if (probe.renders.length === 0) probe.firstSize = el.clientWidth + "×" + el.clientHeight;
+      probe.renders.push(performance.now());
+    });
+    chart.on("finished", () => {
+      if (chart.getDom().isConnected) probe.finishes.push(performance.now());
+    });
+  };
+
+  const wrap = (init) => function (...args) {
+    const chart = init.apply(this, args);
+    watch(chart);
+    return chart;
+  };
+
+  const hook = (lib) => {
+    if (!lib || typeof lib !== "object") return;
+    let init = typeof lib.init === "function" ? wrap(lib.init) : undefined;
+    Object.defineProperty(lib, "init", {
+      configurable: true,
+      enumerable: true,
+      get: () => init,
+      set: (f) => { init = typeof f === "function" ? wrap(f) : f; },
+    });
+  };
+
+  let echarts;
+  Object.defineProperty(window, "echarts", {
+    configurable: true,
+    enumerable: true,
+    get: () => echarts,
+    set: (lib) => { echarts = lib; hook(lib); },
+  });
+})();
