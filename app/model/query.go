@@ -298,13 +298,38 @@ func (f Filter) Match(r Record) bool {
 		(f.Region == "" || r.Region == f.Region)
 }
 
-// Select returns the records that pass the filter, in stored order.
+// Select returns the records that pass the filter, in stored order. It
+// narrows to the region's or the metric's records through the index, and
+// sizes the result before filling it.
 func (ds *Dataset) Select(f Filter) []Record {
-	var out []Record
-	for _, r := range ds.Records {
-		if f.Match(r) {
-			out = append(out, r)
+	candidates := ds.candidates(f)
+	n := 0
+	for _, i := range candidates {
+		if f.Match(ds.Records[i]) {
+			n++
+		}
+	}
+	out := make([]Record, 0, n)
+	for _, i := range candidates {
+		if f.Match(ds.Records[i]) {
+			out = append(out, ds.Records[i])
 		}
 	}
 	return out
+}
+
+// candidates are the positions of the records a filter can match: those of
+// its region or metric, or every record.
+func (ds *Dataset) candidates(f Filter) []int {
+	switch {
+	case f.Region != "":
+		return ds.index.byRegion[f.Region]
+	case f.Metric != "":
+		return ds.index.byMetric[f.Metric]
+	}
+	all := make([]int, len(ds.Records))
+	for i := range all {
+		all[i] = i
+	}
+	return all
 }
