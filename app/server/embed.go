@@ -38,6 +38,7 @@ type embedData struct {
 	Script   string
 	Chart    string
 	Style    string
+	Icon     string // so that browsers do not ask for /favicon.ico, which is not ours
 	Table    []embedRow
 	T        map[string]string
 }
@@ -107,6 +108,7 @@ func renderEmbed(ds *model.Dataset, res resolver, s spec.Spec, notice string) []
 		Script:   res.Resolve("/web/embed.js"),
 		Chart:    res.Resolve("/web/chart.js"),
 		Style:    res.Resolve("/web/embed.css"),
+		Icon:     res.Resolve("/web/icon.svg"),
 		Table:    embedTable(ds, s),
 		T:        embedText(s.Lang),
 	}

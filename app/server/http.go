@@ -22,17 +22,17 @@ var goappFiles = map[string]bool{
 // scripts by path, everything else to the pre-rendered pages. A path that
 // names a file which does not exist is a plain 404, never the app shell.
 func (s *Site) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	rel, ok := s.relative(r.URL.Path)
+	setSecurityHeaders(w.Header(), rel) // on errors too: nosniff, no framing
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		w.Header().Set("Allow", "GET, HEAD")
 		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
 		return
 	}
-	rel, ok := s.relative(r.URL.Path)
 	if !ok {
 		http.NotFound(w, r)
 		return
 	}
-	setSecurityHeaders(w.Header(), rel)
 	switch {
 	case strings.HasPrefix(rel, "/web/"):
 		s.serveWeb(w, r, rel)
@@ -89,6 +89,12 @@ func (s *Site) serveEmbed(w http.ResponseWriter, r *http.Request, rel string) {
 // servePage pre-renders a page with go-app. Paths that are not pages of
 // the app (an unknown route or region) get the not-found page with 404.
 func (s *Site) servePage(w http.ResponseWriter, r *http.Request, rel string) {
+	// go-app writes the page's path into the og:url attribute with
+	// strconv.Quote (see ui/attr.go), where a " in it would end the
+	// attribute; the page gets it percent-encoded, as the address bar shows.
+	if strings.Contains(r.URL.Path, `"`) {
+		r = withPath(r, strings.ReplaceAll(r.URL.Path, `"`, "%22"))
+	}
 	rec := &recorder{header: http.Header{}}
 	s.pages.ServeHTTP(rec, r)
 	for k, v := range rec.header {

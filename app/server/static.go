@@ -9,6 +9,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -66,7 +67,11 @@ func (s *Site) fetch(p string) ([]byte, error) {
 }
 
 // headersFile is a _headers file (the format of Netlify and Cloudflare
-// Pages) with the same security and cache headers as the server.
+// Pages) with the same security and cache headers as the server. Those
+// hosts apply every rule that matches a path and join the values of a
+// header that two rules set, so /* carries only the headers that pages
+// and embed pages share; the others go on patterns that match just pages,
+// or just embed pages (a page's CSP on an embed would forbid framing it).
 func (s *Site) headersFile() []byte {
 	var b strings.Builder
 	rule := func(pattern string, headers map[string]string) {
@@ -84,8 +89,12 @@ func (s *Site) headersFile() []byte {
 	setSecurityHeaders(page, "/")
 	embed := http.Header{}
 	setSecurityHeaders(embed, "/embed/")
-	rule("/*", flatten(page))
-	rule("/embed/*", flatten(embed))
+	shared, pageOnly, embedOnly := splitHeaders(flatten(page), flatten(embed))
+	rule("/*", shared)
+	for _, pattern := range s.pagePatterns() {
+		rule(pattern, pageOnly)
+	}
+	rule("/embed/*", embedOnly)
 	for _, as := range s.assets.list {
 		if as.hashedPath != "" {
 			rule(as.hashedPath, map[string]string{"Cache-Control": cacheImmutable})
@@ -93,6 +102,39 @@ func (s *Site) headersFile() []byte {
 	}
 	rule("/web/app.*.wasm", map[string]string{"Content-Type": "application/wasm"})
 	return []byte(b.String())
+}
+
+// pagePatterns match every page of the export and go-app's files, and no
+// embed page: the root, any top-level file (:file is one path segment),
+// and each section that has pages below it, such as /district/*.
+func (s *Site) pagePatterns() []string {
+	patterns := []string{"/", "/:file"}
+	for _, p := range s.Pages() {
+		section, _, _ := strings.Cut(strings.TrimPrefix(p, "/"), "/")
+		if pattern := "/" + section + "/*"; section != "" && !slices.Contains(patterns, pattern) {
+			patterns = append(patterns, pattern)
+		}
+	}
+	return patterns
+}
+
+// splitHeaders separates the headers two responses share from those that
+// only one of them has, or has with another value.
+func splitHeaders(a, b map[string]string) (shared, onlyA, onlyB map[string]string) {
+	shared, onlyA, onlyB = map[string]string{}, map[string]string{}, map[string]string{}
+	for k, v := range a {
+		if w, ok := b[k]; ok && w == v {
+			shared[k] = v
+		} else {
+			onlyA[k] = v
+		}
+	}
+	for k, v := range b {
+		if _, ok := shared[k]; !ok {
+			onlyB[k] = v
+		}
+	}
+	return shared, onlyA, onlyB
 }
 
 func flatten(h http.Header) map[string]string {

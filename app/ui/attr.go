@@ -18,13 +18,31 @@ func attr(s string) string {
 	if !app.IsServer {
 		return s
 	}
-	s = strings.Map(func(r rune) rune {
+	return strings.ReplaceAll(html.EscapeString(printable(s)), `\`, "&#92;")
+}
+
+// titleText makes text from the data safe as the page title in
+// pre-rendered HTML. go-app writes the title twice there: as <title> text,
+// which it escapes, and as the og:title attribute, which it writes with
+// strconv.Quote like any attribute (see attr). No one escaping suits both,
+// so a double quote becomes ” and a backslash ＼, which read the same. In
+// the browser the title is set through the DOM, unchanged.
+func titleText(s string) string {
+	if !app.IsServer {
+		return s
+	}
+	return strings.NewReplacer(`"`, "”", `\`, "＼").Replace(printable(s))
+}
+
+// printable replaces control characters, which strconv.Quote would write
+// as Go escapes, with spaces.
+func printable(s string) string {
+	return strings.Map(func(r rune) rune {
 		if r == ' ' || unicode.IsPrint(r) {
 			return r
 		}
 		return ' '
 	}, s)
-	return strings.ReplaceAll(html.EscapeString(s), `\`, "&#92;")
 }
 
 // option is a <select> option. go-app renders selected="false" for an

@@ -10,7 +10,7 @@ import (
 // server for the pre-rendered HTML and in the browser after navigation.
 func setPageMeta(ctx app.Context, lang i18n.Lang, title string) {
 	ctx.Page().SetLang(string(lang))
-	ctx.Page().SetTitle("%s · %s", title, i18n.T(lang, "app.name"))
+	ctx.Page().SetTitle("%s · %s", titleText(title), i18n.T(lang, "app.name"))
 	ctx.Page().SetDescription("%s", i18n.T(lang, "app.description"))
 }
 

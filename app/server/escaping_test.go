@@ -1,0 +1,307 @@
+//go:build !wasm
+
+package server
+
+import (
+	"encoding/json"
+	"html"
+	"strings"
+	"testing"
+
+	"gztargets/app/i18n"
+	"gztargets/app/model"
+	"gztargets/app/spec"
+	"gztargets/data"
+)
+
+// Hostile text put into the data: each tries to end the element or the
+// attribute it lands in and start a script or an event handler.
+const (
+	hostileRegionEN = `Tian"he</title></textarea><script>alert(1)</script>" onmouseover="alert(2)`
+	hostileRegionZH = `天河"区</title></textarea><script>alert(1)</script>" onmouseover="alert(2)`
+	hostileMetricEN = `GDP "growth"</textarea><img src=x onerror=alert(3)>`
+	hostileMetricZH = `地区生产总值"增速"</textarea><img src=x onerror=alert(3)>`
+	hostileQuote    = `增长6%<script>alert(4)</script>"quoted" onerror="alert(5)`
+	hostileOutlet   = `Daily "<b>Times</b>"</title><script>alert(6)</script>`
+)
+
+// hostileDataset is the real dataset with Tianhe's name, the GDP growth
+// metric's name, an outlet and the quote of Tianhe's 2024 GDP growth
+// target replaced by hostile text. Keeping every id real keeps every page
+// and chart of the site.
+func hostileDataset(t *testing.T) (*model.Dataset, []byte) {
+	t.Helper()
+	ds, err := model.Load(data.JSON)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range ds.Regions {
+		if ds.Regions[i].ID == "tianhe" {
+			ds.Regions[i].Name = model.Text{ZH: hostileRegionZH, EN: hostileRegionEN}
+		}
+	}
+	for i := range ds.Metrics {
+		if ds.Metrics[i].ID == "gdp_growth" {
+			ds.Metrics[i].Name = model.Text{ZH: hostileMetricZH, EN: hostileMetricEN}
+		}
+	}
+	ds.Sources[0].Outlet = model.Text{ZH: hostileOutlet, EN: hostileOutlet}
+	quoted := false
+	for i, r := range ds.Records {
+		if r.ID == "tianhe-2024-gdp_growth-target-year" {
+			ds.Records[i].Sources[0].Quote = hostileQuote
+			quoted = true
+		}
+	}
+	if !quoted {
+		t.Fatal("the dataset has no tianhe-2024-gdp_growth-target-year record to quote")
+	}
+	raw, err := ds.Encode()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ds, err = model.Load(raw); err != nil {
+		t.Fatal(err)
+	}
+	return ds, raw
+}
+
+// htmlToken is a tag or a run of text, as a browser's tokenizer splits a
+// page: enough of HTML to see where an element or attribute really ends.
+type htmlToken struct {
+	tag    string            // lower-case name; "" for text; "/name" for an end tag
+	attrs  map[string]string // unescaped values
+	text   string            // unescaped, except inside script and style
+	parent string            // for text: the raw-text element it is in, if any
+}
+
+// rawText elements end only at their end tag, whatever they contain.
+var rawText = map[string]bool{"script": true, "style": true, "textarea": true, "title": true}
+
+// tokenize splits a page into tags and text.
+func tokenize(page string) []htmlToken {
+	var out []htmlToken
+	text := func(s, parent string) {
+		if s == "" {
+			return
+		}
+		if parent != "script" && parent != "style" {
+			s = html.UnescapeString(s)
+		}
+		out = append(out, htmlToken{text: s, parent: parent})
+	}
+	for i := 0; i < len(page); {
+		lt := strings.IndexByte(page[i:], '<')
+		if lt < 0 {
+			text(page[i:], "")
+			break
+		}
+		text(page[i:i+lt], "")
+		i += lt
+		rest := page[i:]
+		switch {
+		case strings.HasPrefix(rest, "<!--"):
+			i += skipPast(rest, "-->")
+		case strings.HasPrefix(rest, "<!"), strings.HasPrefix(rest, "</"):
+			end := skipPast(rest, ">")
+			if rest[1] == '/' {
+				out = append(out, htmlToken{tag: "/" + strings.ToLower(strings.TrimSpace(rest[2:end-1]))})
+			}
+			i += end
+		case len(rest) > 1 && isLetter(rest[1]):
+			tok, n := parseTag(rest)
+			out = append(out, tok)
+			i += n
+			if rawText[tok.tag] {
+				end := strings.Index(strings.ToLower(page[i:]), "</"+tok.tag)
+				if end < 0 {
+					end = len(page) - i
+				}
+				text(page[i:i+end], tok.tag)
+				i += end
+			}
+		default:
+			text("<", "")
+			i++
+		}
+	}
+	return out
+}
+
+// skipPast is the length of s up to and including the first sep, or all
+// of s.
+func skipPast(s, sep string) int {
+	if n := strings.Index(s, sep); n >= 0 {
+		return n + len(sep)
+	}
+	return len(s)
+}
+
+func isLetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
+
+// parseTag reads a start tag and its attributes; n is its length.
+func parseTag(s string) (tok htmlToken, n int) {
+	i := 1
+	for i < len(s) && !strings.ContainsRune(" \t\n\f\r/>", rune(s[i])) {
+		i++
+	}
+	tok = htmlToken{tag: strings.ToLower(s[1:i]), attrs: map[string]string{}}
+	for i < len(s) {
+		for i < len(s) && strings.ContainsRune(" \t\n\f\r/", rune(s[i])) {
+			i++
+		}
+		if i >= len(s) || s[i] == '>' {
+			return tok, min(i+1, len(s))
+		}
+		start := i
+		for i < len(s) && !strings.ContainsRune(" \t\n\f\r/>=", rune(s[i])) {
+			i++
+		}
+		name, value := strings.ToLower(s[start:i]), ""
+		if i < len(s) && s[i] == '=' {
+			value, i = attrValue(s, i+1)
+		}
+		tok.attrs[name] = html.UnescapeString(value)
+	}
+	return tok, len(s)
+}
+
+// attrValue reads a quoted or unquoted attribute value starting at i.
+func attrValue(s string, i int) (string, int) {
+	if i < len(s) && (s[i] == '"' || s[i] == '\'') {
+		end := strings.IndexByte(s[i+1:], s[i])
+		if end < 0 {
+			return s[i+1:], len(s)
+		}
+		return s[i+1 : i+1+end], i + end + 2
+	}
+	start := i
+	for i < len(s) && !strings.ContainsRune(" \t\n\f\r>", rune(s[i])) {
+		i++
+	}
+	return s[start:i], i
+}
+
+// checkNoMarkupFromData fails on anything that would run: a script that is
+// neither a file nor a JSON data block, an image not of ours, an event
+// handler attribute, or a JSON block that does not parse (one cut short by
+// a </script> in the data).
+func checkNoMarkupFromData(t *testing.T, tokens []htmlToken) {
+	t.Helper()
+	for i, tok := range tokens {
+		switch {
+		case tok.tag == "script" && tok.attrs["src"] == "" && tok.attrs["type"] != "application/json":
+			t.Errorf("an inline script: %v", tok.attrs)
+		case tok.tag == "script" && tok.attrs["type"] == "application/json":
+			if i+1 >= len(tokens) || tokens[i+1].parent != "script" || !json.Valid([]byte(tokens[i+1].text)) {
+				t.Error("a JSON data block that does not parse: it was cut short")
+			}
+		case tok.tag == "img" && !(strings.HasPrefix(tok.attrs["src"], "/") && !strings.HasPrefix(tok.attrs["src"], "//")):
+			t.Errorf("an <img> that is not ours: %v", tok.attrs)
+		}
+		for name := range tok.attrs {
+			if strings.HasPrefix(name, "on") || strings.ContainsAny(name, `"'<(`) {
+				t.Errorf("<%s> has the attribute %q: data ended an attribute early", tok.tag, name)
+			}
+		}
+	}
+}
+
+// visibleText is the page's text as a reader sees it, with the title.
+func visibleText(tokens []htmlToken) string {
+	var b strings.Builder
+	for _, tok := range tokens {
+		if tok.tag == "" && tok.parent != "script" && tok.parent != "style" {
+			b.WriteString(tok.text)
+		}
+	}
+	return b.String()
+}
+
+// attrValues are the values of one attribute across the page.
+func attrValues(tokens []htmlToken, name string) string {
+	var b strings.Builder
+	for _, tok := range tokens {
+		b.WriteString(tok.attrs[name] + "\n")
+	}
+	return b.String()
+}
+
+// TestHostilePathsAreEscaped asks for pages at paths and queries made of
+// markup and quotes: the not-found and district pages name the path, and
+// go-app writes it into an attribute, yet nothing of it runs.
+func TestHostilePathsAreEscaped(t *testing.T) {
+	s := testSite(t)
+	for _, target := range []string{
+		"/district/%22%3E%3Cimg%20src=x%20onerror=alert(1)%3E",
+		"/%22%20onmouseover=%22alert(1)",
+		"/sources/%22%3E%3Cscript%3Ealert(1)%3C/script%3E",
+		"/%3C/title%3E%3Cscript%3Ealert(1)%3C/script%3E?lang=%22%3E%3Cscript%3Ealert(2)%3C/script%3E",
+		"/?view=%22%3E%3Cimg%20src=x%20onerror=alert(1)%3E&x%22=%3C/textarea%3E%3Cscript%3E",
+	} {
+		t.Run(target, func(t *testing.T) {
+			res, body := get(t, s, "GET", target)
+			if res.StatusCode != 200 && res.StatusCode != 404 {
+				t.Errorf("status %d", res.StatusCode)
+			}
+			checkNoMarkupFromData(t, tokenize(body))
+		})
+	}
+}
+
+// TestDataIsEscapedInPages renders pages and embed pages of a dataset with
+// hostile names, an outlet and a quote: nothing of it runs, and it shows
+// as text, whole, where it belongs, in text and in attributes.
+func TestDataIsEscapedInPages(t *testing.T) {
+	ds, raw := hostileDataset(t)
+	s, err := newSite(webDir, "", ds, raw)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The UI keeps the dataset and charts it was given: give it back the
+	// real ones for the other tests.
+	t.Cleanup(func() {
+		if _, err := NewSite(webDir, ""); err != nil {
+			t.Error(err)
+		}
+	})
+	districts := spec.Spec{Lang: i18n.EN, Slug: spec.DistrictsSlug("gdp_growth", 2024)}
+	profile := spec.Spec{Lang: i18n.ZH, Slug: spec.ProfileSlug("tianhe", "gdp_growth")}
+	tests := []struct {
+		path   string
+		status int
+		text   []string // shown as text
+		label  []string // in some aria-label
+	}{
+		{"/?metric=gdp_growth&year=2024&lang=en", 200, []string{hostileRegionEN, hostileMetricEN}, []string{hostileRegionEN, hostileMetricEN}},
+		{"/?view=years&metric=gdp_growth&lang=zh", 200, []string{hostileRegionZH, hostileMetricZH}, []string{hostileRegionZH}},
+		{"/?view=table&region=tianhe&lang=en", 200, []string{hostileRegionEN, hostileQuote, hostileOutlet}, nil},
+		{"/district/tianhe?lang=en", 200, []string{hostileRegionEN, hostileQuote, hostileOutlet}, []string{hostileRegionEN}},
+		{"/district/tianhe", 200, []string{hostileRegionZH, hostileQuote}, nil},
+		{"/sources?lang=en", 200, []string{hostileRegionEN, hostileQuote, hostileOutlet}, nil},
+		{districts.EmbedPath(), 200, []string{hostileRegionEN, hostileMetricEN, hostileQuote, hostileOutlet}, []string{hostileRegionEN}},
+		{profile.EmbedPath(), 200, []string{hostileRegionZH, hostileQuote}, []string{hostileRegionZH}},
+		{"/embed/en/nope.html", 404, []string{hostileRegionEN}, []string{hostileRegionEN}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.path, func(t *testing.T) {
+			res, body := get(t, s, "GET", tc.path)
+			if res.StatusCode != tc.status {
+				t.Fatalf("status %d, want %d", res.StatusCode, tc.status)
+			}
+			tokens := tokenize(body)
+			checkNoMarkupFromData(t, tokens)
+			shown, labels := visibleText(tokens), attrValues(tokens, "aria-label")
+			for _, want := range tc.text {
+				if !strings.Contains(shown, want) {
+					t.Errorf("the text does not show %q whole", want)
+				}
+			}
+			for _, want := range tc.label {
+				if !strings.Contains(labels, want) {
+					t.Errorf("no aria-label holds %q whole", want)
+				}
+			}
+		})
+	}
+}

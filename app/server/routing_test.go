@@ -1,0 +1,78 @@
+//go:build !wasm
+
+package server
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestMissingFileIsPlain404 asks for files that do not exist: a plain 404,
+// never the app shell, which a browser would try to run as a script or
+// style and a service worker could cache under the wrong name.
+func TestMissingFileIsPlain404(t *testing.T) {
+	s := testSite(t)
+	for _, p := range []string{"/web/nope.js", "/nope.css", "/app.wasm.map", "/web/app.wasm.map", "/web/", "/data/nope.json", "/csv/en/nope.csv", "/district/tianhe.png"} {
+		t.Run(p, func(t *testing.T) {
+			res, body := get(t, s, "GET", p)
+			if res.StatusCode != 404 {
+				t.Errorf("status %d, want 404", res.StatusCode)
+			}
+			if strings.Contains(body, "<html") || strings.Contains(res.Header.Get("Content-Type"), "html") {
+				t.Errorf("answered with a page (%s): %.80q", res.Header.Get("Content-Type"), body)
+			}
+		})
+	}
+}
+
+// TestUnknownPageIsNotFoundPage asks for paths that look like pages but
+// are none: status 404 with the not-found page, which names the path and
+// links on, so a reader is never left with a blank page.
+func TestUnknownPageIsNotFoundPage(t *testing.T) {
+	s := testSite(t)
+	tests := []struct {
+		path string
+		want []string
+	}{
+		{"/nowhere?lang=en", []string{"Page not found", "There is no page at “/nowhere”", `href="/district/tianhe`}},
+		{"/district/atlantis?lang=en", []string{"Page not found", "atlantis", `href="/district/tianhe`}},
+		{"/district/atlantis/deeper?lang=en", []string{"Page not found", `href="/district/tianhe`}},
+		{"/sources/nope?lang=en", []string{"Page not found"}},
+		{"/nowhere", []string{"找不到该页面"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.path, func(t *testing.T) {
+			res, body := get(t, s, "GET", tc.path)
+			if res.StatusCode != 404 {
+				t.Errorf("status %d, want 404", res.StatusCode)
+			}
+			for _, want := range tc.want {
+				if !strings.Contains(body, want) {
+					t.Errorf("the page lacks %q", want)
+				}
+			}
+		})
+	}
+}
+
+// TestOnlyGetAndHead answers every other method with 405 and an Allow
+// header, and HEAD with the status and length of GET.
+func TestOnlyGetAndHead(t *testing.T) {
+	s := testSite(t)
+	embed := anyEmbed(t, s)
+	for _, method := range []string{"POST", "PUT", "DELETE", "PATCH", "OPTIONS", "TRACE", "CONNECT", "PROPFIND"} {
+		for _, p := range []string{"/", "/web/style.css", embed, "/nowhere"} {
+			res, _ := get(t, s, method, p)
+			if res.StatusCode != 405 || res.Header.Get("Allow") != "GET, HEAD" {
+				t.Errorf("%s %s: status %d, Allow %q; want 405 with Allow: GET, HEAD", method, p, res.StatusCode, res.Header.Get("Allow"))
+			}
+		}
+	}
+	for _, p := range []string{"/", "/web/style.css", embed, "/nowhere", "/web/nope.js"} {
+		getRes, _ := get(t, s, "GET", p)
+		headRes, _ := get(t, s, "HEAD", p)
+		if headRes.StatusCode != getRes.StatusCode || headRes.Header.Get("Content-Length") != getRes.Header.Get("Content-Length") {
+			t.Errorf("HEAD %s: status %d, length %q; GET gives %d, %q", p, headRes.StatusCode, headRes.Header.Get("Content-Length"), getRes.StatusCode, getRes.Header.Get("Content-Length"))
+		}
+	}
+}
