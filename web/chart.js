@@ -65,9 +65,31 @@
     for (var i = 0; i < blocks.length; i++) draw(blocks[i]);
   }
 
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", drawAll);
-  } else {
-    drawAll();
+  // ECharts and this script load asynchronously, so that the chart is
+  // drawn as soon as both and the page's markup are there, without waiting
+  // for the page's other scripts; whichever comes last draws.
+  function whenReady() {
+    if (document.readyState === "loading") {
+      document.addEventListener("DOMContentLoaded", whenReady, { once: true });
+      return;
+    }
+    if (window.echarts) {
+      drawAll();
+      return;
+    }
+    var lib = document.querySelector('script[src*="echarts"]');
+    if (lib) lib.addEventListener("load", drawAll, { once: true });
   }
+  whenReady();
+
+  // Until the app runs, the controls work as the plain GET form they are:
+  // a change submits it, and the server (or the offline cache) answers
+  // with the page for the new state. The app, once it runs, sets
+  // gzAppRunning and handles changes in place.
+  document.addEventListener("change", function (e) {
+    var form = e.target.form;
+    if (!window.gzAppRunning && form && form.classList.contains("controls")) {
+      form.requestSubmit();
+    }
+  });
 })();

@@ -88,9 +88,11 @@ func expectCategories(t *testing.T, d drawn, panel int, want string) {
 	}
 }
 
-// readChartAt opens a page and reads its main chart.
+// readChartAt opens a page, moves the mouse (which starts the app), and
+// reads its main chart.
 func readChartAt(t *testing.T, ctx context.Context, url, ready string) drawn {
 	t.Helper()
 	do(t, ctx, chromedp.Navigate(url))
+	intend(t, ctx)
 	return readChart(t, ctx, ".chart", ready)
 }

@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/chromedp"
 
 	"gztargets/app/model"
@@ -111,6 +112,7 @@ func TestDistrictPage(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			ctx := newTab(t)
 			do(t, ctx, chromedp.Navigate(base+"/district/tianhe?lang=en"))
+			intend(t, ctx)
 			readChart(t, ctx, ".chart", `o.series.target || o.series.actual`)
 			if h := text(t, ctx, "h1"); h != "Tianhe: every figure" {
 				t.Errorf("heading = %q", h)
@@ -203,10 +205,19 @@ func choose(t *testing.T, ctx context.Context, sel, value string) {
 	eval[bool](t, ctx, fmt.Sprintf(`(() => { const s = document.querySelector(%q); s.value = %q; s.dispatchEvent(new Event("change", {bubbles: true})); return true; })()`, sel, value))
 }
 
-// waitApp waits until the WebAssembly app has taken over the page.
+// waitApp shows intent, as a reader moving the mouse does, which starts the
+// WebAssembly app, and waits until the app has taken over the page.
 func waitApp(t *testing.T, ctx context.Context) {
 	t.Helper()
+	intend(t, ctx)
 	waitFor(t, ctx, `!document.getElementById("app-wasm-loader")`)
+}
+
+// intend moves the mouse over the page: the first sign of intent, which
+// starts the app once the page has painted.
+func intend(t *testing.T, ctx context.Context) {
+	t.Helper()
+	do(t, ctx, chromedp.MouseEvent(input.DispatchMouseEventTypeMouseMoved, 4, 4))
 }
 
 // waitFor waits until a JavaScript condition holds in the page.

@@ -48,6 +48,7 @@ type asset struct {
 	gzip        []byte
 	brotli      []byte
 	etag        string
+	status      int // the response status, when not 200 (a not-found page)
 }
 
 // Assets holds every file of the web directory in memory.

@@ -42,11 +42,14 @@ func serveAsset(w http.ResponseWriter, r *http.Request, as *asset, immutable boo
 		h.Set("Content-Encoding", encoding)
 	}
 	h.Set("ETag", etag)
-	if match := r.Header.Get("If-None-Match"); match != "" && match == etag {
+	if match := r.Header.Get("If-None-Match"); match != "" && match == etag && as.status == 0 {
 		w.WriteHeader(http.StatusNotModified)
 		return
 	}
 	h.Set("Content-Length", strconv.Itoa(len(body)))
+	if as.status != 0 {
+		w.WriteHeader(as.status)
+	}
 	if r.Method == http.MethodHead {
 		return
 	}

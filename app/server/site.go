@@ -40,6 +40,7 @@ type Site struct {
 	embeds   map[string][]byte // by path, e.g. /embed/en/gdp_growth-2024-districts.html
 	files    map[string]*asset // generated files: downloads, CSVs and the manifest
 	pages    *app.Handler
+	cache    *pageCache
 	resolver resolver
 }
 
@@ -66,7 +67,7 @@ func newSite(webDir, prefix string, ds *model.Dataset, dataJSON []byte) (*Site, 
 	}
 	ui.Register()
 	ui.ProvideDataset(ds)
-	s := &Site{Prefix: prefix, assets: assets, data: ds}
+	s := &Site{Prefix: prefix, assets: assets, data: ds, cache: &pageCache{}}
 	s.resolver = resolver{prefix: prefix, hashed: assets.hashedNames()}
 	specs := buildSpecs(ds)
 	var csvs map[string]*asset
@@ -85,6 +86,11 @@ func newSite(webDir, prefix string, ds *model.Dataset, dataJSON []byte) (*Site, 
 	s.Version = s.contentHash()
 	s.files["/manifest.webmanifest"] = generatedAsset("application/manifest+json", s.manifest())
 	s.pages = s.appHandler()
+	js, err := appJS(s.pages)
+	if err != nil {
+		return nil, err
+	}
+	s.files["/app.js"] = generatedAsset("application/javascript; charset=utf-8", js)
 	return s, nil
 }
 
@@ -157,7 +163,7 @@ func (s *Site) appHandler() *app.Handler {
 		ThemeColor:            themeColor,
 		LoadingLabel:          i18n.T(i18n.ZH, "loading") + " " + i18n.T(i18n.EN, "loading") + " {progress}%",
 		Styles:                []string{"/web/style.css"},
-		Scripts:               []string{"/web/echarts.common.min.js defer", "/web/chart.js defer"},
+		Scripts:               []string{"/web/echarts.common.min.js async", "/web/chart.js async"},
 		Resources:             s.resolver,
 		Version:               s.Version,
 		WasmContentLength:     strconv.Itoa(s.assets.size("/web/app.wasm")),

@@ -7,8 +7,9 @@ import (
 )
 
 // chartDataTable is a chart's figures as a table: the equivalent of the
-// chart for screen readers and for readers without JavaScript. Regions
-// without a figure appear as "not published".
+// chart for screen readers. Regions without a figure appear as "not
+// published". Its sources are plain text, which keeps the page light: the
+// tables of the table view, profiles and sources link them.
 func chartDataTable(s spec.Spec, ds *model.Dataset) *figureTable {
 	rows := make([]figureRow, len(s.Rows))
 	for i, r := range s.Rows {
@@ -18,7 +19,7 @@ func chartDataTable(s spec.Spec, ds *model.Dataset) *figureTable {
 	return &figureTable{
 		Lang:    s.Lang,
 		Data:    ds,
-		Columns: []column{colRegion, colYear, colKind, colValue, colSources},
+		Columns: []column{colRegion, colYear, colKind, colValue, colSourceText},
 		Rows:    rows,
 		Caption: i18n.T(s.Lang, "table.data") + ": " + s.Title,
 	}

@@ -1,10 +1,13 @@
 package ui
 
 import (
+	"strings"
+
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"gztargets/app/i18n"
 	"gztargets/app/model"
+	"gztargets/app/spec"
 	"gztargets/app/urlstate"
 )
 
@@ -18,12 +21,13 @@ const (
 	colKind
 	colValue
 	colSources
+	colSourceText // the sources as one line of text, for compact tables
 	colQuote
 )
 
 var columnTitles = map[column]i18n.Key{
 	colRegion: "table.region", colMetric: "table.metric", colYear: "table.year", colKind: "table.kind",
-	colValue: "table.value", colSources: "table.source", colQuote: "table.quote",
+	colValue: "table.value", colSources: "table.source", colSourceText: "table.source", colQuote: "table.quote",
 }
 
 // sortKeys are the columns the table view can sort by, with their URL key.
@@ -145,8 +149,20 @@ func (t *figureTable) recordCell(c column, r figureRow) app.UI {
 	case colQuote:
 		src, _ := t.Data.Source(r.Cite.Seed)
 		return app.Q().Lang(src.Language).Text(r.Cite.Quote)
+	case colSourceText:
+		return app.Text(sourcesText(t.Data, rec, lang))
 	}
 	return newCitationList(lang, rec, t.Data)
+}
+
+// sourcesText is every citation of a record as one line: each quote with
+// its outlet and date.
+func sourcesText(ds *model.Dataset, r model.Record, lang i18n.Lang) string {
+	parts := make([]string, len(r.Sources))
+	for i, c := range r.Sources {
+		parts[i] = "“" + c.Quote + "” — " + spec.SourceCredit(ds, c.Seed, lang)
+	}
+	return strings.Join(parts, "; ")
 }
 
 // citedValue is a figure as one source states it.

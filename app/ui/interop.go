@@ -220,3 +220,11 @@ func takePrepainted(slug string) bool {
 	drawn.Delete(slug)
 	return true
 }
+
+// markAppRunning tells web/chart.js that the app handles the controls now,
+// so that a change no longer submits the form.
+func markAppRunning() {
+	if app.IsClient {
+		app.Window().Set("gzAppRunning", true)
+	}
+}

@@ -28,6 +28,7 @@ func Register() {
 		app.RouteWithRegexp(districtRoute.String(), newDistrictPage)
 		app.RouteWithRegexp(sourcesRoute.String(), newSourcesPage)
 		app.RouteWithRegexp(`^/`, newNotFoundPage)
+		markAppRunning()
 	})
 }
 

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 )
@@ -246,7 +247,8 @@ func metricSwitches(r *report, browser context.Context, appURL string, n int) er
 		return err
 	}
 	defer cancel()
-	if err := chromedp.Do(ctx, chromedp.Navigate(appURL)); err != nil {
+	// The app starts at the reader's first sign of intent; a mouse move is one.
+	if err := chromedp.Do(ctx, chromedp.Navigate(appURL), chromedp.MouseEvent(input.DispatchMouseEventTypeMouseMoved, 4, 4)); err != nil {
 		return fmt.Errorf("loading %s: %w", appURL, err)
 	}
 	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](appReadyJS, chromedp.WithPollingTimeout(60*time.Second))); err != nil {
