@@ -6,8 +6,11 @@ import (
 	"gztargets/app/spec"
 )
 
-// Action names the chart component handles.
-const actionExport = "chart/export"
+// Actions the chart component handles.
+const (
+	actionExport = "chart/export" // save the chart as an image
+	actionShow   = "chart/show"   // draw another spec of the same kind now
+)
 
 // exportRequest asks the chart with the given slug for an image.
 type exportRequest struct {
@@ -55,6 +58,7 @@ func (c *chartView) OnMount(ctx app.Context) {
 		ctx.Dispatch(func(ctx app.Context) { ctx.Navigate(districtPath(regionID, c.Spec.Lang)) })
 	})
 	ctx.Handle(actionExport, c.handleExport)
+	ctx.Handle(actionShow, c.handleShow)
 	c.stillRun = takePrepainted(c.Spec.Slug)
 	c.draw()
 }
@@ -96,6 +100,17 @@ func (c *chartView) draw() {
 		decal:   c.Decal,
 	})
 	c.stillRun = false
+}
+
+// handleShow draws a new spec at once, ahead of the page that will pass it
+// down. Only a chart of the same kind takes it: the explorer has one.
+func (c *chartView) handleShow(ctx app.Context, a app.Action) {
+	s, ok := a.Value.(spec.Spec)
+	if !ok || s.Kind != c.Spec.Kind || s.Kind == spec.KindProfile {
+		return
+	}
+	c.Spec = s
+	c.draw()
 }
 
 // handleExport saves the chart as an image, with its title and credit

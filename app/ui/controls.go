@@ -3,6 +3,7 @@ package ui
 import (
 	"slices"
 	"strconv"
+	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -52,12 +53,27 @@ func (c *viewControls) field(name, label string, options []app.UI) app.UI {
 	)
 }
 
+// onChange moves to the state the reader chose. When that state's chart
+// is at hand, the chart is drawn first and the rest of the page (heading,
+// tables, URL) follows a frame later: the chart then changes within a
+// frame or two of the choice, rather than after the whole page has been
+// rendered again.
 func (c *viewControls) onChange(param string) app.EventHandler {
 	return func(ctx app.Context, e app.Event) {
 		next := urlstate.Switch(c.State, param, eventValue(ctx), c.Vocab)
+		if s, status := peekSpec(next.Lang, stateSlug(next)); status == specFound && next.View == c.State.View {
+			ctx.NewActionWithValue(actionShow, s)
+			ctx.After(pageFollows, func(ctx app.Context) { ctx.Navigate(href(next.URL())) })
+			return
+		}
 		ctx.Navigate(href(next.URL()))
 	}
 }
+
+// pageFollows is how long the page waits after drawing a chart before it
+// renders the rest of the new state: long enough for the browser to paint
+// the chart.
+const pageFollows = 20 * time.Millisecond
 
 func (c *viewControls) viewOptions() []app.UI {
 	out := make([]app.UI, len(urlstate.Views))

@@ -75,13 +75,16 @@ func (p *explorerPage) resolve(ctx app.Context) {
 	})
 }
 
-// slug names the view's chart; the table view has none.
-func (p *explorerPage) slug() string {
-	switch p.state.View {
+// slug names the view's chart.
+func (p *explorerPage) slug() string { return stateSlug(p.state) }
+
+// stateSlug names the chart of a state; the table view has none.
+func stateSlug(s urlstate.State) string {
+	switch s.View {
 	case urlstate.ViewDistricts:
-		return spec.DistrictsSlug(p.state.Metric, p.state.Year)
+		return spec.DistrictsSlug(s.Metric, s.Year)
 	case urlstate.ViewYears:
-		return spec.YearsSlug(p.state.Metric, urlstate.YearsCompared[0], urlstate.YearsCompared[1])
+		return spec.YearsSlug(s.Metric, urlstate.YearsCompared[0], urlstate.YearsCompared[1])
 	}
 	return ""
 }

@@ -60,13 +60,21 @@ func chartInit(el app.Value, dark bool) app.Value {
 	return app.Window().Get("echarts").Call("init", el, theme, map[string]any{"renderer": "canvas"})
 }
 
-// chartSetOption replaces the chart's option in place, without a re-init.
+// chartSetOption replaces the chart's option in place, without a re-init:
+// the series, axes, grids and graphic elements are replaced, the other
+// components (tooltip, legend, aria) updated. It then draws at once rather
+// than at the next animation frame, so that the new chart is on screen
+// one frame sooner.
 func chartSetOption(inst app.Value, option string, o chartOptions) {
 	opt := app.Window().Get("JSON").Call("parse", option)
 	opt.Set("animation", o.animate)
 	opt.Set("backgroundColor", "transparent")
 	opt.Get("aria").Set("decal", map[string]any{"show": o.decal})
-	inst.Call("setOption", opt, map[string]any{"notMerge": true})
+	if !opt.Get("graphic").Truthy() {
+		opt.Set("graphic", []any{})
+	}
+	inst.Call("setOption", opt, map[string]any{"replaceMerge": []any{"series", "xAxis", "yAxis", "grid", "graphic"}})
+	inst.Call("getZr").Call("flush")
 }
 
 // chartResize fits the chart to its element after a layout change.
