@@ -70,7 +70,7 @@
   // for the page's other scripts; whichever comes last draws.
   function whenReady() {
     if (document.readyState === "loading") {
-      document.addEventListener("DOMContentLoaded", whenReady, { once: true });
+      document.addEventListener("readystatechange", whenReady, { once: true });
       return;
     }
     if (window.echarts) {
