@@ -123,10 +123,11 @@ var messages = map[Key][2]string{
 	"profile.pick":    {"请选择一个地区：", "Choose a region:"},
 
 	// Notices.
-	"notice.unknown-value": {"无法识别参数%s的值“%s”，已显示默认内容。", "The %s “%s” is not recognised; showing the default instead."},
-	"notice.unknown-param": {"已忽略未知参数“%s”。", "The unknown parameter “%s” was ignored."},
-	"notice.route":         {"找不到页面“%s”。", "There is no page at “%s”."},
-	"notice.dismiss":       {"关闭提示", "Dismiss"},
+	"notice.unknown-value":  {"无法识别参数%s的值“%s”，已显示默认内容。", "The %s “%s” is not recognised; showing the default instead."},
+	"notice.unknown-param":  {"已忽略未知参数“%s”。", "The unknown parameter “%s” was ignored."},
+	"notice.repeated-param": {"参数%s出现了多次，已使用第一个值“%s”。", "The parameter %s was given more than once; the first value, “%s”, is used."},
+	"notice.route":          {"找不到页面“%s”。", "There is no page at “%s”."},
+	"notice.dismiss":        {"关闭提示", "Dismiss"},
 
 	// Embeds and downloads.
 	"embed.open":       {"嵌入", "Embed"},

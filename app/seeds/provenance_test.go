@@ -8,18 +8,33 @@ import (
 )
 
 // sourceTextDir is where the original articles live: SEEDS_TEXT_DIR, or
-// ../shared/seeds beside the repository. The texts are always present in
-// CI, so a missing directory fails the test instead of skipping it.
+// shared/seeds beside the repository (../shared/seeds) or beside one of
+// its parent directories, wherever the clone sits. The texts are always
+// present in CI, so a missing directory fails the test instead of
+// skipping it.
 func sourceTextDir(t *testing.T) string {
 	t.Helper()
-	dir := os.Getenv("SEEDS_TEXT_DIR")
-	if dir == "" {
-		dir = filepath.Join(repoRoot, "..", "shared", "seeds")
+	if dir := os.Getenv("SEEDS_TEXT_DIR"); dir != "" {
+		if _, err := os.Stat(dir); err != nil {
+			t.Fatalf("SEEDS_TEXT_DIR=%s is not readable: %v", dir, err)
+		}
+		return dir
 	}
-	if _, err := os.Stat(dir); err != nil {
-		t.Fatalf("the source articles are not readable at %s (set SEEDS_TEXT_DIR): %v", dir, err)
+	root, err := filepath.Abs(repoRoot)
+	if err != nil {
+		t.Fatal(err)
 	}
-	return dir
+	for dir := root; ; dir = filepath.Dir(dir) {
+		candidate := filepath.Join(filepath.Dir(dir), "shared", "seeds")
+		if _, err := os.Stat(candidate); err == nil {
+			return candidate
+		}
+		if filepath.Dir(dir) == dir {
+			break
+		}
+	}
+	t.Fatalf("the source articles are not in ../shared/seeds beside %s or a parent of it (set SEEDS_TEXT_DIR)", root)
+	return ""
 }
 
 // TestQuotesAreVerbatim proves that every quote appears, character for

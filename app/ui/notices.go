@@ -35,9 +35,12 @@ func (n *noticeList) Render() app.UI {
 func noticeMessages(lang i18n.Lang, notices []urlstate.Notice) []string {
 	out := make([]string, len(notices))
 	for i, n := range notices {
-		if n.Kind == "unknown-param" {
+		switch n.Kind {
+		case "unknown-param":
 			out[i] = i18n.T(lang, "notice.unknown-param", n.Param)
-		} else {
+		case "repeated-param":
+			out[i] = i18n.T(lang, "notice.repeated-param", n.Param, n.Value)
+		default:
 			out[i] = i18n.T(lang, "notice.unknown-value", n.Param, n.Value)
 		}
 	}

@@ -93,7 +93,20 @@ func Parse(q url.Values, vocab Vocabulary) (State, []Notice) {
 		s.Region, s.Sort = parseTable(q, vocab, bad)
 	}
 	notices = append(notices, unknownParams(q, s.View)...)
-	return s, notices
+	return s, append(notices, repeatedParams(q, known[s.View])...)
+}
+
+// repeatedParams reports parameters the URL gives more than once: only the
+// first is read, and the reader is told so rather than left to wonder why
+// another value was ignored.
+func repeatedParams(q url.Values, names []string) []Notice {
+	var notices []Notice
+	for _, name := range names {
+		if vs := q[name]; len(vs) > 1 {
+			notices = append(notices, Notice{Param: name, Value: shorten(vs[0]), Kind: "repeated-param"})
+		}
+	}
+	return notices
 }
 
 func parseMetric(q url.Values, vocab Vocabulary, view string, bad func(string, string)) string {
@@ -298,5 +311,6 @@ func PageParams(q url.Values) []Notice {
 			notices = append(notices, Notice{Param: "lang", Value: shorten(v), Kind: "unknown-value"})
 		}
 	}
-	return append(notices, unknownParams(q, pageOnly)...)
+	notices = append(notices, unknownParams(q, pageOnly)...)
+	return append(notices, repeatedParams(q, known[pageOnly])...)
 }

@@ -58,6 +58,7 @@ func TestParse(t *testing.T) {
 		{"view=table&region=atlantis&sort=size", State{View: "table", Lang: "zh"}, []string{"region=atlantis", "sort=size"}},
 		{"utm_source=x&zoom=2", State{View: "districts", Metric: "gdp_growth", Year: 2024, Lang: "zh"}, []string{"utm_source=x", "zoom=2"}},
 		{"region=tianhe", State{View: "districts", Metric: "gdp_growth", Year: 2024, Lang: "zh"}, []string{"region=tianhe"}},
+		{"metric=trade_total&metric=<x>", State{View: "districts", Metric: "trade_total", Year: 2024, Lang: "zh"}, []string{"metric=trade_total"}},
 		{"metric=<script>alert(1)</script>", State{View: "districts", Metric: "gdp_growth", Year: 2024, Lang: "zh"}, []string{"metric=<script>alert(1)</script>"}},
 	}
 	for _, tt := range tests {
@@ -181,7 +182,7 @@ func TestPageParams(t *testing.T) {
 	for _, n := range PageParams(q) {
 		got = append(got, n.Param+"="+n.Value)
 	}
-	if want := []string{"lang=xx", "foo=<b>"}; !slices.Equal(got, want) {
+	if want := []string{"lang=xx", "foo=<b>", "lang=xx"}; !slices.Equal(got, want) {
 		t.Errorf("PageParams = %v, want %v", got, want)
 	}
 	if n := PageParams(url.Values{"lang": {"zh"}}); len(n) != 0 {

@@ -2,14 +2,15 @@
 // writes a Markdown report: the wasm's size, compressed and per Go
 // package; Go benchmarks of the model queries and chart builders at
 // growing scales; the first chart and a metric switch in Chromium against
-// a plain ECharts page; Lighthouse; and the server under load. Each figure
+// a plain ECharts page; an embed page's weight and speed; Lighthouse; and
+// the server under load. Each figure
 // comes with the command that produced it.
 //
 // It reports and never fails on a budget, because timings on a shared
 // machine vary (GUIDE §6). It exits with status 1 only when a figure could
 // not be measured at all. `make bench` builds what it needs and runs it:
 //
-//	go run ./app/cmd/bench [-only sizes,packages,gobench,browser,lighthouse,load]
+//	go run ./app/cmd/bench [-only sizes,packages,gobench,browser,embed,lighthouse,load]
 package main
 
 import (
@@ -52,6 +53,7 @@ var sections = []section{
 	{"packages", "WebAssembly code per Go package", []string{"go"}, measurePackages},
 	{"gobench", "Go benchmarks at 1×, 100× and 1000× the data", []string{"go"}, measureGoBenchmarks},
 	{"browser", "First chart and metric switch in Chromium", []string{"runs", "switches"}, measureBrowser},
+	{"embed", "An embed page, cold", []string{"runs"}, measureEmbed},
 	{"lighthouse", "Lighthouse, mobile preset", nil, measureLighthouse},
 	{"load", "Server under load", []string{"clients", "requests"}, measureLoad},
 }
