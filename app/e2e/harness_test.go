@@ -20,13 +20,14 @@ import (
 
 	"github.com/chromedp/chromedp"
 
+	"gztargets/app/chromium"
 	"gztargets/app/model"
 	"gztargets/data"
 )
 
 const (
 	repoRoot     = "../.."
-	chromiumPath = "/usr/bin/chromium"
+	chromiumPath = chromium.Path
 	staticPrefix = "/gz-targets"
 )
 
@@ -145,37 +146,9 @@ func serveStatic(bin string) (func(), error) {
 	return func() { srv.Close(); os.RemoveAll(root) }, nil
 }
 
-// browserFlags are GUIDE §6's flags for headless Chromium on this machine.
-func browserFlags(userDataDir string) []chromedp.ExecAllocatorOption {
-	return []chromedp.ExecAllocatorOption{
-		chromedp.ExecPath(chromiumPath),
-		chromedp.Headless,
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.NoFirstRun,
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.UserDataDir(userDataDir),
-		chromedp.WindowSize(1280, 1000),
-	}
-}
-
 func startBrowser() (context.Context, context.CancelFunc, error) {
-	if _, err := os.Stat(chromiumPath); err != nil {
-		return nil, nil, fmt.Errorf("%s is missing: `make test` installs Debian's chromium", chromiumPath)
-	}
-	dir, err := os.MkdirTemp("", "gz-targets-chromium-")
-	if err != nil {
-		return nil, nil, err
-	}
-	alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(), browserFlags(dir)...)
-	ctx, cancelCtx := chromedp.NewContext(alloc)
-	if err := chromedp.Do(ctx); err != nil {
-		cancelAlloc()
-		return nil, nil, fmt.Errorf("starting chromium: %w", err)
-	}
-	return ctx, func() { cancelCtx(); cancelAlloc(); os.RemoveAll(dir) }, nil
+	ctx, stop, err := chromium.Start(chromiumPath)
+	return ctx, context.CancelFunc(stop), err
 }
 
 // newTab opens a tab in a fresh browser context, with a time limit.

@@ -5,7 +5,6 @@ import (
 	_ "embed"
 	"encoding/json"
 	"fmt"
-	"os"
 	"slices"
 	"time"
 
@@ -13,6 +12,8 @@ import (
 	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
+
+	"gztargets/app/chromium"
 )
 
 // probeJS times ECharts on any page; see the file.
@@ -51,7 +52,7 @@ func measureBrowser(e *env, r *report, cmd string) error {
 		return err
 	}
 	defer stopPlain()
-	browser, stopBrowser, err := startChromium(e.cfg.chromium)
+	browser, stopBrowser, err := chromium.Start(e.cfg.chromium)
 	if err != nil {
 		return err
 	}
@@ -78,38 +79,7 @@ func measureBrowser(e *env, r *report, cmd string) error {
 // chromiumCommand is the browser as the harness of the browser tests
 // starts it (GUIDE §6), driven over CDP by chromedp.
 func chromiumCommand(path string) string {
-	return path + " " + chromeFlags + " --window-size=1280,1000    # driven by chromedp"
-}
-
-// startChromium starts Chromium with GUIDE §6's flags, chromeFlags, in
-// the browser tests' window size.
-func startChromium(path string) (context.Context, func(), error) {
-	if _, err := os.Stat(path); err != nil {
-		return nil, nil, fmt.Errorf("%s is missing: `make bench` installs Debian's chromium", path)
-	}
-	dir, err := os.MkdirTemp("", "bench-chromium-")
-	if err != nil {
-		return nil, nil, err
-	}
-	alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(),
-		chromedp.ExecPath(path),
-		chromedp.Headless,
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.NoFirstRun,
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.UserDataDir(dir),
-		chromedp.WindowSize(1280, 1000),
-	)
-	ctx, cancelCtx := chromedp.NewContext(alloc)
-	stop := func() { cancelCtx(); cancelAlloc(); os.RemoveAll(dir) }
-	if err := chromedp.Do(ctx); err != nil {
-		stop()
-		return nil, nil, fmt.Errorf("starting %s: %w", path, err)
-	}
-	return ctx, stop, nil
+	return path + " " + chromium.FlagLine() + " --window-size=" + chromium.Window + "    # driven by chromedp"
 }
 
 // coldTab opens a tab in a new browser context, with the probe installed

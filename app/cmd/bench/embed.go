@@ -10,6 +10,8 @@ import (
 
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
+
+	"gztargets/app/chromium"
 )
 
 // Budget of issue 4: an embed page moves at most 400 KB over the wire on a
@@ -36,7 +38,7 @@ func measureEmbed(e *env, r *report, cmd string) error {
 	if err != nil {
 		return err
 	}
-	browser, stop, err := startChromium(e.cfg.chromium)
+	browser, stop, err := chromium.Start(e.cfg.chromium)
 	if err != nil {
 		return err
 	}

@@ -9,16 +9,14 @@ import (
 	"path/filepath"
 	"slices"
 	"sort"
+
+	"gztargets/app/chromium"
 )
 
 // lighthouseAttempts is how often Lighthouse runs before the bench gives
 // up: it sometimes fails to record its trace (NO_NAVSTART), and passes
 // when run again.
 const lighthouseAttempts = 3
-
-// chromeFlags are GUIDE §6's flags, for the Chromium Lighthouse starts.
-const chromeFlags = "--headless --no-sandbox --disable-gpu --disable-background-networking " +
-	"--disable-component-update --disable-sync --no-first-run"
 
 // categoryBudget is the least score GUIDE §7 accepts for a category.
 type categoryBudget struct {
@@ -76,7 +74,7 @@ func measureLighthouse(e *env, r *report, cmd string) error {
 	}
 	defer os.RemoveAll(dir)
 	out := filepath.Join(dir, "lighthouse.json")
-	args := []string{base + "/", "--output=json", "--output-path=" + out, "--quiet", "--chrome-flags=" + chromeFlags}
+	args := []string{base + "/", "--output=json", "--output-path=" + out, "--quiet", "--chrome-flags=" + chromium.FlagLine()}
 	r.commands(
 		e.cfg.bin+" -addr 127.0.0.1:0 -web "+e.cfg.web+"    # the explorer, at "+base,
 		"CHROME_PATH="+e.cfg.chromium+" "+shellJoin(append([]string{e.cfg.lighthouse}, args...)),
