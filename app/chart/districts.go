@@ -123,18 +123,10 @@ func (b builder) districtsDescription(metric model.Metric, year int, panels []pa
 
 // districtsOption draws the panels, and returns their grids for the export.
 func (b builder) districtsOption(sp spec.Spec, metric model.Metric, year int, panels []panel) ([]byte, []opts.Grid) {
-	bar := newBase(sp.Description)
-	if len(panels) == 0 {
-		return encode(bar, map[string]any{
-			"tooltip": tooltipOption(), "legend": legendOption(nil),
-			"graphic": noDataGraphic(b.t("chart.noneAll", metric.Name.In(string(b.lang)), year)),
-		}), nil
+	bar, empty := b.panelsBase(sp, metric, year, panels, func() float64 { return panelsMax(panels, b.lang) })
+	if empty != nil {
+		return empty, nil
 	}
-	var scaleMax any
-	if metric.Unit == "pct" {
-		scaleMax = niceMax(panelsMax(panels, b.lang))
-	}
-	b.layoutPanels(bar, panels, sp.Height, i18n.UnitLabel(metric.Unit, b.lang), scaleMax)
 	var legend []string
 	for i, p := range panels {
 		for _, s := range b.panelSeries(i, p) {
@@ -145,6 +137,26 @@ func (b builder) districtsOption(sp spec.Spec, metric model.Metric, year int, pa
 		}
 	}
 	return encode(bar, map[string]any{"tooltip": tooltipOption(), "legend": legendOption(legend)}), bar.GridList
+}
+
+// panelsBase starts a chart of panels. With no panels, the chart is done:
+// it says that no region has the figure, returned as empty. Otherwise the
+// panels are laid out; percentages share one scale, up to largest(), so
+// that the panels compare at a glance.
+func (b builder) panelsBase(sp spec.Spec, metric model.Metric, year int, panels []panel, largest func() float64) (bar *charts.Bar, empty []byte) {
+	bar = newBase(sp.Description)
+	if len(panels) == 0 {
+		return bar, encode(bar, map[string]any{
+			"tooltip": tooltipOption(), "legend": legendOption(nil),
+			"graphic": noDataGraphic(b.t("chart.noneAll", metric.Name.In(string(b.lang)), year)),
+		})
+	}
+	var scaleMax any
+	if metric.Unit == "pct" {
+		scaleMax = niceMax(largest())
+	}
+	b.layoutPanels(bar, panels, sp.Height, i18n.UnitLabel(metric.Unit, b.lang), scaleMax)
+	return bar, nil
 }
 
 // panelSeries returns the series of one panel: targets and results as

@@ -130,18 +130,10 @@ func (b builder) pairSide(r *model.Record, year int) string {
 // yearsOption draws per panel a grey connector line, the earlier year's
 // points and the later year's arrows, and returns the grids for the export.
 func (b builder) yearsOption(sp spec.Spec, metric model.Metric, panels []panel, pairs map[string]pairRow, from, to int) ([]byte, []opts.Grid) {
-	bar := newBase(sp.Description)
-	if len(panels) == 0 {
-		return encode(bar, map[string]any{
-			"tooltip": tooltipOption(), "legend": legendOption(nil),
-			"graphic": noDataGraphic(b.t("chart.noneAll", metric.Name.In(string(b.lang)), to)),
-		}), nil
+	bar, empty := b.panelsBase(sp, metric, to, panels, func() float64 { return pairsMax(pairs, b.lang) })
+	if empty != nil {
+		return empty, nil
 	}
-	var scaleMax any
-	if metric.Unit == "pct" {
-		scaleMax = niceMax(pairsMax(pairs, b.lang))
-	}
-	b.layoutPanels(bar, panels, sp.Height, i18n.UnitLabel(metric.Unit, b.lang), scaleMax)
 	fromName, toName := b.t("heading.year", from), b.t("heading.year", to)
 	for i, p := range panels {
 		suffix := ""
