@@ -6,6 +6,65 @@
 (function () {
   "use strict";
 
+  // The language the reader wants where the address names none: the
+  // remembered choice, else the browser's language, as in the app
+  // (ui.pageLang). The server renders such a page in the language of
+  // Accept-Language; a static host and the offline cache cannot.
+  var langKey = "gz-targets:lang";
+
+  function storedLang() {
+    try {
+      var lang = localStorage.getItem(langKey);
+      return lang === "zh" || lang === "en" ? lang : "";
+    } catch (err) {
+      return "";
+    }
+  }
+
+  function wantedLang() {
+    return storedLang() || (/^zh/i.test(navigator.language || "") ? "zh" : "en");
+  }
+
+  // renderedForAddress reports whether the page shows what its address
+  // asks for: the wanted language, and every parameter of the address with
+  // the value the page was rendered for (main's data-rendered, written by
+  // the server). A static host serves the same page for any query, and the
+  // offline cache may answer with another page. Embed pages have no
+  // data-rendered: their parameters are display flags.
+  function renderedForAddress() {
+    var main = document.querySelector("main[data-rendered]");
+    if (!main) return true;
+    var asked = new URLSearchParams(location.search);
+    var rendered = new URLSearchParams(main.dataset.rendered);
+    var lang = asked.has("lang") ? asked.get("lang") : wantedLang();
+    if (document.documentElement.lang !== lang) return false;
+    var same = true;
+    asked.forEach(function (value, name) {
+      if (name !== "lang" && rendered.getAll(name).join("&") !== asked.getAll(name).join("&")) same = false;
+    });
+    return same;
+  }
+
+  // A page rendered for another address is not drawn early: the app
+  // starts at once instead of at the reader's first intent, and renders
+  // the page the address asks for. gzPageStale tells go-app's app.js
+  // (changed by app/server/appjs.go) if it runs later than this.
+  function startAppNow() {
+    window.gzPageStale = true;
+    if (typeof window.gzStartSoon === "function") window.gzStartSoon();
+  }
+
+  // A language link remembers the choice, before the app runs as after.
+  document.addEventListener("click", function (e) {
+    var link = e.target.closest && e.target.closest(".lang-switch a[lang]");
+    if (!link) return;
+    try {
+      localStorage.setItem(langKey, link.lang);
+    } catch (err) {
+      // Storage may be off; the link still leads to the language.
+    }
+  });
+
   var prepainted = {};
   window.gzPrepainted = prepainted;
 
@@ -24,24 +83,7 @@
     }
   }
 
-  // matchesAddress reports whether every parameter of the address has the
-  // value of the state the page was rendered for. A static host serves
-  // the same page for any query; drawing its chart early would then show
-  // another chart than the one asked for. Embed pages name no state: their
-  // parameters are display flags.
-  function matchesAddress(block) {
-    if (block.dataset.query === undefined) return true;
-    var rendered = new URLSearchParams(block.dataset.query);
-    var asked = new URLSearchParams(location.search);
-    var ok = true;
-    asked.forEach(function (value, name) {
-      if (rendered.get(name) !== value) ok = false;
-    });
-    return ok;
-  }
-
   function draw(block) {
-    if (!matchesAddress(block)) return;
     var spec = JSON.parse(block.textContent);
     var el = document.getElementById("chart-" + spec.slug);
     if (!el || echarts.getInstanceByDom(el)) return;
@@ -71,6 +113,10 @@
   function whenReady() {
     if (document.readyState === "loading") {
       document.addEventListener("readystatechange", whenReady, { once: true });
+      return;
+    }
+    if (!renderedForAddress()) {
+      startAppNow();
       return;
     }
     if (window.echarts) {

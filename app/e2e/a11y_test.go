@@ -158,45 +158,74 @@ func TestKeyboardOnly(t *testing.T) {
 }
 
 // TestLanguage checks the language rules: the browser's language by
-// default, the lang parameter over it, a choice remembered, and <html
-// lang> always set.
+// default, from the first paint, from the server as from a static host;
+// the lang parameter over it; a choice remembered, also one made before
+// the app runs; and <html lang> always set.
 func TestLanguage(t *testing.T) {
 	t.Run("browser language", func(t *testing.T) {
-		for _, c := range []struct{ accept, want, heading string }{
-			{"en-GB,en", "en", "GDP growth by district, 2024"},
-			{"zh-CN,zh", "zh", "2024年各区地区生产总值增速"},
-		} {
-			ctx := newTab(t)
-			do(t, ctx, chromedp.Navigate("about:blank"))
-			if _, err := chromedp.Call(ctx, emulation.SetUserAgentOverride, emulation.SetUserAgentOverrideParams{
-				UserAgent: "Mozilla/5.0 (X11; Linux x86_64) Chrome", AcceptLanguage: c.accept,
-			}); err != nil {
-				t.Fatal(err)
-			}
-			do(t, ctx, chromedp.Navigate(serverURL+"/"))
-			waitApp(t, ctx)
-			waitFor(t, ctx, fmt.Sprintf(`document.querySelector("h1").innerText === %q`, c.heading))
-			if lang := eval[string](t, ctx, `document.documentElement.lang`); lang != c.want {
-				t.Errorf("Accept-Language %s: <html lang> = %q, want %q", c.accept, lang, c.want)
+		for name, base := range sites() {
+			for _, c := range []struct{ accept, want, heading string }{
+				{"en-GB,en", "en", "GDP growth by district, 2024"},
+				{"zh-CN,zh", "zh", "2024年各区地区生产总值增速"},
+			} {
+				t.Run(name+" "+c.accept, func(t *testing.T) {
+					ctx := acceptLanguage(t, c.accept)
+					do(t, ctx, chromedp.Navigate(base+"/"))
+					// Before the app runs: the page the reader first sees.
+					waitFor(t, ctx, fmt.Sprintf(`document.querySelector("h1").innerText === %q`, c.heading))
+					waitApp(t, ctx)
+					if h1 := text(t, ctx, "h1"); h1 != c.heading {
+						t.Errorf("once the app runs, the heading reads %q", h1)
+					}
+					if lang := eval[string](t, ctx, `document.documentElement.lang`); lang != c.want {
+						t.Errorf("<html lang> = %q, want %q", lang, c.want)
+					}
+				})
 			}
 		}
 	})
 	t.Run("parameter, then remembered choice", func(t *testing.T) {
-		ctx := newTab(t)
-		do(t, ctx, chromedp.Navigate(serverURL+"/sources?lang=zh"))
-		waitApp(t, ctx)
-		if lang := eval[string](t, ctx, `document.documentElement.lang`); lang != "zh" {
-			t.Errorf("lang=zh: <html lang> = %q", lang)
-		}
-		click(t, ctx, `.lang-switch a[lang="en"]`)
-		waitFor(t, ctx, `document.documentElement.lang === "en" && document.querySelector("h1").innerText === "Source articles"`)
-		do(t, ctx, chromedp.Navigate(serverURL+"/district/baiyun"))
-		waitApp(t, ctx)
-		waitFor(t, ctx, `document.querySelector("h1").innerText === "Baiyun: every figure"`)
-		if lang := eval[string](t, ctx, `document.documentElement.lang`); lang != "en" {
-			t.Errorf("after choosing English, a page without lang reads %q", lang)
+		for name, base := range sites() {
+			t.Run(name, func(t *testing.T) {
+				ctx := acceptLanguage(t, "zh-CN,zh")
+				do(t, ctx, chromedp.Navigate(base+"/sources?lang=zh"))
+				if lang := eval[string](t, ctx, `document.documentElement.lang`); lang != "zh" {
+					t.Errorf("lang=zh: <html lang> = %q", lang)
+				}
+				// Chosen before the app runs, as a quick reader would.
+				waitFor(t, ctx, `document.readyState === "complete"`)
+				if _, err := chromedp.RunResponse(ctx, chromedp.Click(chromedp.CSS(`.lang-switch a[lang="en"]`))); err != nil {
+					t.Fatal(err)
+				}
+				waitFor(t, ctx, `document.documentElement.lang === "en" && document.querySelector("h1").innerText === "Source articles"`)
+				do(t, ctx, chromedp.Navigate(base+"/district/baiyun"))
+				waitFor(t, ctx, `document.querySelector("h1").innerText === "Baiyun: every figure"`)
+				waitApp(t, ctx)
+				if lang := eval[string](t, ctx, `document.documentElement.lang`); lang != "en" {
+					t.Errorf("after choosing English, a page without lang reads %q", lang)
+				}
+				click(t, ctx, `.lang-switch a[lang="zh"]`)
+				waitFor(t, ctx, `document.documentElement.lang === "zh"`)
+				if stored := eval[string](t, ctx, `localStorage.getItem("gz-targets:lang")`); stored != "zh" {
+					t.Errorf("choosing Chinese in the app stored %q", stored)
+				}
+			})
 		}
 	})
+}
+
+// acceptLanguage opens a tab whose browser asks for the given languages,
+// in Accept-Language and navigator.language.
+func acceptLanguage(t *testing.T, accept string) context.Context {
+	t.Helper()
+	ctx := newTab(t)
+	do(t, ctx, chromedp.Navigate("about:blank"))
+	if _, err := chromedp.Call(ctx, emulation.SetUserAgentOverride, emulation.SetUserAgentOverrideParams{
+		UserAgent: "Mozilla/5.0 (X11; Linux x86_64) Chrome", AcceptLanguage: accept,
+	}); err != nil {
+		t.Fatal(err)
+	}
+	return ctx
 }
 
 // TestReducedMotionAndPatterns checks that prefers-reduced-motion turns

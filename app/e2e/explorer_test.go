@@ -50,6 +50,35 @@ func TestDeepLinkDrawsTheFigures(t *testing.T) {
 	}
 }
 
+// TestStartsOnlyWhenNeeded opens pages without any sign of intent. The
+// server's pages are rendered for their address: chart.js draws their
+// charts and the app waits. A static host serves the same page for every
+// query: the app starts at once and shows what the address asks for.
+func TestStartsOnlyWhenNeeded(t *testing.T) {
+	t.Run("server", func(t *testing.T) {
+		ctx := newTab(t)
+		do(t, ctx, chromedp.Navigate(serverURL+"/district/tianhe?lang=en"))
+		waitFor(t, ctx, `Object.keys(window.gzPrepainted || {}).length === document.querySelectorAll(".chart").length`)
+		do(t, ctx, chromedp.Navigate(serverURL+"/?metric=fai_growth&year=2024&lang=en"))
+		d := readChart(t, ctx, ".chart", `o.series.target`)
+		expectSeries(t, d, "target", faiGrowth2024Values)
+		time.Sleep(time.Second)
+		if eval[bool](t, ctx, `!!window.gzAppRunning || !document.getElementById("app-wasm-loader")`) {
+			t.Error("the app started without a sign of intent on a page rendered for its address")
+		}
+	})
+	t.Run("static", func(t *testing.T) {
+		ctx := newTab(t)
+		do(t, ctx, chromedp.Navigate(staticURL+"/?metric=fai_growth&year=2024&lang=en"))
+		d := readChart(t, ctx, ".chart", `o.series.target`)
+		expectCategories(t, d, 0, faiGrowth2024Regions)
+		expectSeries(t, d, "target", faiGrowth2024Values)
+		waitFor(t, ctx, `document.querySelector("h1").innerText === "Fixed-asset investment growth by district, 2024"`)
+		do(t, ctx, chromedp.Navigate(staticURL+"/district/tianhe?lang=en"))
+		waitFor(t, ctx, `document.querySelector("h1").innerText === "Tianhe: every figure"`)
+	})
+}
+
 func TestStretchGoalAndReferencePanel(t *testing.T) {
 	ctx := newTab(t)
 	d := readChartAt(t, ctx, serverURL+"/?metric=gdp_growth&year=2023&lang=en", `o.series.stretch`)

@@ -44,6 +44,44 @@ func FromBrowser(tag string) Lang {
 	return EN
 }
 
+// FromAcceptLanguage picks a language from an Accept-Language header as
+// FromBrowser picks it from navigator.language, which is the browser's
+// first choice: the tag with the highest weight, the first of equals.
+// ok is false when the header names no language.
+func FromAcceptLanguage(header string) (lang Lang, ok bool) {
+	best, bestQ := "", 0.0
+	for _, part := range strings.Split(header, ",") {
+		tag, params, _ := strings.Cut(strings.TrimSpace(part), ";")
+		tag = strings.TrimSpace(tag)
+		q := weight(params)
+		if tag == "" || tag == "*" || q <= bestQ {
+			continue
+		}
+		best, bestQ = tag, q
+	}
+	if best == "" {
+		return "", false
+	}
+	return FromBrowser(best), true
+}
+
+// weight reads the q parameter of an Accept-Language entry: 1 when it is
+// absent, 0 (not wanted) when it is malformed.
+func weight(params string) float64 {
+	for _, p := range strings.Split(params, ";") {
+		name, value, found := strings.Cut(strings.TrimSpace(p), "=")
+		if !found || strings.TrimSpace(name) != "q" {
+			continue
+		}
+		q, err := strconv.ParseFloat(strings.TrimSpace(value), 64)
+		if err != nil || !(q >= 0 && q <= 1) { // also NaN
+			return 0
+		}
+		return q
+	}
+	return 1
+}
+
 // Number writes a number with thousands separators and no trailing zeros,
 // rounded to at most six decimals to hide binary floating-point noise.
 func Number(v float64) string {

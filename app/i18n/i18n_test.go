@@ -110,3 +110,29 @@ func TestLanguages(t *testing.T) {
 		t.Error("an unknown key should show itself")
 	}
 }
+
+func TestFromAcceptLanguage(t *testing.T) {
+	for _, c := range []struct {
+		header string
+		want   Lang
+		ok     bool
+	}{
+		{"en-US,en;q=0.9", EN, true},
+		{"zh-CN,zh;q=0.9,en;q=0.8", ZH, true},
+		{"en;q=0.5, zh-TW;q=0.8", ZH, true},
+		{"fr-FR", EN, true},
+		{"de;q=0.7,zh;q=0.7", EN, true}, // equal weights: the first
+		{"*", "", false},
+		{"zh;q=0, en", EN, true},
+		{"zh;q=NaN,en;q=0.1", EN, true},
+		{"zh;q=2,en;q=0.1", EN, true},
+		{" zh-HK ; q=0.9 ", ZH, true},
+		{"", "", false},
+		{",,;", "", false},
+	} {
+		got, ok := FromAcceptLanguage(c.header)
+		if got != c.want || ok != c.ok {
+			t.Errorf("FromAcceptLanguage(%q) = %q, %v; want %q, %v", c.header, got, ok, c.want, c.ok)
+		}
+	}
+}

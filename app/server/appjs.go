@@ -22,8 +22,11 @@ const goappStart = "goappInitServiceWorker();\ngoappWatchForUpdate();\ngoappWatc
 // main-thread work here, several times that on a phone) would block the
 // page. Until the app runs, the page is the pre-rendered HTML with a live
 // ECharts chart, and its controls work as a plain form (web/chart.js).
-// Function declarations are hoisted, so the helpers can follow.
-const deferredStart = "goappWatchForUpdate();\ngoappWatchForInstallable();\ngzAfterFirstPaint(goappInitServiceWorker);\ngzOnIntent(() => gzAfterFirstPaint(gzStartApp));\n"
+// A page rendered for another address than its own (web/chart.js sets
+// gzPageStale, or calls gzStartSoon if this script ran first) starts the
+// app at once. Function declarations are hoisted, so the helpers can
+// follow.
+const deferredStart = "goappWatchForUpdate();\ngoappWatchForInstallable();\ngzAfterFirstPaint(goappInitServiceWorker);\ngzOnIntent(gzStartSoon);\nif (window.gzPageStale) gzStartSoon();\n"
 
 const afterFirstPaint = `
 // The explorer's server added what follows; see app/server/appjs.go.
@@ -48,6 +51,14 @@ function gzOnIntent(fn) {
     fn();
   };
   events.forEach((e) => window.addEventListener(e, once, { capture: true, passive: true }));
+}
+
+// gzStartSoon starts the app after the first paint, once, however often it
+// is asked.
+function gzStartSoon() {
+  if (gzStartSoon.asked) return;
+  gzStartSoon.asked = true;
+  gzAfterFirstPaint(gzStartApp);
 }
 
 // gzStartApp shows go-app's progress note and starts the app.

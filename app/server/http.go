@@ -97,6 +97,7 @@ func (s *Site) servePage(w http.ResponseWriter, r *http.Request, rel string) {
 	if strings.Contains(r.URL.Path, `"`) {
 		r = withPath(r, strings.ReplaceAll(r.URL.Path, `"`, "%22"))
 	}
+	r = inBrowserLanguage(w, r)
 	page, ok := s.cache.get(r.URL.RequestURI())
 	if !ok {
 		page, ok = s.renderPage(r, rel)
@@ -107,6 +108,29 @@ func (s *Site) servePage(w http.ResponseWriter, r *http.Request, rel string) {
 		s.cache.put(r.URL.RequestURI(), page)
 	}
 	serveAsset(w, r, page, false)
+}
+
+// inBrowserLanguage returns the request of a page whose address names no
+// language as if it named the reader's browser language, which the app
+// would switch to once running (ui.pageLang): the reader sees the page in
+// that language from the first paint. Caches must keep a copy per
+// Accept-Language. web/chart.js corrects pages served without this (from
+// a static host or the offline cache) and a remembered choice.
+func inBrowserLanguage(w http.ResponseWriter, r *http.Request) *http.Request {
+	if r.URL.Query().Has("lang") {
+		return r
+	}
+	w.Header().Add("Vary", "Accept-Language")
+	lang, ok := i18n.FromAcceptLanguage(r.Header.Get("Accept-Language"))
+	if !ok {
+		return r
+	}
+	r2 := r.Clone(r.Context())
+	if r2.URL.RawQuery != "" {
+		r2.URL.RawQuery += "&"
+	}
+	r2.URL.RawQuery += "lang=" + string(lang)
+	return r2
 }
 
 // renderPage pre-renders a page with go-app and compresses it, once.

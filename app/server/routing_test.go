@@ -3,6 +3,7 @@
 package server
 
 import (
+	"net/http/httptest"
 	"strings"
 	"testing"
 )
@@ -74,5 +75,49 @@ func TestOnlyGetAndHead(t *testing.T) {
 		if headRes.StatusCode != getRes.StatusCode || headRes.Header.Get("Content-Length") != getRes.Header.Get("Content-Length") {
 			t.Errorf("HEAD %s: status %d, length %q; GET gives %d, %q", p, headRes.StatusCode, headRes.Header.Get("Content-Length"), getRes.StatusCode, getRes.Header.Get("Content-Length"))
 		}
+	}
+}
+
+// TestPageInBrowserLanguage renders a page whose address names no
+// language in the language of Accept-Language, as the app would show it,
+// and says so in Vary; an address with a language keeps it.
+func TestPageInBrowserLanguage(t *testing.T) {
+	s := testSite(t)
+	tests := []struct {
+		target, accept, lang, heading string
+		varies                        bool
+		rendered                      string // main's data-rendered, as HTML
+	}{
+		{"/", "en-GB,en;q=0.9", "en", "GDP growth by district, 2024", true, "?lang=en"},
+		{"/", "zh-CN,zh;q=0.9,en;q=0.8", "zh", "2024年各区地区生产总值增速", true, "?lang=zh"},
+		{"/", "", "zh", "2024年各区地区生产总值增速", true, "?"},
+		{"/?view=years&metric=fai_growth", "fr-FR", "en", "Fixed-asset investment growth", true, "?view=years&amp;metric=fai_growth&amp;lang=en"},
+		{"/sources", "en", "en", "Source articles", true, "?lang=en"},
+		{"/?lang=zh", "en-GB", "zh", "2024年各区地区生产总值增速", false, "?lang=zh"},
+		{"/district/tianhe?lang=en", "zh-CN", "en", "Tianhe: every figure", false, "?lang=en"},
+		{"/nowhere", "en", "en", "Page not found", true, "?lang=en"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.target+" "+tc.accept, func(t *testing.T) {
+			req := httptest.NewRequest("GET", tc.target, nil)
+			if tc.accept != "" {
+				req.Header.Set("Accept-Language", tc.accept)
+			}
+			rec := httptest.NewRecorder()
+			s.ServeHTTP(rec, req)
+			body := rec.Body.String()
+			if want := `data-rendered="` + tc.rendered + `"`; !strings.Contains(body, want) {
+				t.Errorf("the page lacks %s", want)
+			}
+			if want := `<html lang="` + tc.lang + `"`; !strings.Contains(body, want) {
+				t.Errorf("the page lacks %s", want)
+			}
+			if !strings.Contains(body, tc.heading) {
+				t.Errorf("the page lacks the heading %q", tc.heading)
+			}
+			if got := strings.Contains(strings.Join(rec.Header().Values("Vary"), ","), "Accept-Language"); got != tc.varies {
+				t.Errorf("Vary: %q; varies by Accept-Language = %v, want %v", rec.Header().Values("Vary"), got, tc.varies)
+			}
+		})
 	}
 }

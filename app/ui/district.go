@@ -27,6 +27,7 @@ type districtPage struct {
 	charts   []spec.Spec
 	pending  bool // some charts are still arriving
 	decal    bool
+	rendered string // the query, for mainLandmark
 }
 
 func newDistrictPage() app.Composer { return &districtPage{} }
@@ -48,6 +49,7 @@ func (p *districtPage) OnMount(ctx app.Context) {
 // OnNav reads the region on the server and after every navigation.
 func (p *districtPage) OnNav(ctx app.Context) {
 	p.load(ctx.Page().URL())
+	p.rendered = ctx.Page().URL().RawQuery
 	p.resolve(ctx)
 	title := i18n.T(p.lang, "heading.notFound")
 	if p.found {
@@ -115,7 +117,7 @@ func (p *districtPage) Render() app.UI {
 	}
 	return app.Div().Class("page").Body(
 		newSiteHeader(p.lang, sectionDistrict, p.langHrefs()),
-		app.Main().ID("main").Body(p.content()...),
+		mainLandmark(p.rendered).Body(p.content()...),
 		newSiteFooter(p.lang),
 	)
 }
@@ -143,7 +145,7 @@ func (p *districtPage) content() []app.UI {
 	}
 	out = append(out, app.H2().Text(t("heading.charts")), newDecalToggle(p.lang, p.decal))
 	for _, s := range p.charts {
-		out = append(out, newChartFigure(s, p.ds, p.decal, "h3", "lang="+string(p.lang)))
+		out = append(out, newChartFigure(s, p.ds, p.decal, "h3"))
 	}
 	if p.pending && len(p.charts) == 0 {
 		out = append(out, newChartPlaceholder(p.lang, specPending, "", 0, p.ds))

@@ -16,13 +16,14 @@ import (
 type explorerPage struct {
 	app.Compo
 
-	ds      *model.Dataset
-	err     error
-	state   urlstate.State
-	notices []string
-	chart   spec.Spec
-	status  specStatus
-	decal   bool
+	ds       *model.Dataset
+	err      error
+	state    urlstate.State
+	notices  []string
+	chart    spec.Spec
+	status   specStatus
+	decal    bool
+	rendered string // the query, for mainLandmark
 }
 
 func newExplorerPage() app.Composer { return &explorerPage{} }
@@ -47,6 +48,7 @@ func (p *explorerPage) OnMount(ctx app.Context) {
 // OnNav reads the state on the server and after every navigation.
 func (p *explorerPage) OnNav(ctx app.Context) {
 	p.load(ctx.Page().URL().Query())
+	p.rendered = ctx.Page().URL().RawQuery
 	p.resolve(ctx)
 	setPageMeta(ctx, p.state.Lang, p.title())
 }
@@ -111,7 +113,7 @@ func (p *explorerPage) Render() app.UI {
 	lang := p.state.Lang
 	return app.Div().Class("page").Body(
 		newSiteHeader(lang, sectionExplorer, p.langHrefs()),
-		app.Main().ID("main").Body(
+		mainLandmark(p.rendered).Body(
 			app.H1().Text(p.title()),
 			newNoticeList(lang, p.notices),
 			newViewControls(p.state, p.ds),
@@ -130,9 +132,7 @@ func (p *explorerPage) body() app.UI {
 		metric, _ := p.ds.Metric(p.state.Metric)
 		return newChartPlaceholder(p.state.Lang, p.status, metric.Name.In(string(p.state.Lang)), p.state.Year, p.ds)
 	}
-	state := p.state
-	state.LangSet = true
-	return newChartFigure(p.chart, p.ds, p.decal, "", state.Query())
+	return newChartFigure(p.chart, p.ds, p.decal, "")
 }
 
 // langHrefs are this view's URLs in each language.

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"encoding/json"
-	"html"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -20,11 +19,10 @@ type chartFigure struct {
 	Data    *model.Dataset
 	Decal   bool
 	Heading string // "h2" or "h3"; empty when the page heading names the chart
-	Query   string // the page's state as a query, which chart.js checks
 }
 
-func newChartFigure(s spec.Spec, ds *model.Dataset, decal bool, heading, query string) *chartFigure {
-	return &chartFigure{Spec: s, Data: ds, Decal: decal, Heading: heading, Query: query}
+func newChartFigure(s spec.Spec, ds *model.Dataset, decal bool, heading string) *chartFigure {
+	return &chartFigure{Spec: s, Data: ds, Decal: decal, Heading: heading}
 }
 
 func (f *chartFigure) Render() app.UI {
@@ -42,10 +40,9 @@ func (f *chartFigure) Render() app.UI {
 // inlineSpec writes the spec into the pre-rendered page as a JSON data
 // block, so that the browser draws the chart without waiting for the
 // network. encoding/json escapes <, > and &, so the JSON cannot end the
-// block early. data-query names the state the page was rendered for:
-// a static host serves the same page for any query, and chart.js only
-// draws early when the address asks for that state. The app renders no
-// block: it has the spec already.
+// block early. chart.js draws it only when the page was rendered for its
+// address (see mainLandmark). The app renders no block: it has the spec
+// already.
 func (f *chartFigure) inlineSpec() app.UI {
 	if !app.IsServer {
 		return app.Text("")
@@ -54,7 +51,7 @@ func (f *chartFigure) inlineSpec() app.UI {
 	if err != nil {
 		return app.Text("")
 	}
-	return app.Raw(`<script type="application/json" data-spec data-query="` + html.EscapeString(f.Query) + `">` + string(b) + `</script>`)
+	return app.Raw(`<script type="application/json" data-spec>` + string(b) + `</script>`)
 }
 
 func (f *chartFigure) heading() app.UI {

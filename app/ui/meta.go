@@ -14,6 +14,19 @@ func setPageMeta(ctx app.Context, lang i18n.Lang, title string) {
 	ctx.Page().SetDescription("%s", i18n.T(lang, "app.description"))
 }
 
+// mainLandmark is a page's <main>. On the server it names, in
+// data-rendered, the query the page was rendered for, with its "?" (go-app
+// leaves out an empty attribute): a static host or the offline cache can
+// serve the page at another address, and web/chart.js then starts the app
+// at once, to show what the address asks for.
+func mainLandmark(rendered string) app.HTMLMain {
+	m := app.Main().ID("main")
+	if app.IsServer {
+		m = m.DataSet("rendered", attr("?"+rendered))
+	}
+	return m
+}
+
 // errorPage replaces a page whose data could not be loaded, so that the
 // reader sees what went wrong rather than a blank page.
 func errorPage(err error) app.UI {

@@ -12,9 +12,10 @@ import (
 type notFoundPage struct {
 	app.Compo
 
-	lang i18n.Lang
-	path string
-	ds   *model.Dataset
+	lang     i18n.Lang
+	path     string
+	ds       *model.Dataset
+	rendered string // the query, for mainLandmark
 }
 
 func newNotFoundPage() app.Composer { return &notFoundPage{} }
@@ -30,7 +31,7 @@ func (p *notFoundPage) OnInit() {
 // OnNav reads the path on the server and after navigation.
 func (p *notFoundPage) OnNav(ctx app.Context) {
 	u := ctx.Page().URL()
-	p.lang, p.path = pageLang(u.Query()), routePath(u)
+	p.lang, p.path, p.rendered = pageLang(u.Query()), routePath(u), u.RawQuery
 	p.ds, _ = loadDataset()
 	setPageMeta(ctx, p.lang, i18n.T(p.lang, "heading.notFound"))
 }
@@ -49,7 +50,7 @@ func (p *notFoundPage) Render() app.UI {
 	}
 	return app.Div().Class("page").Body(
 		newSiteHeader(p.lang, sectionNone, hrefs),
-		app.Main().ID("main").Body(
+		mainLandmark(p.rendered).Body(
 			app.H1().Text(i18n.T(p.lang, "heading.notFound")),
 			newNoticeList(p.lang, []string{i18n.T(p.lang, "notice.route", shortText(p.path))}),
 			app.P().Body(app.A().Href(href(withLang("/", p.lang))).Text(i18n.T(p.lang, "nav.explorer"))),

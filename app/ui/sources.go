@@ -15,10 +15,11 @@ import (
 type sourcesPage struct {
 	app.Compo
 
-	ds      *model.Dataset
-	err     error
-	lang    i18n.Lang
-	notices []string
+	ds       *model.Dataset
+	err      error
+	lang     i18n.Lang
+	notices  []string
+	rendered string // the query, for mainLandmark
 }
 
 func newSourcesPage() app.Composer { return &sourcesPage{} }
@@ -33,6 +34,7 @@ func (p *sourcesPage) OnInit() {
 // OnNav reads the language on the server and after every navigation.
 func (p *sourcesPage) OnNav(ctx app.Context) {
 	p.load(ctx.Page().URL().Query())
+	p.rendered = ctx.Page().URL().RawQuery
 	setPageMeta(ctx, p.lang, i18n.T(p.lang, "heading.sources"))
 }
 
@@ -56,7 +58,7 @@ func (p *sourcesPage) Render() app.UI {
 	}
 	return app.Div().Class("page").Body(
 		newSiteHeader(p.lang, sectionSources, hrefs),
-		app.Main().ID("main").Body(
+		mainLandmark(p.rendered).Body(
 			app.H1().Text(t("heading.sources")),
 			newNoticeList(p.lang, p.notices),
 			app.Range(p.ds.Sources).Slice(func(i int) app.UI { return newSourceEntry(p.lang, p.ds.Sources[i], p.ds) }),
