@@ -68,7 +68,8 @@ func measureBrowser(e *env, r *report, cmd string) error {
 		"Page.addScriptToEvaluateOnNewDocument: it wraps echarts.init and records performance.now(), "+
 		"which counts from the start of navigation, at the first \"rendered\" frame and the first "+
 		"\"finished\" event (the end of the entry animation) of a chart still in the page. "+
-		"\"charts created\" counts the echarts.init calls of the first run by then. The plain page draws %q from %s/spec/en.json.",
+		"\"charts created\" counts the echarts.init calls of the first run by then. The plain page draws %q from %s/spec/en.json; the explorer "+
+		"renders / in the browser's language, English here (Accept-Language en-US), and the bench stops if the two differ.",
 		loadAverage(), firstChartSlug, base)
 	if err := firstChart(r, browser, base+"/", plainURL, e.cfg.runs); err != nil {
 		return err
@@ -105,13 +106,14 @@ type firstTimes struct {
 	Finished float64 `json:"finished"`
 	Size     string  `json:"size"`   // of the chart first rendered
 	Charts   int     `json:"charts"` // echarts.init calls by the time it finished
+	Lang     string  `json:"lang"`   // of the page: the chart's text is in it
 }
 
 // firstChartJS reads the probe once the first chart has finished.
 const firstChartJS = `(() => {
   const p = window.__benchProbe;
   if (!p || !p.renders.length || !p.finishes.length) return null;
-  return JSON.stringify({rendered: p.renders[0], finished: p.finishes[0], size: p.firstSize, charts: p.inits});
+  return JSON.stringify({rendered: p.renders[0], finished: p.finishes[0], size: p.firstSize, charts: p.inits, lang: document.documentElement.lang});
 })()`
 
 // loadCold loads a page in a fresh browser context and waits for its
@@ -148,6 +150,9 @@ func firstChart(r *report, browser context.Context, appURL, plainURL string, run
 		p, err := loadCold(browser, plainURL)
 		if err != nil {
 			return err
+		}
+		if a.Lang != p.Lang {
+			return fmt.Errorf("the explorer drew its chart in %q and the plain page in %q: text in another script costs another time", a.Lang, p.Lang)
 		}
 		app, plain = append(app, a), append(plain, p)
 	}

@@ -90,7 +90,7 @@ func parseFlags() config {
 	flag.StringVar(&c.web, "web", "web", "the built web assets (make web)")
 	flag.StringVar(&c.chromium, "chromium", "/usr/bin/chromium", "Chromium, as in the browser tests")
 	flag.StringVar(&c.lighthouse, "lighthouse", "build/lighthouse/node_modules/.bin/lighthouse", "the Lighthouse CLI (make bench installs it)")
-	flag.IntVar(&c.runs, "runs", 7, "cold page loads of each page for the first-chart timing")
+	flag.IntVar(&c.runs, "runs", 21, "cold page loads of each page for the first-chart timing: on a busy 2-core machine one load varies by ±100 ms, so the median wants many")
 	flag.IntVar(&c.switches, "switches", 20, "metric switches to time")
 	flag.IntVar(&c.clients, "clients", 400, "concurrent clients of the load test")
 	flag.IntVar(&c.requests, "requests", 20000, "requests of the load test")
