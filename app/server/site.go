@@ -154,7 +154,7 @@ func (s *Site) appHandler() *app.Handler {
 		Author:      i18n.T(i18n.EN, "app.name"),
 		Lang:        string(i18n.Default),
 		Icon: app.Icon{
-			Default:  "/web/icon-192.png",
+			Default:  "/web/icon.svg", // also go-app's loader image: the favicon's file, not one more request at load
 			Large:    "/web/icon-512.png",
 			Maskable: "/web/icon-maskable.png",
 			SVG:      "/web/icon.svg",

@@ -51,6 +51,7 @@ func (p *explorerPage) OnNav(ctx app.Context) {
 	p.rendered = ctx.Page().URL().RawQuery
 	p.resolve(ctx)
 	setPageMeta(ctx, p.state.Lang, p.title())
+	preloadECharts(ctx)
 }
 
 func (p *explorerPage) load(q url.Values) {
