@@ -36,11 +36,12 @@
     if (!main) return true;
     var asked = new URLSearchParams(location.search);
     var rendered = new URLSearchParams(main.dataset.rendered);
-    var lang = asked.has("lang") ? asked.get("lang") : wantedLang();
-    if (document.documentElement.lang !== lang) return false;
+    var pageLang = document.documentElement.lang;
+    if (!asked.has("lang") && pageLang !== wantedLang()) return false;
     var same = true;
     asked.forEach(function (value, name) {
-      if (name !== "lang" && rendered.getAll(name).join("&") !== asked.getAll(name).join("&")) same = false;
+      var matches = rendered.getAll(name).join("&") === asked.getAll(name).join("&");
+      if (!matches && !(name === "lang" && value === pageLang)) same = false;
     });
     return same;
   }

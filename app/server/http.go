@@ -114,8 +114,9 @@ func (s *Site) servePage(w http.ResponseWriter, r *http.Request, rel string) {
 // language as if it named the reader's browser language, which the app
 // would switch to once running (ui.pageLang): the reader sees the page in
 // that language from the first paint. Caches must keep a copy per
-// Accept-Language. web/chart.js corrects pages served without this (from
-// a static host or the offline cache) and a remembered choice.
+// Accept-Language. Where a page is in another language than the reader's
+// (from a static host or the offline cache, or after the reader chose
+// another), web/chart.js starts the app at once, which renders it again.
 func inBrowserLanguage(w http.ResponseWriter, r *http.Request) *http.Request {
 	if r.URL.Query().Has("lang") {
 		return r
