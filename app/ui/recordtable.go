@@ -77,8 +77,12 @@ func sortRecords(ds *model.Dataset, recs []model.Record, key string, lang i18n.L
 	key = strings.TrimPrefix(key, "-")
 	name := func(r model.Record) string {
 		if key == "region" {
+			// Regions sort by their English names in both languages: those
+			// are the pinyin romanizations, and pinyin order is how Chinese
+			// readers look districts up (code-point order of the characters
+			// is no order to them), with no collation table in the wasm.
 			reg, _ := ds.Region(r.Region)
-			return reg.Name.In(string(lang))
+			return reg.Name.In(string(i18n.EN))
 		}
 		m, _ := ds.Metric(r.Metric)
 		return m.Name.In(string(lang))
