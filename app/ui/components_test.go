@@ -124,8 +124,9 @@ func TestViewControlsSelectTheState(t *testing.T) {
 	match(t, app.Option().Value("2023").Selected(true), c, 0, 3, 1, 1)
 }
 
-// TestFigureTable checks a table row with a figure, a row without one, and
-// a sortable header's order and link.
+// TestFigureTable checks a table row with a figure, a row without one, a
+// sortable header's order and link, and the roles and column labels that
+// keep the table readable when a phone lays its rows out as cards.
 func TestFigureTable(t *testing.T) {
 	ds := testDataset(t)
 	rec, _ := ds.Record("tianhe-2024-fai_growth-target-year")
@@ -140,11 +141,12 @@ func TestFigureTable(t *testing.T) {
 	mount(t, ft)
 	table := []int{0, 0} // the component, its wrapper, the table
 	head := append(append([]int{}, table...), 1, 0)
-	match(t, app.Th().Scope("col").Aria("sort", "descending"), ft, append(head, 1)...)
+	match(t, app.Th().Scope("col").Role("columnheader").Aria("sort", "descending"), ft, append(head, 1)...)
 	match(t, app.A().Href("/?lang=en&sort=value&view=table").Title("Sort by Value"), ft, append(head, 1, 0)...)
 	body := append(append([]int{}, table...), 2)
-	match(t, app.Tr().DataSet("record", "tianhe-2024-fai_growth-target-year"), ft, append(body, 0)...)
+	match(t, app.Tr().Role("row").DataSet("record", "tianhe-2024-fai_growth-target-year"), ft, append(body, 0)...)
+	match(t, app.Td().Role("cell").DataSet("label", "Value").Class("value"), ft, append(body, 0, 1)...)
 	match(t, app.Text("at least 18%"), ft, append(body, 0, 1, 0, 0)...)
-	match(t, app.Tr(), ft, append(body, 1)...)
+	match(t, app.Tr().Role("row"), ft, append(body, 1)...)
 	match(t, app.Text("not published"), ft, append(body, 1, 1, 0)...)
 }

@@ -46,6 +46,12 @@ type figureRow struct {
 // a chart's data, a year of a district's profile and a source's figures.
 // The first column heads each row. With Sortable set, the headers of the
 // sortable columns link to the table view sorted by them.
+//
+// On a phone the stylesheet lays each row out as a card, each cell under
+// its column's name (data-label), rather than make the reader scroll
+// sideways to the sources. Laid out that way, some browsers stop exposing
+// a table's structure to screen readers, so the elements also state their
+// roles.
 type figureTable struct {
 	app.Compo
 
@@ -62,10 +68,10 @@ func (t *figureTable) Render() app.UI {
 	if t.Caption != "" {
 		caption = app.Caption().Text(t.Caption)
 	}
-	return app.Div().Class("table-wrap").Body(app.Table().Class("records").Body(
+	return app.Div().Class("table-wrap").Body(app.Table().Class("records").Role("table").Body(
 		caption,
-		app.THead().Body(app.Tr().Body(app.Range(t.Columns).Slice(func(i int) app.UI { return t.header(t.Columns[i]) }))),
-		app.TBody().Body(app.Range(t.Rows).Slice(func(i int) app.UI { return t.row(t.Rows[i]) })),
+		app.THead().Role("rowgroup").Body(app.Tr().Role("row").Body(app.Range(t.Columns).Slice(func(i int) app.UI { return t.header(t.Columns[i]) }))),
+		app.TBody().Role("rowgroup").Body(app.Range(t.Rows).Slice(func(i int) app.UI { return t.row(t.Rows[i]) })),
 	))
 }
 
@@ -76,7 +82,7 @@ func (t *figureTable) header(c column) app.UI {
 	label := i18n.T(t.Lang, columnTitles[c])
 	key, ok := sortKeys[c]
 	if t.Sortable == nil || !ok {
-		return app.Th().Scope("col").Text(label)
+		return app.Th().Scope("col").Role("columnheader").Text(label)
 	}
 	next, order := key, "none"
 	switch t.Sortable.Sort {
@@ -87,7 +93,7 @@ func (t *figureTable) header(c column) app.UI {
 	}
 	target := *t.Sortable
 	target.Sort, target.LangSet = next, true
-	return app.Th().Scope("col").Aria("sort", order).Body(
+	return app.Th().Scope("col").Role("columnheader").Aria("sort", order).Body(
 		app.A().Href(href(target.URL())).Title(i18n.T(t.Lang, "control.sort", label)).Text(label),
 	)
 }
@@ -97,7 +103,7 @@ func (t *figureTable) row(r figureRow) app.UI {
 	for i, c := range t.Columns {
 		cells[i] = t.cell(c, r, i == 0)
 	}
-	tr := app.Tr().Body(cells...)
+	tr := app.Tr().Role("row").Body(cells...)
 	if r.Record != nil {
 		tr = tr.DataSet("record", r.Record.ID)
 	}
@@ -119,12 +125,13 @@ func (t *figureTable) cell(c column, r figureRow, head bool) app.UI {
 		content = t.recordCell(c, r)
 	}
 	if head {
-		return app.Th().Scope("row").Body(content)
+		return app.Th().Scope("row").Role("rowheader").Body(content)
 	}
+	td := app.Td().Role("cell").DataSet("label", i18n.T(lang, columnTitles[c]))
 	if c == colValue {
-		return app.Td().Class("value").Body(content)
+		td = td.Class("value")
 	}
-	return app.Td().Body(content)
+	return td.Body(content)
 }
 
 func (t *figureTable) recordCell(c column, r figureRow) app.UI {
