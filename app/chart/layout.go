@@ -112,6 +112,51 @@ func (b builder) layoutPanels(bar *charts.Bar, panels []panel, height int, unitL
 	}
 }
 
+// Narrow layout of horizontal charts, as on a phone or in a narrow embed:
+// below narrowWidth, region names get at most narrowNames pixels and wrap,
+// and value labels narrowLabelRoom, so that the bars keep most of the
+// width. (In the wide layout, the longest reference name and the value
+// labels alone would take more than a phone's width.) The reference
+// panel's heading, centred on its axis in the wide layout, starts at the
+// axis and wraps: centred, it would reach past the chart's left edge, and
+// ECharts would then move that panel's axis, out of line with the other.
+const (
+	narrowWidth     = 560
+	narrowNames     = 128
+	narrowLabelRoom = 96
+	narrowHeading   = 28 // characters a line of the reference panel's heading, from its axis rightwards
+)
+
+// panelMedia is ECharts' media list for a chart of panels: the narrow
+// layout under a width query, and the wide layout as the default, which
+// ECharts needs to restore it when the chart grows again.
+func (b builder) panelMedia(panels []panel) []any {
+	left := b.labelWidth(panels)
+	narrowLeft := min(left, narrowNames)
+	layout := func(left, right int, names map[string]any, heading string, align string) map[string]any {
+		grids, axes := make([]any, len(panels)), make([]any, len(panels))
+		for i, p := range panels {
+			grids[i] = map[string]any{"left": itoa(left), "right": itoa(right)}
+			axis := map[string]any{"axisLabel": names}
+			if p.reference {
+				axis["name"], axis["nameTextStyle"] = heading, map[string]any{"align": align}
+			}
+			axes[i] = axis
+		}
+		return map[string]any{"grid": grids, "yAxis": axes}
+	}
+	heading := b.t("series.reference")
+	return []any{
+		map[string]any{"option": layout(left, labelRoom, map[string]any{"overflow": "none"}, heading, "center")},
+		map[string]any{
+			"query": map[string]any{"maxWidth": narrowWidth},
+			"option": layout(narrowLeft, narrowLabelRoom,
+				map[string]any{"width": narrowLeft - labelGap, "overflow": "break", "lineHeight": 14},
+				wrap(heading, narrowHeading), "left"),
+		},
+	}
+}
+
 // labelWidth estimates, in pixels, the room the longest region name needs
 // left of the axes. Every panel gets the same, so that panels sharing a
 // scale line up (ECharts' containLabel would size each panel on its own).
@@ -122,8 +167,11 @@ func (b builder) labelWidth(panels []panel) int {
 			widest = max(widest, textWidth(name))
 		}
 	}
-	return widest*labelCharWidth/2 + 16
+	return widest*labelCharWidth/2 + labelGap
 }
+
+// labelGap is the room, in pixels, between a region name and its axis.
+const labelGap = 16
 
 // labelCharWidth is the width, in pixels, of two narrow or one wide
 // character of the 12-pixel axis labels.

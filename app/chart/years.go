@@ -146,7 +146,7 @@ func (b builder) yearsOption(sp spec.Spec, metric model.Metric, panels []panel, 
 			b.pointSeries("to"+suffix, toName, i, p, pairs, false),
 		)
 	}
-	return encode(bar, map[string]any{"tooltip": tooltipOption(), "legend": legendOption([]string{fromName, toName})}), bar.GridList
+	return encode(bar, map[string]any{"tooltip": tooltipOption(), "legend": legendOption([]string{fromName, toName}), "media": b.panelMedia(panels)}), bar.GridList
 }
 
 // connectorSeries joins each region's two points with a line; ECharts

@@ -7,6 +7,8 @@ import (
 
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/device"
+
+	"gztargets/app/chromium"
 )
 
 // phoneLayout reports what a reader on a phone would trip over: how far
@@ -60,4 +62,66 @@ func TestPhoneLayout(t *testing.T) {
 			t.Errorf("the sorted column shows %s, not a downward arrow", arrow)
 		}
 	})
+}
+
+// plotAreas are the rectangles ECharts drew each panel's bars in, in the
+// chart's own pixels, with the chart's width.
+const plotAreas = `(() => {
+	const inst = echarts.getInstanceByDom(document.querySelector(".chart"));
+	const areas = [];
+	inst.getModel().eachComponent("grid", g => {
+		const r = g.coordinateSystem.getRect();
+		areas.push({x: Math.round(r.x), width: Math.round(r.width)});
+	});
+	return {width: inst.getWidth(), areas};
+})()`
+
+type plotLayout struct {
+	Width int
+	Areas []struct{ X, Width int }
+}
+
+// checkPlots fails unless the chart has two panels whose bars start at the
+// same x (so that they compare) and take at least share of its width.
+func checkPlots(t *testing.T, l plotLayout, share float64) {
+	t.Helper()
+	if len(l.Areas) != 2 {
+		t.Fatalf("%d panels, want the districts and the reference panel", len(l.Areas))
+	}
+	for _, a := range l.Areas {
+		if a.X != l.Areas[0].X {
+			t.Errorf("panels start at x %d and %d: out of line", l.Areas[0].X, a.X)
+		}
+		if float64(a.Width) < share*float64(l.Width) {
+			t.Errorf("a panel's bars have %d of the chart's %d px, want at least %.0f%% of it", a.Width, l.Width, share*100)
+		}
+	}
+}
+
+// TestPhoneChart draws the chart with the longest reference names (the
+// city and Zhaoqing New District) on a phone: the names wrap and the bars
+// keep most of the width, in the explorer, after a switch, and in an
+// embed; on a wide screen the chart returns to the wide layout.
+func TestPhoneChart(t *testing.T) {
+	ctx := newTab(t)
+	do(t, ctx, chromedp.Emulate(device.IPhone12), chromedp.Navigate(serverURL+"/?metric=gdp_growth&year=2023&lang=en"))
+	readChart(t, ctx, ".chart", `o.series.reference`)
+	checkPlots(t, eval[plotLayout](t, ctx, plotAreas), 1.0/3)
+
+	choose(t, ctx, "#control-metric", "industrial_investment_growth")
+	readChart(t, ctx, ".chart", `o.series.reference && o.series.reference.length === 1`)
+	checkPlots(t, eval[plotLayout](t, ctx, plotAreas), 1.0/3)
+
+	do(t, ctx, chromedp.Emulate(device.Reset), chromedp.EmulateViewport(chromium.Width, chromium.Height))
+	waitFor(t, ctx, `echarts.getInstanceByDom(document.querySelector(".chart")).getWidth() > 900`)
+	wide := eval[plotLayout](t, ctx, plotAreas)
+	checkPlots(t, wide, 1.0/3)
+	if left := eval[int](t, ctx, `echarts.getInstanceByDom(document.querySelector(".chart")).getOption().grid[0].left * 1`); wide.Areas[0].X != left {
+		t.Errorf("on a wide screen the bars start at x %d, want the wide layout's %d", wide.Areas[0].X, left)
+	}
+
+	embed := newTab(t)
+	do(t, embed, chromedp.Emulate(device.IPhone12), chromedp.Navigate(serverURL+"/embed/en/gdp_growth-2023-districts.html"))
+	readChart(t, embed, ".chart", `o.series.reference`)
+	checkPlots(t, eval[plotLayout](t, embed, plotAreas), 1.0/3)
 }

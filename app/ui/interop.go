@@ -60,20 +60,18 @@ func chartInit(el app.Value, dark bool) app.Value {
 	return app.Window().Get("echarts").Call("init", el, theme, map[string]any{"renderer": "canvas"})
 }
 
-// chartSetOption replaces the chart's option in place, without a re-init:
-// the series, axes, grids and graphic elements are replaced, the other
-// components (tooltip, legend, aria) updated. It then draws at once rather
-// than at the next animation frame, so that the new chart is on screen
-// one frame sooner.
+// chartSetOption replaces the chart's option in place, without a re-init
+// of the instance. The option replaces the previous one whole (notMerge):
+// a merge would need every grid and axis to carry an id, because ECharts
+// merges the option's narrow-screen media layout with the same mode. It
+// then draws at once rather than at the next animation frame, so that the
+// new chart is on screen one frame sooner.
 func chartSetOption(inst app.Value, option string, o chartOptions) {
 	opt := app.Window().Get("JSON").Call("parse", option)
 	opt.Set("animation", o.animate)
 	opt.Set("backgroundColor", "transparent")
 	opt.Get("aria").Set("decal", map[string]any{"show": o.decal})
-	if !opt.Get("graphic").Truthy() {
-		opt.Set("graphic", []any{})
-	}
-	inst.Call("setOption", opt, map[string]any{"replaceMerge": []any{"series", "xAxis", "yAxis", "grid", "graphic"}})
+	inst.Call("setOption", opt, map[string]any{"notMerge": true})
 	inst.Call("getZr").Call("flush")
 }
 

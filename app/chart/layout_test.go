@@ -1,0 +1,112 @@
+package chart
+
+import (
+	"encoding/json"
+	"strconv"
+	"strings"
+	"testing"
+
+	"gztargets/app/i18n"
+	"gztargets/app/model"
+	"gztargets/app/spec"
+)
+
+// media is the option's responsive part, as ECharts reads it.
+type media []struct {
+	Query  *struct{ MaxWidth int } `json:"query"`
+	Option struct {
+		Grid  []struct{ Left, Right string } `json:"grid"`
+		YAxis []struct {
+			Name      *string `json:"name"`
+			AxisLabel struct {
+				Width    int    `json:"width"`
+				Overflow string `json:"overflow"`
+			} `json:"axisLabel"`
+		} `json:"yAxis"`
+	} `json:"option"`
+}
+
+// TestNarrowLayout checks the media list of the panel charts: the default
+// entry restores the wide layout, and under narrowWidth the region names
+// get at most narrowNames pixels and wrap, the value labels less room, and
+// the reference panel's heading wraps at narrowHeading.
+func TestNarrowLayout(t *testing.T) {
+	long := model.Text{ZH: "很长很长的邻近新区（某某市）", EN: "A Very Long Neighbouring New District (Somewhere)"}
+	ds := synthetic(t, growthFigures...)
+	for i := range ds.Regions {
+		if ds.Regions[i].ID == "zn" {
+			ds.Regions[i].Name = long
+		}
+	}
+	reload(t, &ds)
+	tests := []struct {
+		name     string
+		build    func(lang i18n.Lang) (spec.Spec, bool)
+		lang     i18n.Lang
+		wideLeft int
+	}{
+		{"districts, long neighbour, English", func(l i18n.Lang) (spec.Spec, bool) { return Districts(ds, "growth", 2023, l) }, i18n.EN, textWidth(long.EN)*labelCharWidth/2 + labelGap},
+		{"districts, long neighbour, Chinese", func(l i18n.Lang) (spec.Spec, bool) { return Districts(ds, "growth", 2023, l) }, i18n.ZH, textWidth(long.ZH)*labelCharWidth/2 + labelGap},
+		{"districts, short names", func(l i18n.Lang) (spec.Spec, bool) { return Districts(ds, "growth", 2024, l) }, i18n.EN, textWidth("Alpha")*labelCharWidth/2 + labelGap},
+		{"years", func(l i18n.Lang) (spec.Spec, bool) { return Years(ds, "growth", 2023, 2024, l) }, i18n.EN, textWidth(long.EN)*labelCharWidth/2 + labelGap},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			sp, ok := tt.build(tt.lang)
+			if !ok {
+				t.Fatal("no chart")
+			}
+			var o struct {
+				Grid  []struct{ Left, Right string } `json:"grid"`
+				Media media                          `json:"media"`
+			}
+			if err := json.Unmarshal(sp.Option, &o); err != nil {
+				t.Fatal(err)
+			}
+			if len(o.Media) != 2 || o.Media[0].Query != nil || o.Media[1].Query == nil || o.Media[1].Query.MaxWidth != narrowWidth {
+				t.Fatalf("media = %s, want the wide default and a query for widths up to %d", sp.Option, narrowWidth)
+			}
+			wide, narrow := o.Media[0].Option, o.Media[1].Option
+			if len(wide.Grid) != len(o.Grid) || len(narrow.Grid) != len(o.Grid) {
+				t.Fatalf("%d grids, media for %d and %d", len(o.Grid), len(wide.Grid), len(narrow.Grid))
+			}
+			narrowLeft := min(tt.wideLeft, narrowNames)
+			for i, g := range o.Grid {
+				if g.Left != strconv.Itoa(tt.wideLeft) || wide.Grid[i] != g {
+					t.Errorf("grid %d: base %+v, wide media %+v, want left %d in both", i, g, wide.Grid[i], tt.wideLeft)
+				}
+				if want := (struct{ Left, Right string }{strconv.Itoa(narrowLeft), strconv.Itoa(narrowLabelRoom)}); narrow.Grid[i] != want {
+					t.Errorf("grid %d narrow = %+v, want %+v", i, narrow.Grid[i], want)
+				}
+				if l := narrow.YAxis[i].AxisLabel; l.Width != narrowLeft-labelGap || l.Overflow != "break" {
+					t.Errorf("axis %d narrow names = %+v, want wrapped at %d px", i, l, narrowLeft-labelGap)
+				}
+			}
+			for i, a := range narrow.YAxis {
+				if a.Name == nil {
+					continue
+				}
+				for _, line := range strings.Split(*a.Name, "\n") {
+					if textWidth(line) > narrowHeading {
+						t.Errorf("axis %d narrow heading line %q is wider than %d", i, line, narrowHeading)
+					}
+				}
+				if *wide.YAxis[i].Name != i18n.T(tt.lang, "series.reference") {
+					t.Errorf("axis %d wide heading = %q", i, *wide.YAxis[i].Name)
+				}
+			}
+		})
+	}
+}
+
+// reload loads a changed dataset again, as the explorer would load it.
+func reload(t *testing.T, ds **model.Dataset) {
+	t.Helper()
+	b, err := json.Marshal(*ds)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if *ds, err = model.Load(b); err != nil {
+		t.Fatal(err)
+	}
+}
