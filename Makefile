@@ -2,7 +2,8 @@
 #
 #   make run      build everything and serve at http://localhost:8000 (ADDR= to change)
 #   make test     install what the tests need, build, and run every test
-#   make static   write the static site to dist/ (PREFIX=/sub-path to host it under one)
+#   make static   write the static site to dist/ (PREFIX=/sub-path to host it under one,
+#                 DOMAIN=example.org for the preview image of shared links)
 #   make data     compile seeds/ into data/targets.json
 #   make bench    measure sizes and speed, and write the report
 #
@@ -10,6 +11,7 @@
 
 ADDR    ?= localhost:8000
 PREFIX  ?=
+DOMAIN  ?=
 GO      ?= go
 NPM     ?= npm
 
@@ -38,7 +40,7 @@ LIGHTHOUSE         := $(BUILD)/lighthouse/node_modules/.bin/lighthouse
 .PHONY: run test static data bench web clean check-data browser
 
 run: web $(BIN)
-	$(BIN) -addr $(ADDR)
+	$(BIN) -addr $(ADDR) -domain "$(DOMAIN)"
 
 web: $(WASM) $(WASM).br $(WASM).gz $(ECHARTS) $(ECHARTS).br $(ECHARTS).gz $(ICONS)
 
@@ -79,7 +81,7 @@ $(ICONS) &: app/cmd/webassets/icons.go
 
 static: web $(BIN)
 	rm -rf dist
-	$(BIN) -static dist -prefix "$(PREFIX)"
+	$(BIN) -static dist -prefix "$(PREFIX)" -domain "$(DOMAIN)"
 
 data:
 	$(GO) generate ./data

@@ -254,14 +254,14 @@ func TestHostilePathsAreEscaped(t *testing.T) {
 // as text, whole, where it belongs, in text and in attributes.
 func TestDataIsEscapedInPages(t *testing.T) {
 	ds, raw := hostileDataset(t)
-	s, err := newSite(webDir, "", ds, raw)
+	s, err := newSite(webDir, "", ds, raw, "")
 	if err != nil {
 		t.Fatal(err)
 	}
 	// The UI keeps the dataset and charts it was given: give it back the
 	// real ones for the other tests.
 	t.Cleanup(func() {
-		if _, err := NewSite(webDir, ""); err != nil {
+		if _, err := NewSite(webDir, "", ""); err != nil {
 			t.Error(err)
 		}
 	})

@@ -24,7 +24,7 @@ var (
 // testdata/fuzz/FuzzServeHTTP.
 func FuzzServeHTTP(f *testing.F) {
 	root := testSite(f)
-	prefixedOnce.Do(func() { prefixedS, prefixedErr = NewSite(webDir, "/gz") })
+	prefixedOnce.Do(func() { prefixedS, prefixedErr = NewSite(webDir, "/gz", "") })
 	if prefixedErr != nil {
 		f.Fatal(prefixedErr)
 	}

@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -33,6 +34,7 @@ const (
 // and the go-app handler that pre-renders the pages.
 type Site struct {
 	Prefix  string // "" at the root, or a sub-path such as /gz-targets
+	Domain  string // the public host, such as example.org, for the preview image of shared links; "" if unknown
 	Version string // a hash of everything served; changes only with content
 
 	assets   *Assets
@@ -44,19 +46,35 @@ type Site struct {
 	resolver resolver
 }
 
-// NewSite loads the web directory and builds the site for a path prefix.
-func NewSite(webDir, prefix string) (*Site, error) {
+// NewSite loads the web directory and builds the site for a path prefix
+// and the public domain it will be served from ("" if unknown).
+func NewSite(webDir, prefix, domain string) (*Site, error) {
 	ds, err := model.Load(data.JSON)
 	if err != nil {
 		return nil, err
 	}
-	return newSite(webDir, prefix, ds, data.JSON)
+	if err := checkDomain(domain); err != nil {
+		return nil, err
+	}
+	return newSite(webDir, prefix, ds, data.JSON, domain)
+}
+
+// domainPattern is a host name, with a port if need be.
+var domainPattern = regexp.MustCompile(`^[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?(:[0-9]{1,5})?$`)
+
+// checkDomain accepts a bare host name: go-app writes it after "https://"
+// into every page's og:url and og:image.
+func checkDomain(domain string) error {
+	if domain != "" && !domainPattern.MatchString(domain) {
+		return fmt.Errorf("domain %q must be a host name such as example.org, with no scheme or path", domain)
+	}
+	return nil
 }
 
 // newSite builds the site for a validated dataset and its JSON. The UI is
 // handed the same dataset, so that pre-rendered pages show what the charts,
 // embeds and downloads show; tests pass a synthetic one.
-func newSite(webDir, prefix string, ds *model.Dataset, dataJSON []byte) (*Site, error) {
+func newSite(webDir, prefix string, ds *model.Dataset, dataJSON []byte, domain string) (*Site, error) {
 	prefix = strings.TrimSuffix(prefix, "/")
 	if prefix != "" && !strings.HasPrefix(prefix, "/") {
 		return nil, fmt.Errorf("prefix %q must start with /", prefix)
@@ -67,7 +85,7 @@ func newSite(webDir, prefix string, ds *model.Dataset, dataJSON []byte) (*Site, 
 	}
 	ui.Register()
 	ui.ProvideDataset(ds)
-	s := &Site{Prefix: prefix, assets: assets, data: ds, cache: &pageCache{}}
+	s := &Site{Prefix: prefix, Domain: domain, assets: assets, data: ds, cache: &pageCache{}}
 	s.resolver = resolver{prefix: prefix, hashed: assets.hashedNames()}
 	specs := buildSpecs(ds)
 	var csvs map[string]*asset
@@ -152,6 +170,7 @@ func (s *Site) appHandler() *app.Handler {
 		Title:       name,
 		Description: i18n.T(i18n.ZH, "app.description") + " " + i18n.T(i18n.EN, "app.description"),
 		Author:      i18n.T(i18n.EN, "app.name"),
+		Image:       s.socialImage(),
 		Lang:        string(i18n.Default),
 		Icon: app.Icon{
 			Default:  "/web/icon.svg", // also go-app's loader image: the favicon's file, not one more request at load
@@ -170,6 +189,18 @@ func (s *Site) appHandler() *app.Handler {
 		CacheableResources:    s.cacheable(),
 		ServiceWorkerTemplate: s.workerScript(),
 	}
+}
+
+// socialImage is the picture social networks show with a shared link (the
+// explorer's screenshot), at its public address: none without a domain.
+// The domain is not given to go-app itself, which would write each page's
+// og:url from its path alone: a shared chart's link would then name the
+// default view as its address, and some networks send readers there.
+func (s *Site) socialImage() string {
+	if s.Domain == "" {
+		return ""
+	}
+	return "https://" + s.Domain + s.resolver.Resolve("/web/screenshot.png")
 }
 
 // resolver maps the app's paths to the URLs it is served at: under the

@@ -26,7 +26,7 @@ var (
 // testSite is the site of the real dataset at the root.
 func testSite(t testing.TB) *Site {
 	t.Helper()
-	siteOnce.Do(func() { sharedSite, sharedSiteErr = NewSite(webDir, "") })
+	siteOnce.Do(func() { sharedSite, sharedSiteErr = NewSite(webDir, "", "") })
 	if sharedSiteErr != nil {
 		t.Fatal(sharedSiteErr)
 	}

@@ -34,11 +34,11 @@ func copyDir(t *testing.T, src string) string {
 // keeps every cache), and any change of content gives a new one.
 func TestVersionIsAContentHash(t *testing.T) {
 	web := copyDir(t, "../../web")
-	first, err := NewSite(web, "")
+	first, err := NewSite(web, "", "")
 	if err != nil {
 		t.Fatal(err)
 	}
-	again, err := NewSite(copyDir(t, web), "")
+	again, err := NewSite(copyDir(t, web), "", "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -49,7 +49,7 @@ func TestVersionIsAContentHash(t *testing.T) {
 	now := filepath.Join(touched, "style.css")
 	b, _ := os.ReadFile(now)
 	os.WriteFile(now, b, 0o644) // same content, new modification time
-	same, err := NewSite(touched, "")
+	same, err := NewSite(touched, "", "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -57,7 +57,7 @@ func TestVersionIsAContentHash(t *testing.T) {
 		t.Errorf("rewriting a file unchanged moved the version from %s to %s", first.Version, same.Version)
 	}
 	os.WriteFile(now, append(b, []byte("\n/* changed */\n")...), 0o644)
-	changed, err := NewSite(touched, "")
+	changed, err := NewSite(touched, "", "")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -17,19 +17,20 @@ func serve() {
 	web := flag.String("web", "web", "directory of built web assets")
 	static := flag.String("static", "", "write the static site to this directory instead of serving")
 	prefix := flag.String("prefix", "", "path prefix of the static site, e.g. /gz-targets")
+	domain := flag.String("domain", "", "public host name the site is served from, e.g. example.org, for the preview image of shared links")
 	flag.Parse()
 	logger := log.New(os.Stderr, "", log.LstdFlags)
-	if err := run(*addr, *web, *static, *prefix, logger); err != nil {
+	if err := run(*addr, *web, *static, *prefix, *domain, logger); err != nil {
 		fmt.Fprintln(os.Stderr, "explorer:", err)
 		os.Exit(1)
 	}
 }
 
-func run(addr, web, static, prefix string, logger *log.Logger) error {
+func run(addr, web, static, prefix, domain string, logger *log.Logger) error {
 	if static == "" && prefix != "" {
 		return fmt.Errorf("-prefix applies to -static only; the server serves at the root")
 	}
-	site, err := server.NewSite(web, prefix)
+	site, err := server.NewSite(web, prefix, domain)
 	if err != nil {
 		return err
 	}
