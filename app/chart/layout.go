@@ -133,7 +133,7 @@ const (
 func (b builder) panelMedia(panels []panel) []any {
 	left := b.labelWidth(panels)
 	narrowLeft := min(left, narrowNames)
-	layout := func(left, right int, names map[string]any, heading string, align string) map[string]any {
+	layout := func(left, right int, names map[string]any, heading, align string) map[string]any {
 		grids, axes := make([]any, len(panels)), make([]any, len(panels))
 		for i, p := range panels {
 			grids[i] = map[string]any{"left": itoa(left), "right": itoa(right)}
