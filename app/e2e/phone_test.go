@@ -1,6 +1,7 @@
 package e2e
 
 import (
+	"context"
 	"fmt"
 	"strings"
 	"testing"
@@ -10,6 +11,14 @@ import (
 
 	"gztargets/app/chromium"
 )
+
+// onPhone opens a page in a new tab the size of an iPhone 12.
+func onPhone(t *testing.T, url string) context.Context {
+	t.Helper()
+	ctx := newTab(t)
+	do(t, ctx, chromedp.Emulate(device.IPhone12), chromedp.Navigate(url))
+	return ctx
+}
 
 // phoneLayout reports what a reader on a phone would trip over: how far
 // the page or a table reaches past the screen's edge, and the first table
@@ -32,8 +41,7 @@ func TestPhoneLayout(t *testing.T) {
 	for _, lang := range []string{"zh", "en"} {
 		for _, path := range []string{"/?view=table&sort=-value", "/district/tianhe", "/sources"} {
 			t.Run(lang+" "+path, func(t *testing.T) {
-				ctx := newTab(t)
-				do(t, ctx, chromedp.Emulate(device.IPhone12), chromedp.Navigate(serverURL+path+sep(path)+"lang="+lang))
+				ctx := onPhone(t, serverURL+path+sep(path)+"lang="+lang)
 				waitApp(t, ctx)
 				waitFor(t, ctx, `!!document.querySelector("table.records td")`)
 				got := eval[struct {
@@ -50,8 +58,7 @@ func TestPhoneLayout(t *testing.T) {
 		}
 	}
 	t.Run("sort links", func(t *testing.T) {
-		ctx := newTab(t)
-		do(t, ctx, chromedp.Emulate(device.IPhone12), chromedp.Navigate(serverURL+"/?view=table&sort=-value&lang=en"))
+		ctx := onPhone(t, serverURL+"/?view=table&sort=-value&lang=en")
 		waitApp(t, ctx)
 		links := eval[[]string](t, ctx, `[...document.querySelectorAll("table.records thead a")].filter(a => a.getBoundingClientRect().width > 1).map(a => a.innerText)`)
 		if fmt.Sprint(links) != "[Region Metric Year Value]" {
@@ -103,8 +110,7 @@ func checkPlots(t *testing.T, l plotLayout, share float64) {
 // keep most of the width, in the explorer, after a switch, and in an
 // embed; on a wide screen the chart returns to the wide layout.
 func TestPhoneChart(t *testing.T) {
-	ctx := newTab(t)
-	do(t, ctx, chromedp.Emulate(device.IPhone12), chromedp.Navigate(serverURL+"/?metric=gdp_growth&year=2023&lang=en"))
+	ctx := onPhone(t, serverURL+"/?metric=gdp_growth&year=2023&lang=en")
 	readChart(t, ctx, ".chart", `o.series.reference`)
 	checkPlots(t, eval[plotLayout](t, ctx, plotAreas), 1.0/3)
 
@@ -120,8 +126,7 @@ func TestPhoneChart(t *testing.T) {
 		t.Errorf("on a wide screen the bars start at x %d, want the wide layout's %d", wide.Areas[0].X, left)
 	}
 
-	embed := newTab(t)
-	do(t, embed, chromedp.Emulate(device.IPhone12), chromedp.Navigate(serverURL+"/embed/en/gdp_growth-2023-districts.html"))
+	embed := onPhone(t, serverURL+"/embed/en/gdp_growth-2023-districts.html")
 	readChart(t, embed, ".chart", `o.series.reference`)
 	checkPlots(t, eval[plotLayout](t, embed, plotAreas), 1.0/3)
 }
