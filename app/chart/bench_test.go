@@ -43,7 +43,7 @@ func scaledDataset(b *testing.B, s scale) *model.Dataset {
 		},
 	}
 	for i := range 5 * s.years {
-		ds.Sources = append(ds.Sources, model.Source{Seed: fmt.Sprintf("s%03d", i), Outlet: model.Text{ZH: "日报", EN: "Daily"}, Published: "2024-02-19"})
+		ds.Sources = append(ds.Sources, model.Source{ID: fmt.Sprintf("s%03d", i), Outlet: model.Text{ZH: "日报", EN: "Daily"}, Published: "2024-02-19"})
 	}
 	for i := range 13 * s.regions {
 		group := model.GroupDistrict
@@ -80,8 +80,8 @@ func scaledRecord(n int, reg model.Region, year int, m model.Metric, sources []m
 	value := float64(n%97) / 7
 	r := model.Record{
 		ID: fmt.Sprintf("%s-%d-%s", reg.ID, year, m.ID), Region: reg.ID, Year: year, Metric: m.ID,
-		Kind: model.KindTarget, Value: value, Qualifier: qualifiers[n%4], Period: model.PeriodYear, Unit: m.Unit,
-		Sources: []model.Citation{{Seed: sources[n%len(sources)].Seed, Quote: "quote " + reg.ID, Value: value, Qualifier: qualifiers[n%4]}},
+		Kind: model.KindTarget, Stage: model.StagePlan, Value: value, Qualifier: qualifiers[n%4], Period: model.PeriodYear, Unit: m.Unit,
+		Sources: []model.Citation{{Source: sources[n%len(sources)].ID, Quote: "quote " + reg.ID, Value: value, Qualifier: qualifiers[n%4]}},
 	}
 	if reg.Group == model.GroupCity {
 		r.Kind = model.KindActual
@@ -91,7 +91,7 @@ func scaledRecord(n int, reg model.Region, year int, m model.Metric, sources []m
 		r.Stretch = &stretch
 	}
 	if n%10 == 0 {
-		r.Sources = append(r.Sources, model.Citation{Seed: sources[(n+1)%len(sources)].Seed, Quote: "other quote", Value: value, Qualifier: model.QualAbout})
+		r.Sources = append(r.Sources, model.Citation{Source: sources[(n+1)%len(sources)].ID, Quote: "other quote", Value: value, Qualifier: model.QualAbout})
 		r.Conflict = []string{"qualifier"}
 	}
 	return r

@@ -44,7 +44,7 @@ func synthetic(t *testing.T, figs ...fig) *model.Dataset {
 			{ID: "growth", Unit: "pct", Name: model.Text{ZH: "增速", EN: "Growth"}},
 			{ID: "total", Unit: "cny_100m", Name: model.Text{ZH: "总量", EN: "Total"}},
 		},
-		Sources: []model.Source{{Seed: "s1", Outlet: model.Text{ZH: "日报", EN: "Daily"}, Published: "2024-02-19"}},
+		Sources: []model.Source{{ID: "s1", Outlet: model.Text{ZH: "日报", EN: "Daily"}, Published: "2024-02-19"}},
 	}
 	for _, f := range figs {
 		unit := "pct"
@@ -58,11 +58,14 @@ func synthetic(t *testing.T, figs ...fig) *model.Dataset {
 		r := model.Record{
 			ID: fmt.Sprintf("%s-%d-%s-%s-%s", f.region, f.year, f.metric, f.kind, period), Region: f.region, Year: f.year,
 			Metric: f.metric, Kind: f.kind, Value: f.value, Qualifier: f.qualifier, Period: period, Unit: unit,
-			Sources: []model.Citation{{Seed: "s1", Quote: f.quote + "q", Value: f.value, Qualifier: f.qualifier}},
+			Sources: []model.Citation{{Source: "s1", Quote: f.quote + "q", Value: f.value, Qualifier: f.qualifier}},
 		}
 		if f.stretch != 0 {
 			s := f.stretch
 			r.Stretch = &s
+		}
+		if r.Kind == model.KindTarget {
+			r.Stage = model.StagePlan
 		}
 		ds.Records = append(ds.Records, r)
 	}

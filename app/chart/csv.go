@@ -53,7 +53,7 @@ func (b builder) csvRow(region model.Region, metric model.Metric, year int, r *m
 	}
 	var sources, quotes []string
 	for _, c := range r.Sources {
-		sources = append(sources, b.credit(c.Seed)+" ("+c.Seed+")")
+		sources = append(sources, b.credit(c.Source)+" ("+c.Source+")")
 		quotes = append(quotes, c.Quote)
 	}
 	row[5], row[6] = r.Period, r.Kind

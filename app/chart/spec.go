@@ -157,7 +157,7 @@ func (b builder) tooltip(region model.Region, metric model.Metric, r *model.Reco
 		sb.WriteString("<br><em>" + esc(b.conflictText(r)) + "</em>")
 	}
 	for _, c := range r.Sources {
-		sb.WriteString("<br><q>" + esc(c.Quote) + "</q> — " + esc(b.credit(c.Seed)))
+		sb.WriteString("<br><q>" + esc(c.Quote) + "</q> — " + esc(b.credit(c.Source)))
 	}
 	return sb.String()
 }
@@ -212,9 +212,9 @@ func seedsOf(rows []row) []string {
 			continue
 		}
 		for _, c := range r.Record.Sources {
-			if !seen[c.Seed] {
-				seen[c.Seed] = true
-				seeds = append(seeds, c.Seed)
+			if !seen[c.Source] {
+				seen[c.Source] = true
+				seeds = append(seeds, c.Source)
 			}
 		}
 	}

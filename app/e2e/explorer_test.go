@@ -171,10 +171,10 @@ func TestSourcesPage(t *testing.T) {
 			do(t, ctx, chromedp.Navigate(base+"/sources?lang=en"))
 			waitApp(t, ctx)
 			for _, s := range ds.Sources {
-				sel := "#source-" + strings.TrimSuffix(s.Seed, ".txt")
+				sel := "#source-" + strings.TrimSuffix(s.ID, ".txt")
 				rows := eval[int](t, ctx, fmt.Sprintf(`document.querySelectorAll(%q).length`, sel+" tbody tr"))
 				if rows != s.Figures {
-					t.Errorf("%s: %d figure rows, want %d", s.Seed, rows, s.Figures)
+					t.Errorf("%s: %d figure rows, want %d", s.ID, rows, s.Figures)
 				}
 			}
 			conflicts := eval[int](t, ctx, `document.querySelectorAll(".conflict-entry").length`)
@@ -207,7 +207,7 @@ func TestTableFilterAndSort(t *testing.T) {
 	do(t, ctx, chromedp.Navigate(serverURL+"/?view=table&metric=gdp_growth&year=2024&sort=-value&lang=en"))
 	waitApp(t, ctx)
 	first := eval[[]string](t, ctx, `[...document.querySelectorAll("table.records tbody tr")].map(r => r.dataset.record)`)
-	want := []string{"baiyun-2024-gdp_growth-target-year", "haizhu-2024-gdp_growth-target-year", "tianhe-2024-gdp_growth-target-year", "liwan-2024-gdp_growth-target-year", "yuexiu-2024-gdp_growth-target-year"}
+	want := []string{"baiyun-2024-gdp_growth-target-year-pledge", "haizhu-2024-gdp_growth-target-year-pledge", "tianhe-2024-gdp_growth-target-year-pledge", "liwan-2024-gdp_growth-target-year-pledge", "yuexiu-2024-gdp_growth-target-year-pledge"}
 	if strings.Join(first, " ") != strings.Join(want, " ") {
 		t.Errorf("rows = %v, want %v", first, want)
 	}

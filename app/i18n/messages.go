@@ -86,6 +86,8 @@ var messages = map[Key][2]string{
 	"group.district":     {"广州市辖区", "Guangzhou district"},
 	"group.city":         {"广州全市", "Whole city"},
 	"group.neighbour":    {"邻市（肇庆）", "Neighbouring city (Zhaoqing)"},
+	"group.province":     {"省（参照）", "Province (reference)"},
+	"group.nation":       {"全国（参照）", "Nation (reference)"},
 	"conflict.value":     {"数值", "value"},
 	"conflict.qualifier": {"限定词", "qualifier"},
 	"conflict.stretch":   {"力争目标", "stretch goal"},

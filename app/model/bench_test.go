@@ -34,7 +34,7 @@ func scaledDataset(b *testing.B, s scale) *Dataset {
 		Metrics: []Metric{{ID: "growth", Unit: "pct"}, {ID: "total", Unit: "cny_100m"}, {ID: "share", Unit: "pct"}},
 	}
 	for i := range 5 * s.years {
-		ds.Sources = append(ds.Sources, Source{Seed: fmt.Sprintf("s%03d", i)})
+		ds.Sources = append(ds.Sources, Source{ID: fmt.Sprintf("s%03d", i)})
 	}
 	for i := range 13 * s.regions {
 		group := GroupDistrict
@@ -66,8 +66,8 @@ func scaledRecord(n int, reg Region, year int, m Metric, sources []Source) Recor
 	value := float64(n%97) / 7
 	r := Record{
 		ID: fmt.Sprintf("%s-%d-%s", reg.ID, year, m.ID), Region: reg.ID, Year: year, Metric: m.ID,
-		Kind: KindTarget, Value: value, Qualifier: qualifiers[n%4], Period: PeriodYear, Unit: m.Unit,
-		Sources: []Citation{{Seed: sources[n%len(sources)].Seed, Quote: "q", Value: value, Qualifier: qualifiers[n%4]}},
+		Kind: KindTarget, Stage: StagePlan, Value: value, Qualifier: qualifiers[n%4], Period: PeriodYear, Unit: m.Unit,
+		Sources: []Citation{{Source: sources[n%len(sources)].ID, Quote: "q", Value: value, Qualifier: qualifiers[n%4]}},
 	}
 	if reg.Group == GroupCity {
 		r.Kind = KindActual
@@ -77,7 +77,7 @@ func scaledRecord(n int, reg Region, year int, m Metric, sources []Source) Recor
 		r.Stretch = &stretch
 	}
 	if n%10 == 0 {
-		r.Sources = append(r.Sources, Citation{Seed: sources[(n+1)%len(sources)].Seed, Quote: "q2", Value: value, Qualifier: QualAbout})
+		r.Sources = append(r.Sources, Citation{Source: sources[(n+1)%len(sources)].ID, Quote: "q2", Value: value, Qualifier: QualAbout})
 		r.Conflict = []string{"qualifier"}
 	}
 	return r

@@ -23,6 +23,16 @@ const (
 	QualAbout   = "about"
 )
 
+// Stages of a target: where it was stated. A pledge is said at a
+// conference by a party secretary or district head; a plan is adopted by the
+// people's congress (the government work report or the annual plan). The
+// same region, year and metric can have one target per stage.
+const (
+	StagePledge  = "pledge"
+	StagePlan    = "plan"
+	StageUnknown = "unknown"
+)
+
 // Periods a figure covers.
 const (
 	PeriodYear = "year"
@@ -30,11 +40,14 @@ const (
 )
 
 // Region groups. The city and the neighbouring district are shown apart
-// from Guangzhou's eleven districts.
+// from Guangzhou's eleven districts; the province and the nation are the
+// reference levels of the targets cascade.
 const (
 	GroupDistrict  = "district"
 	GroupCity      = "city"
 	GroupNeighbour = "neighbour"
+	GroupProvince  = "province"
+	GroupNation    = "nation"
 )
 
 // Text is a display string in Chinese and English.
@@ -75,12 +88,19 @@ type Metric struct {
 	Description Text   `json:"description"`
 }
 
-// Source is one source article and what the project knows about it.
+// Source is one source (a news article among the project's originals, or a
+// public web page) and what the project knows about it. The JSON field
+// "seed" is the data contract's name for the source id.
 type Source struct {
-	Seed             string   `json:"seed"`
-	Outlet           Text     `json:"outlet"`
-	Published        string   `json:"published"`
-	PublishedNote    string   `json:"published_note,omitempty"`
+	ID            string `json:"seed"`
+	URL           string `json:"url,omitempty"`
+	Outlet        Text   `json:"outlet"`
+	Site          *Text  `json:"site,omitempty"`
+	Published     string `json:"published"`
+	PublishedNote string `json:"published_note,omitempty"`
+	Retrieved     string `json:"retrieved,omitempty"`
+	// Reliability warns readers about a mirror or an aggregator.
+	Reliability      string   `json:"reliability,omitempty"`
 	Language         string   `json:"language"`
 	Translated       bool     `json:"translated"`
 	Title            string   `json:"title"`
@@ -90,13 +110,17 @@ type Source struct {
 	Figures          int      `json:"figures"`
 }
 
-// Citation ties a record to one source and says what that source states.
+// Citation ties a record to one source and says what that source states,
+// and, where the text names them, who said it and where.
 type Citation struct {
-	Seed      string   `json:"seed"`
+	Source    string   `json:"seed"`
 	Quote     string   `json:"quote"`
 	Value     float64  `json:"value"`
 	Qualifier string   `json:"qualifier"`
 	Stretch   *float64 `json:"stretch,omitempty"`
+	Speaker   *Text    `json:"speaker,omitempty"`
+	Event     *Text    `json:"event,omitempty"`
+	EventDate string   `json:"event_date,omitempty"`
 	Note      string   `json:"note,omitempty"`
 }
 
@@ -105,18 +129,21 @@ type Citation struct {
 // come from the preferred citation (the first one) and Conflict lists the
 // fields on which the citations differ.
 type Record struct {
-	ID        string     `json:"id"`
-	Region    string     `json:"region"`
-	Year      int        `json:"year"`
-	Metric    string     `json:"metric"`
-	Kind      string     `json:"kind"`
-	Value     float64    `json:"value"`
-	Qualifier string     `json:"qualifier"`
-	Stretch   *float64   `json:"stretch,omitempty"`
-	Period    string     `json:"period"`
-	Unit      string     `json:"unit"`
-	Sources   []Citation `json:"sources"`
-	Conflict  []string   `json:"conflict,omitempty"`
+	ID     string `json:"id"`
+	Region string `json:"region"`
+	Year   int    `json:"year"`
+	Metric string `json:"metric"`
+	Kind   string `json:"kind"`
+	// Stage is set on targets only; Provisional on actuals only.
+	Stage       string     `json:"stage,omitempty"`
+	Provisional bool       `json:"provisional,omitempty"`
+	Value       float64    `json:"value"`
+	Qualifier   string     `json:"qualifier"`
+	Stretch     *float64   `json:"stretch,omitempty"`
+	Period      string     `json:"period"`
+	Unit        string     `json:"unit"`
+	Sources     []Citation `json:"sources"`
+	Conflict    []string   `json:"conflict,omitempty"`
 }
 
 // Coverage says, for one metric, year, kind and period that has at least one
@@ -130,6 +157,19 @@ type Coverage struct {
 	Without []string `json:"without"`
 }
 
+// Search is a figure the project searched its sources for and did not find:
+// what was looked for, with the phrasings tried, so that readers can tell
+// "searched for, not found" from "not looked for".
+type Search struct {
+	Region  string   `json:"region"`
+	Year    int      `json:"year"`
+	Kind    string   `json:"kind"`
+	Stage   string   `json:"stage,omitempty"`
+	Metrics []string `json:"metrics"`
+	Queries []string `json:"queries"`
+	Note    string   `json:"note,omitempty"`
+}
+
 // Dataset is the whole compiled dataset, as stored in data/targets.json.
 type Dataset struct {
 	Schema   int        `json:"schema"`
@@ -139,12 +179,13 @@ type Dataset struct {
 	Sources  []Source   `json:"sources"`
 	Records  []Record   `json:"records"`
 	Coverage []Coverage `json:"coverage"`
+	Searched []Search   `json:"searched"`
 
 	index index
 }
 
 // SchemaVersion is the version of the data contract this package reads.
-const SchemaVersion = 1
+const SchemaVersion = 2
 
 // Load decodes and validates a dataset. Unknown fields are rejected so that
 // a contract change is noticed rather than silently dropped.

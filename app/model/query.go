@@ -29,7 +29,7 @@ func (ds *Dataset) buildIndex() {
 		ix.metrics[m.ID] = i
 	}
 	for i, s := range ds.Sources {
-		ix.sources[s.Seed] = i
+		ix.sources[s.ID] = i
 	}
 	for i, u := range ds.Units {
 		ix.units[u.ID] = i
@@ -228,11 +228,11 @@ type Cited struct {
 }
 
 // SourceFigures returns the figures taken from one source, in metric order.
-func (ds *Dataset) SourceFigures(seed string) []Cited {
+func (ds *Dataset) SourceFigures(id string) []Cited {
 	var out []Cited
 	for _, r := range ds.Records {
 		for _, c := range r.Sources {
-			if c.Seed == seed {
+			if c.Source == id {
 				out = append(out, Cited{Record: r, Citation: c})
 			}
 		}

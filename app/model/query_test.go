@@ -11,19 +11,19 @@ func synthetic(t *testing.T) *Dataset {
 	t.Helper()
 	f := func(v float64) *float64 { return &v }
 	cite := func(seed string, v float64, q string) []Citation {
-		return []Citation{{Seed: seed, Quote: "q", Value: v, Qualifier: q}}
+		return []Citation{{Source: seed, Quote: "q", Value: v, Qualifier: q}}
 	}
 	ds := &Dataset{
 		Schema:  SchemaVersion,
 		Units:   []Unit{{ID: "pct"}, {ID: "cny_100m"}},
 		Regions: []Region{{ID: "a", Group: GroupDistrict}, {ID: "b", Group: GroupDistrict}, {ID: "city", Group: GroupCity}},
 		Metrics: []Metric{{ID: "growth", Unit: "pct"}, {ID: "total", Unit: "cny_100m"}},
-		Sources: []Source{{Seed: "s1"}, {Seed: "s2"}},
+		Sources: []Source{{ID: "s1"}, {ID: "s2"}},
 		Records: []Record{
-			{ID: "a-2023-growth", Region: "a", Year: 2023, Metric: "growth", Kind: KindTarget, Value: 6, Qualifier: QualAtLeast, Period: PeriodYear, Unit: "pct", Sources: cite("s1", 6, QualAtLeast)},
-			{ID: "a-2024-growth", Region: "a", Year: 2024, Metric: "growth", Kind: KindTarget, Value: 5, Qualifier: QualExact, Stretch: f(5.5), Period: PeriodYear, Unit: "pct", Sources: cite("s2", 5, QualExact)},
+			{ID: "a-2023-growth", Region: "a", Year: 2023, Metric: "growth", Kind: KindTarget, Stage: StagePlan, Value: 6, Qualifier: QualAtLeast, Period: PeriodYear, Unit: "pct", Sources: cite("s1", 6, QualAtLeast)},
+			{ID: "a-2024-growth", Region: "a", Year: 2024, Metric: "growth", Kind: KindTarget, Stage: StagePlan, Value: 5, Qualifier: QualExact, Stretch: f(5.5), Period: PeriodYear, Unit: "pct", Sources: cite("s2", 5, QualExact)},
 			{ID: "a-2024-growth-actual-h1", Region: "a", Year: 2024, Metric: "growth", Kind: KindActual, Value: 4, Qualifier: QualExact, Period: PeriodH1, Unit: "pct", Sources: cite("s2", 4, QualExact)},
-			{ID: "b-2024-total", Region: "b", Year: 2024, Metric: "total", Kind: KindTarget, Value: 700, Qualifier: QualAbove, Period: PeriodYear, Unit: "cny_100m",
+			{ID: "b-2024-total", Region: "b", Year: 2024, Metric: "total", Kind: KindTarget, Stage: StagePlan, Value: 700, Qualifier: QualAbove, Period: PeriodYear, Unit: "cny_100m",
 				Sources: append(cite("s1", 700, QualAbove), cite("s2", 700, QualAbout)...), Conflict: []string{"qualifier"}},
 			{ID: "city-2023-growth", Region: "city", Year: 2023, Metric: "growth", Kind: KindActual, Value: 4.6, Qualifier: QualExact, Period: PeriodYear, Unit: "pct", Sources: cite("s1", 4.6, QualExact)},
 		},
@@ -160,8 +160,8 @@ func TestLoadRejectsUnknownFieldsAndSchema(t *testing.T) {
 	if _, err := Load([]byte(`{"schema":1,"recordz":[]}`)); err == nil {
 		t.Error("Load accepted an unknown field")
 	}
-	if _, err := Load([]byte(`{"schema":2}`)); err == nil || !strings.Contains(err.Error(), "schema 2") {
-		t.Errorf("Load(schema 2) error = %v", err)
+	if _, err := Load([]byte(`{"schema":99}`)); err == nil || !strings.Contains(err.Error(), "schema 99") {
+		t.Errorf("Load(schema 99) error = %v", err)
 	}
 	if _, err := Load([]byte(`not json`)); err == nil {
 		t.Error("Load accepted garbage")

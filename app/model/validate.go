@@ -57,7 +57,7 @@ func (ds *Dataset) vocabulary() vocabulary {
 		v.metricUnit[m.ID] = m.Unit
 	}
 	for _, s := range ds.Sources {
-		v.sources[s.Seed] = true
+		v.sources[s.ID] = true
 	}
 	return v
 }
@@ -81,6 +81,15 @@ func validateRecord(where string, r Record, known vocabulary) []error {
 	if !ValidQualifier(r.Qualifier) {
 		add("unknown qualifier %q", r.Qualifier)
 	}
+	if r.Kind == KindTarget && !ValidStage(r.Stage) {
+		add("target with unknown stage %q", r.Stage)
+	}
+	if r.Kind == KindActual && r.Stage != "" {
+		add("actual with a stage %q", r.Stage)
+	}
+	if r.Kind == KindTarget && r.Provisional {
+		add("provisional target")
+	}
 	if !ValidPeriod(r.Period) {
 		add("unknown period %q", r.Period)
 	}
@@ -94,8 +103,8 @@ func validateRecord(where string, r Record, known vocabulary) []error {
 		add("no sources")
 	}
 	for j, c := range r.Sources {
-		if !known.sources[c.Seed] {
-			add("source %d: unknown seed %q", j, c.Seed)
+		if !known.sources[c.Source] {
+			add("source %d: unknown source %q", j, c.Source)
 		}
 		if c.Quote == "" {
 			add("source %d: missing quote", j)
@@ -111,6 +120,20 @@ func ValidKind(k string) bool { return k == KindTarget || k == KindActual }
 func ValidQualifier(q string) bool {
 	switch q {
 	case QualExact, QualAtLeast, QualAbove, QualAbout:
+		return true
+	}
+	return false
+}
+
+// ValidStage reports whether s is a known stage of a target.
+func ValidStage(s string) bool {
+	return s == StagePledge || s == StagePlan || s == StageUnknown
+}
+
+// ValidGroup reports whether g is a known group of regions.
+func ValidGroup(g string) bool {
+	switch g {
+	case GroupDistrict, GroupCity, GroupNeighbour, GroupProvince, GroupNation:
 		return true
 	}
 	return false

@@ -15,10 +15,16 @@ import (
 // CatalogFile is the name of the catalog inside the seeds directory.
 const CatalogFile = "catalog.json"
 
-// Set is the catalog and every source record of a seeds directory.
+// SearchedFile lists, inside the seeds directory, what was searched for and
+// not found.
+const SearchedFile = "searched.json"
+
+// Set is the catalog, every source record and the searched-and-not-found
+// list of a seeds directory.
 type Set struct {
-	Catalog *Catalog
-	Records map[string]*Record // by file path, e.g. seeds/000_….json
+	Catalog  *Catalog
+	Records  map[string]*Record // by file path, e.g. seeds/000_….json
+	Searched []model.Search
 }
 
 // ReadDir parses the catalog and every record file of a seeds directory.
@@ -44,8 +50,15 @@ func ReadDir(fsys fs.FS, dirName string) (*Set, error) {
 	}
 	set := &Set{Catalog: cat, Records: map[string]*Record{}}
 	var errs []error
+	if f, file, err := open(SearchedFile); err == nil {
+		set.Searched, err = ParseSearched(file, f)
+		f.Close()
+		errs = append(errs, err)
+	} else if !errors.Is(err, fs.ErrNotExist) {
+		return nil, err
+	}
 	for _, name := range names {
-		if name == CatalogFile {
+		if name == CatalogFile || name == SearchedFile {
 			continue
 		}
 		f, file, err := open(name)
@@ -58,12 +71,22 @@ func ReadDir(fsys fs.FS, dirName string) (*Set, error) {
 			errs = append(errs, err)
 			continue
 		}
-		if want := strings.TrimSuffix(name, ".json") + ".txt"; rec.Source != want {
+		if want := sourceIDFor(name, rec.Source); rec.Source != want {
 			errs = append(errs, &FieldError{File: file, Field: "source", Msg: fmt.Sprintf("%q does not match the file name (want %q)", rec.Source, want)})
 		}
 		set.Records[file] = rec
 	}
 	return set, errors.Join(errs...)
+}
+
+// sourceIDFor is the source id a record file must carry: a web page's record
+// is named after its id, an article's after its text file.
+func sourceIDFor(fileName, id string) string {
+	base := strings.TrimSuffix(fileName, ".json")
+	if IsWebSource(id) {
+		return base
+	}
+	return base + ".txt"
 }
 
 // Files returns the record file paths in sorted order.
@@ -82,6 +105,7 @@ func (s *Set) Validate() error {
 	for _, file := range s.Files() {
 		errs = append(errs, Validate(s.Catalog, file, s.Records[file]))
 	}
+	errs = append(errs, s.validateSearched())
 	return errors.Join(errs...)
 }
 
@@ -119,25 +143,32 @@ func (s *Set) Compile() (*model.Dataset, error) {
 		cites := make([]model.Citation, len(figs))
 		for i, cf := range figs {
 			cites[i] = model.Citation{
-				Seed: cf.rec.Source, Quote: cf.fig.Quote, Value: cf.fig.Value,
-				Qualifier: cf.fig.Qualifier, Stretch: cf.fig.Stretch, Note: cf.fig.Note,
+				Source: cf.rec.Source, Quote: cf.fig.Quote, Value: cf.fig.Value,
+				Qualifier: cf.fig.Qualifier, Stretch: cf.fig.Stretch,
+				Speaker: cf.fig.Speaker, Event: cf.fig.Event, EventDate: cf.fig.EventDate,
+				Note: cf.fig.Note,
 			}
 		}
 		first := figs[0].fig
 		ds.Records = append(ds.Records, model.Record{
 			ID: key, Region: first.Region, Year: first.Year, Metric: first.Metric,
-			Kind: first.Kind, Value: first.Value, Qualifier: first.Qualifier,
+			Kind: first.Kind, Stage: first.Stage, Provisional: first.Provisional,
+			Value: first.Value, Qualifier: first.Qualifier,
 			Stretch: first.Stretch, Period: first.Period, Unit: first.Unit,
 			Sources: cites, Conflict: disagreements(cites),
 		})
 	}
 	s.sortRecords(ds.Records)
 	ds.Coverage = s.coverage(ds.Records)
+	ds.Searched = s.Searched
+	if ds.Searched == nil {
+		ds.Searched = []model.Search{}
+	}
 	return ds, nil
 }
 
 // preferCitation orders citations: a source in its original language before
-// a machine translation, then by file name. The first citation supplies the
+// a machine translation, then by source id. The first citation supplies the
 // record's value when sources disagree.
 func preferCitation(a, b *Record) bool {
 	if a.Translated != b.Translated {
@@ -148,8 +179,9 @@ func preferCitation(a, b *Record) bool {
 
 func sourceOf(rec *Record) model.Source {
 	return model.Source{
-		Seed: rec.Source, Outlet: rec.Outlet, Published: rec.Published,
-		PublishedNote: rec.PublishedNote, Language: rec.Language,
+		ID: rec.Source, URL: rec.URL, Outlet: rec.Outlet, Site: rec.Site,
+		Published: rec.Published, PublishedNote: rec.PublishedNote,
+		Retrieved: rec.Retrieved, Reliability: rec.Reliability, Language: rec.Language,
 		Translated: rec.Translated, Title: rec.Title,
 		TitleTranslation: rec.TitleTranslation, About: rec.About,
 		Notes: rec.Notes, Figures: len(rec.Figures),
@@ -209,10 +241,17 @@ func (s *Set) sortRecords(recs []model.Record) {
 			return ra.Year < rb.Year
 		case ra.Kind != rb.Kind:
 			return ra.Kind > rb.Kind // target before actual
+		case ra.Period != rb.Period:
+			return ra.Period > rb.Period // year before h1
+		case ra.Stage != rb.Stage:
+			return stageOrder[ra.Stage] < stageOrder[rb.Stage]
 		}
-		return ra.Period > rb.Period // year before h1
+		return !ra.Provisional && rb.Provisional // final before estimate
 	})
 }
+
+// stageOrder lists the plan, the figure the congress adopted, first.
+var stageOrder = map[string]int{model.StagePlan: 0, model.StagePledge: 1, model.StageUnknown: 2}
 
 // coverage lists, for every metric, year, kind and period that has a
 // figure, the regions that have one and the regions that do not.

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"gztargets/app/model"
@@ -85,8 +86,8 @@ func TestCompileMergesCitations(t *testing.T) {
 	if len(r.Sources) != 2 || r.Conflict != nil {
 		t.Fatalf("record = %+v, want two agreeing citations", r)
 	}
-	if r.Sources[0].Seed != "001_0123456789abcdef.txt" {
-		t.Errorf("first citation %s, want the untranslated source first", r.Sources[0].Seed)
+	if r.Sources[0].Source != "001_0123456789abcdef.txt" {
+		t.Errorf("first citation %s, want the untranslated source first", r.Sources[0].Source)
 	}
 }
 
@@ -96,9 +97,9 @@ func TestCompileFlagsDisagreements(t *testing.T) {
 		figure Figure
 		want   []string
 	}{
-		{"qualifier", Figure{Region: "tianhe", Year: 2024, Metric: "gdp_growth", Kind: "target", Value: 6,
+		{"qualifier", Figure{Region: "tianhe", Year: 2024, Metric: "gdp_growth", Kind: "target", Stage: "pledge", Value: 6,
 			Qualifier: "about", Period: "year", Unit: "pct", Quote: "growth of about 6%"}, []string{"qualifier"}},
-		{"value and qualifier", Figure{Region: "tianhe", Year: 2024, Metric: "gdp_growth", Kind: "target", Value: 6.5,
+		{"value and qualifier", Figure{Region: "tianhe", Year: 2024, Metric: "gdp_growth", Kind: "target", Stage: "pledge", Value: 6.5,
 			Qualifier: "exact", Period: "year", Unit: "pct", Quote: "growth of 6.5%"}, []string{"value", "qualifier"}},
 	}
 	for _, tt := range tests {
@@ -122,7 +123,7 @@ func TestCompileFlagsDisagreements(t *testing.T) {
 }
 
 func TestCompileCoverage(t *testing.T) {
-	other := Figure{Region: "baiyun", Year: 2024, Metric: "gdp_growth", Kind: "target", Value: 6.5,
+	other := Figure{Region: "baiyun", Year: 2024, Metric: "gdp_growth", Kind: "target", Stage: "pledge", Value: 6.5,
 		Qualifier: "at_least", Period: "year", Unit: "pct", Quote: "GDP增长6.5%以上"}
 	ds, err := twoSourceSet(other, false).Compile()
 	if err != nil {
@@ -169,5 +170,75 @@ func TestParseRecordReportsLine(t *testing.T) {
 	_, err = ParseRecord("seeds/x.json", bytes.NewReader([]byte(`{"sauce": "x"}`)))
 	if err == nil || !bytes.Contains([]byte(err.Error()), []byte(`unknown field "sauce"`)) {
 		t.Fatalf("error = %v, want an unknown-field error", err)
+	}
+}
+
+// TestCompileKeepsStagesApart checks that a pledge and a plan for the same
+// figure, and an estimate beside the final result, are separate records and
+// never a conflict; the plan comes first.
+func TestCompileKeepsStagesApart(t *testing.T) {
+	plan := validRecord().Figures[0]
+	plan.Stage, plan.Value, plan.Quote = "plan", 5, "增长5%以上"
+	set := twoSourceSet(plan, false)
+	estimate := Figure{Region: "tianhe", Year: 2024, Metric: "gdp_growth", Kind: "actual", Provisional: true,
+		Value: 5.1, Qualifier: "exact", Period: "year", Unit: "pct", Quote: "预计增长5.1%"}
+	final := estimate
+	final.Provisional, final.Value, final.Quote = false, 5.2, "增长5.2%"
+	set.Records["seeds/b.json"].Figures = append(set.Records["seeds/b.json"].Figures, estimate, final)
+	ds, err := set.Compile()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []string
+	for _, r := range ds.Records {
+		ids = append(ids, r.ID)
+		if r.Conflict != nil {
+			t.Errorf("%s: conflict %v, want none", r.ID, r.Conflict)
+		}
+	}
+	want := []string{
+		"tianhe-2024-gdp_growth-target-year-plan", "tianhe-2024-gdp_growth-target-year-pledge",
+		"tianhe-2024-gdp_growth-actual-year", "tianhe-2024-gdp_growth-actual-year-provisional",
+	}
+	if !slices.Equal(ids, want) {
+		t.Errorf("records %v, want %v", ids, want)
+	}
+}
+
+// TestSearchedList checks the searched-and-not-found list: it is compiled
+// into the dataset, and an entry that a record now states, or one without
+// the phrasings tried, is an error.
+func TestSearchedList(t *testing.T) {
+	entry := model.Search{Region: "baiyun", Year: 2025, Kind: "target", Stage: "plan",
+		Metrics: []string{"gdp_growth"}, Queries: []string{"白云区 2025年 主要预期目标"}}
+	tests := []struct {
+		name string
+		edit func(e *model.Search)
+		want string
+	}{
+		{"sound", func(e *model.Search) {}, ""},
+		{"stated by a record", func(e *model.Search) { e.Region, e.Year, e.Stage = "tianhe", 2024, "pledge" },
+			"is stated by a source record"},
+		{"no phrasings", func(e *model.Search) { e.Queries = nil }, "queries: lists no phrasing tried"},
+		{"stage on an actual", func(e *model.Search) { e.Kind = "actual" }, "an actual has no stage"},
+		{"unknown metric", func(e *model.Search) { e.Metrics = []string{"gpd"} }, `unknown metric "gpd"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			e := entry
+			e.Metrics, e.Queries = slices.Clone(entry.Metrics), slices.Clone(entry.Queries)
+			tt.edit(&e)
+			set := &Set{Catalog: testCatalog(), Records: map[string]*Record{"seeds/a.json": validRecord()}, Searched: []model.Search{e}}
+			ds, err := set.Compile()
+			if tt.want == "" {
+				if err != nil || len(ds.Searched) != 1 {
+					t.Fatalf("Compile: %v, want the entry kept", err)
+				}
+				return
+			}
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("Compile error %v, want %q", err, tt.want)
+			}
+		})
 	}
 }

@@ -20,45 +20,69 @@ type Catalog struct {
 	Metrics []model.Metric `json:"metrics"`
 }
 
-// Record is one source record file: a source article's metadata and every
-// figure taken from it.
+// Record is one source record file: a source's metadata and every figure
+// taken from it. A source is one of the project's original articles (Source
+// is its text's file name, and URL is empty) or a public web page (Source is
+// web_…, URL its address as found, Retrieved the day it was read).
 type Record struct {
-	Source           string     `json:"source"`
-	Outlet           model.Text `json:"outlet"`
-	Published        string     `json:"published"`
-	PublishedNote    string     `json:"published_note"`
-	Language         string     `json:"language"`
-	Translated       bool       `json:"translated"`
-	Title            string     `json:"title"`
-	TitleTranslation string     `json:"title_translation"`
-	About            model.Text `json:"about"`
-	Notes            []string   `json:"notes"`
-	Figures          []Figure   `json:"figures"`
+	Source           string      `json:"source"`
+	URL              string      `json:"url"`
+	Outlet           model.Text  `json:"outlet"`
+	Site             *model.Text `json:"site"`
+	Published        string      `json:"published"`
+	PublishedNote    string      `json:"published_note"`
+	Retrieved        string      `json:"retrieved"`
+	Reliability      string      `json:"reliability"`
+	Language         string      `json:"language"`
+	Translated       bool        `json:"translated"`
+	Title            string      `json:"title"`
+	TitleTranslation string      `json:"title_translation"`
+	About            model.Text  `json:"about"`
+	Notes            []string    `json:"notes"`
+	Figures          []Figure    `json:"figures"`
 }
 
 // Figure is one figure as a source states it.
 type Figure struct {
-	Region    string   `json:"region"`
-	Year      int      `json:"year"`
-	Metric    string   `json:"metric"`
-	Kind      string   `json:"kind"`
-	Value     float64  `json:"value"`
-	Qualifier string   `json:"qualifier"`
-	Stretch   *float64 `json:"stretch"`
-	Period    string   `json:"period"`
-	Unit      string   `json:"unit"`
-	Quote     string   `json:"quote"`
+	Region string `json:"region"`
+	Year   int    `json:"year"`
+	Metric string `json:"metric"`
+	Kind   string `json:"kind"`
+	// Stage says where a target was stated (pledge, plan or unknown);
+	// Provisional marks an estimate (预计) published before the final
+	// figure. Stage is for targets only, Provisional for actuals only.
+	Stage       string   `json:"stage"`
+	Provisional bool     `json:"provisional"`
+	Value       float64  `json:"value"`
+	Qualifier   string   `json:"qualifier"`
+	Stretch     *float64 `json:"stretch"`
+	Period      string   `json:"period"`
+	Unit        string   `json:"unit"`
+	Quote       string   `json:"quote"`
 	// QuoteUnit overrides the unit written in the quote when the text states
 	// it wrongly (a machine translation's "billion" for trillion). A note
 	// must say why.
 	QuoteUnit string `json:"quote_unit"`
-	Note      string `json:"note"`
+	// Speaker, Event and EventDate say who stated the figure and where,
+	// when the text names them.
+	Speaker   *model.Text `json:"speaker"`
+	Event     *model.Text `json:"event"`
+	EventDate string      `json:"event_date"`
+	Note      string      `json:"note"`
 }
 
 // Key identifies a figure across sources: two sources stating the same key
-// state the same figure.
+// state the same figure. A pledge and a plan are two figures, and so are an
+// estimate and the final result.
 func (f Figure) Key() string {
-	return fmt.Sprintf("%s-%d-%s-%s-%s", f.Region, f.Year, f.Metric, f.Kind, f.Period)
+	key := fmt.Sprintf("%s-%d-%s-%s-%s", f.Region, f.Year, f.Metric, f.Kind, f.Period)
+	if f.Stage != "" {
+		key += "-" + f.Stage
+	}
+	if f.Provisional {
+		key += "-provisional"
+	}
+	return key
 }
 
 // ParseRecord decodes one record file. name is the file's path, used in

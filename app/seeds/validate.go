@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"net/url"
 	"regexp"
 	"strings"
 	"unicode/utf8"
@@ -16,9 +17,15 @@ import (
 const MaxQuoteRunes = 120
 
 var (
-	sourceNamePattern = regexp.MustCompile(`^[0-9]{3}_[0-9a-f]{16}\.txt$`)
-	publishedPattern  = regexp.MustCompile(`^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$`)
+	articleNamePattern = regexp.MustCompile(`^[0-9]{3}_[0-9a-f]{16}\.txt$`)
+	webNamePattern     = regexp.MustCompile(`^web_[a-z0-9_]+$`)
+	publishedPattern   = regexp.MustCompile(`^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$`)
+	dayPattern         = regexp.MustCompile(`^[0-9]{4}-[0-9]{2}-[0-9]{2}$`)
 )
+
+// IsWebSource reports whether a source id names a public web page rather
+// than one of the project's original articles.
+func IsWebSource(id string) bool { return webNamePattern.MatchString(id) }
 
 // FieldError is a problem with one field of one figure (or of the record's
 // metadata when Figure is 0). Its message names the file, the figure and
@@ -67,11 +74,19 @@ func Validate(cat *Catalog, file string, rec *Record) error {
 }
 
 func (c *checker) metadata(rec *Record) {
-	if !sourceNamePattern.MatchString(rec.Source) {
-		c.fail(0, "source", "%q is not a source file name like 000_0123456789abcdef.txt", rec.Source)
+	switch {
+	case articleNamePattern.MatchString(rec.Source):
+		if rec.URL != "" {
+			c.fail(0, "url", "an original article has no address; a web page's source id starts with web_")
+		}
+	case IsWebSource(rec.Source):
+		c.webPage(rec)
+	default:
+		c.fail(0, "source", "%q is neither an article file name like 000_0123456789abcdef.txt nor a web page id like web_tianhe_2025_work_report", rec.Source)
 	}
-	if rec.Outlet.ZH == "" || rec.Outlet.EN == "" {
-		c.fail(0, "outlet", "needs both zh and en names")
+	c.bilingual(0, "outlet", &rec.Outlet)
+	if rec.Site != nil {
+		c.bilingual(0, "site", rec.Site)
 	}
 	if !publishedPattern.MatchString(rec.Published) {
 		c.fail(0, "published", "%q is not a date like 2024, 2024-02 or 2024-02-19", rec.Published)
@@ -90,6 +105,28 @@ func (c *checker) metadata(rec *Record) {
 	}
 }
 
+// webPage checks what a web page's record must carry: its address and the
+// day it was read.
+func (c *checker) webPage(rec *Record) {
+	u, err := url.Parse(rec.URL)
+	if rec.URL == "" {
+		c.fail(0, "url", "a web page needs its address")
+	} else if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		c.fail(0, "url", "%q is not an http or https address", rec.URL)
+	}
+	if !dayPattern.MatchString(rec.Retrieved) {
+		c.fail(0, "retrieved", "%q is not a day like 2026-11-30", rec.Retrieved)
+	}
+}
+
+// bilingual checks that a display text has both languages. figure is 0 for
+// the record's metadata.
+func (c *checker) bilingual(figure int, field string, t *model.Text) {
+	if strings.TrimSpace(t.ZH) == "" || strings.TrimSpace(t.EN) == "" {
+		c.fail(figure, field, "needs both zh and en")
+	}
+}
+
 func (c *checker) figure(n int, f Figure) {
 	if _, ok := c.region(f.Region); !ok {
 		c.fail(n, "region", "unknown region %q", f.Region)
@@ -104,6 +141,16 @@ func (c *checker) figure(n int, f Figure) {
 		c.fail(n, "unit", "%q does not fit metric %q, which is in %q", f.Unit, f.Metric, metric.Unit)
 	}
 	c.enums(n, f)
+	c.stage(n, f)
+	if f.Speaker != nil {
+		c.bilingual(n, "speaker", f.Speaker)
+	}
+	if f.Event != nil {
+		c.bilingual(n, "event", f.Event)
+	}
+	if f.EventDate != "" && !dayPattern.MatchString(f.EventDate) {
+		c.fail(n, "event_date", "%q is not a day like 2024-02-19", f.EventDate)
+	}
 	if f.Year < 1990 || f.Year > 2100 {
 		c.fail(n, "year", "%d is out of range", f.Year)
 	}
@@ -125,6 +172,24 @@ func (c *checker) enums(n int, f Figure) {
 	}
 	if !model.ValidPeriod(f.Period) {
 		c.fail(n, "period", "%q is not year or h1", f.Period)
+	}
+}
+
+// stage checks that a target says where it was stated and that only an
+// actual can be provisional.
+func (c *checker) stage(n int, f Figure) {
+	switch f.Kind {
+	case model.KindTarget:
+		if !model.ValidStage(f.Stage) {
+			c.fail(n, "stage", "%q is not pledge, plan or unknown; a target needs its stage", f.Stage)
+		}
+		if f.Provisional {
+			c.fail(n, "provisional", "a target cannot be provisional; only an estimated result can")
+		}
+	case model.KindActual:
+		if f.Stage != "" {
+			c.fail(n, "stage", "an actual has no stage (%q); stages are for targets", f.Stage)
+		}
 	}
 }
 
@@ -208,7 +273,7 @@ func ValidateCatalog(file string, cat *Catalog) error {
 	}
 	for _, r := range cat.Regions {
 		once("region", r.ID)
-		if r.Group != model.GroupDistrict && r.Group != model.GroupCity && r.Group != model.GroupNeighbour {
+		if !model.ValidGroup(r.Group) {
 			c.fail(0, "region", "%q: unknown group %q", r.ID, r.Group)
 		}
 		if r.Name.ZH == "" || r.Name.EN == "" {

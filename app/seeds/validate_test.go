@@ -43,7 +43,7 @@ func validRecord() *Record {
 		Title:     "标题",
 		About:     model.Text{ZH: "关于", EN: "About"},
 		Figures: []Figure{{
-			Region: "tianhe", Year: 2024, Metric: "gdp_growth", Kind: "target",
+			Region: "tianhe", Year: 2024, Metric: "gdp_growth", Kind: "target", Stage: "pledge",
 			Value: 6, Qualifier: "at_least", Period: "year", Unit: "pct", Quote: "增速不低于6%",
 		}},
 	}
@@ -51,6 +51,24 @@ func validRecord() *Record {
 
 func TestValidateAcceptsSoundRecord(t *testing.T) {
 	if err := Validate(testCatalog(), "seeds/x.json", validRecord()); err != nil {
+		t.Fatalf("Validate: %v", err)
+	}
+}
+
+// TestValidateAcceptsWebPage checks a web page's record with every optional
+// field: a repost's site, a reliability note, a provisional result, a
+// speaker and an event.
+func TestValidateAcceptsWebPage(t *testing.T) {
+	rec := validRecord()
+	rec.Source, rec.URL, rec.Retrieved = "web_tianhe_2025_report", "https://www.thnet.gov.cn/gkmlpt/content/1.html", "2026-11-30"
+	rec.Site = &model.Text{ZH: "转载站", EN: "A mirror"}
+	rec.Reliability = "A mirror of the district's page."
+	rec.Figures[0].Speaker = &model.Text{ZH: "区长", EN: "District head"}
+	rec.Figures[0].Event = &model.Text{ZH: "区人代会", EN: "District congress"}
+	rec.Figures[0].EventDate = "2025-01-08"
+	rec.Figures = append(rec.Figures, Figure{Region: "tianhe", Year: 2024, Metric: "gdp_growth", Kind: "actual",
+		Provisional: true, Value: 5.1, Qualifier: "exact", Period: "year", Unit: "pct", Quote: "预计增长5.1%"})
+	if err := Validate(testCatalog(), "seeds/web_tianhe_2025_report.json", rec); err != nil {
 		t.Fatalf("Validate: %v", err)
 	}
 }
@@ -99,11 +117,36 @@ func TestValidateReportsFieldErrors(t *testing.T) {
 				Qualifier: "exact", Period: "year", Unit: "cny_100m", Quote: "GDP was 3.035573 billion yuan", QuoteUnit: "trillion yuan"}
 		}, `a quote_unit override needs a note`, 1, "note"},
 		{"bad source name", func(r *Record) { r.Source = "article.txt" },
-			`seeds/x.json: source: "article.txt" is not a source file name`, 0, "source"},
+			`seeds/x.json: source: "article.txt" is neither an article file name`, 0, "source"},
 		{"bad date", func(r *Record) { r.Published = "Feb 2024" },
 			`published: "Feb 2024" is not a date`, 0, "published"},
 		{"one-language outlet", func(r *Record) { r.Outlet.EN = "" },
-			`outlet: needs both zh and en names`, 0, "outlet"},
+			`outlet: needs both zh and en`, 0, "outlet"},
+		{"target without stage", func(r *Record) { r.Figures[0].Stage = "" },
+			`stage: "" is not pledge, plan or unknown`, 1, "stage"},
+		{"unknown stage", func(r *Record) { r.Figures[0].Stage = "draft" },
+			`stage: "draft" is not pledge, plan or unknown`, 1, "stage"},
+		{"stage on an actual", func(r *Record) { r.Figures[0].Kind = "actual" },
+			`an actual has no stage ("pledge")`, 1, "stage"},
+		{"provisional target", func(r *Record) { r.Figures[0].Provisional = true },
+			`a target cannot be provisional`, 1, "provisional"},
+		{"one-language speaker", func(r *Record) { r.Figures[0].Speaker = &model.Text{ZH: "何镜清"} },
+			`speaker: needs both zh and en`, 1, "speaker"},
+		{"bad event date", func(r *Record) { r.Figures[0].EventDate = "19 Feb" },
+			`event_date: "19 Feb" is not a day`, 1, "event_date"},
+		{"web source without an address", func(r *Record) { r.Source, r.Retrieved = "web_tianhe_2024", "2026-11-30" },
+			`url: a web page needs its address`, 0, "url"},
+		{"web source with a relative address", func(r *Record) {
+			r.Source, r.URL, r.Retrieved = "web_tianhe_2024", "/news/1.html", "2026-11-30"
+		}, `url: "/news/1.html" is not an http or https address`, 0, "url"},
+		{"web source without a retrieval day", func(r *Record) { r.Source, r.URL = "web_tianhe_2024", "https://www.thnet.gov.cn/1.html" },
+			`retrieved: "" is not a day`, 0, "retrieved"},
+		{"article with an address", func(r *Record) { r.URL = "https://example.org/a" },
+			`url: an original article has no address`, 0, "url"},
+		{"web quote states another number", func(r *Record) {
+			r.Source, r.URL, r.Retrieved = "web_tianhe_2024", "https://www.thnet.gov.cn/1.html", "2026-11-30"
+			r.Figures[0].Quote = "地区生产总值增长5%以上"
+		}, `does not state the value 6 pct`, 1, "quote"},
 		{"no figures", func(r *Record) { r.Figures = nil },
 			`figures: a source record needs at least one figure`, 0, "figures"},
 	}

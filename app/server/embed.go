@@ -136,7 +136,7 @@ func embedTable(ds *model.Dataset, s spec.Spec) []embedRow {
 				if i > 0 {
 					row.Sources += "; "
 				}
-				row.Sources += "“" + c.Quote + "” — " + spec.SourceCredit(ds, c.Seed, s.Lang)
+				row.Sources += "“" + c.Quote + "” — " + spec.SourceCredit(ds, c.Source, s.Lang)
 			}
 		}
 		rows = append(rows, row)

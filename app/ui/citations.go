@@ -31,11 +31,11 @@ func (c *citationList) Render() app.UI {
 }
 
 func (c *citationList) citation(cite model.Citation) app.UI {
-	src, _ := c.Data.Source(cite.Seed)
+	src, _ := c.Data.Source(cite.Source)
 	return app.Li().Body(
 		app.Q().Lang(src.Language).Text(cite.Quote),
 		app.Text(" — "),
-		app.A().Href(sourcesPath(c.Lang)+"#"+sourceAnchor(cite.Seed)).Text(sourceCredit(src, c.Lang)),
+		app.A().Href(sourcesPath(c.Lang)+"#"+sourceAnchor(cite.Source)).Text(sourceCredit(src, c.Lang)),
 		app.If(len(c.Record.Conflict) > 0, func() app.UI {
 			return app.Span().Class("citation-reading").Text(" · " + i18n.Qualified(cite.Value, cite.Qualifier, c.Record.Unit, c.Lang))
 		}),

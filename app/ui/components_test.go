@@ -129,7 +129,7 @@ func TestViewControlsSelectTheState(t *testing.T) {
 // keep the table readable when a phone lays its rows out as cards.
 func TestFigureTable(t *testing.T) {
 	ds := testDataset(t)
-	rec, _ := ds.Record("tianhe-2024-fai_growth-target-year")
+	rec, _ := ds.Record("tianhe-2024-fai_growth-target-year-pledge")
 	tianhe, _ := ds.Region("tianhe")
 	panyu, _ := ds.Region("panyu")
 	state := urlstate.State{View: urlstate.ViewTable, Lang: i18n.EN, Sort: "-value"}
@@ -144,7 +144,7 @@ func TestFigureTable(t *testing.T) {
 	match(t, app.Th().Scope("col").Role("columnheader").Aria("sort", "descending"), ft, append(head, 1)...)
 	match(t, app.A().Href("/?lang=en&sort=value&view=table").Title("Sort by Value"), ft, append(head, 1, 0)...)
 	body := append(append([]int{}, table...), 2)
-	match(t, app.Tr().Role("row").DataSet("record", "tianhe-2024-fai_growth-target-year"), ft, append(body, 0)...)
+	match(t, app.Tr().Role("row").DataSet("record", "tianhe-2024-fai_growth-target-year-pledge"), ft, append(body, 0)...)
 	match(t, app.Td().Role("cell").DataSet("label", "Value").Class("value"), ft, append(body, 0, 1)...)
 	match(t, app.Text("at least 18%"), ft, append(body, 0, 1, 0, 0)...)
 	match(t, app.Tr().Role("row"), ft, append(body, 1)...)

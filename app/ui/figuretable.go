@@ -154,7 +154,7 @@ func (t *figureTable) recordCell(c column, r figureRow) app.UI {
 		}
 		return valueText(rec, lang)
 	case colQuote:
-		src, _ := t.Data.Source(r.Cite.Seed)
+		src, _ := t.Data.Source(r.Cite.Source)
 		return app.Q().Lang(src.Language).Text(r.Cite.Quote)
 	case colSourceText:
 		return app.Text(sourcesText(t.Data, rec, lang))
@@ -167,7 +167,7 @@ func (t *figureTable) recordCell(c column, r figureRow) app.UI {
 func sourcesText(ds *model.Dataset, r model.Record, lang i18n.Lang) string {
 	parts := make([]string, len(r.Sources))
 	for i, c := range r.Sources {
-		parts[i] = "“" + c.Quote + "” — " + spec.SourceCredit(ds, c.Seed, lang)
+		parts[i] = "“" + c.Quote + "” — " + spec.SourceCredit(ds, c.Source, lang)
 	}
 	return strings.Join(parts, "; ")
 }

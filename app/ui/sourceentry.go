@@ -26,7 +26,7 @@ func (e *sourceEntry) t(k i18n.Key, args ...any) string { return i18n.T(e.Lang, 
 
 func (e *sourceEntry) Render() app.UI {
 	s := e.Source
-	id := sourceAnchor(s.Seed)
+	id := sourceAnchor(s.ID)
 	return app.Article().Class("source").ID(id).Aria("labelledby", id+"-title").Body(
 		app.H2().ID(id+"-title").Lang(s.Language).Text(s.Title),
 		app.If(s.TitleTranslation != "", func() app.UI {
@@ -61,14 +61,14 @@ func (e *sourceEntry) metadata() app.UI {
 			}),
 		),
 		app.Dt().Text(e.t("source.language")), app.Dd().Text(lang),
-		app.Dt().Text(e.t("source.file")), app.Dd().Body(app.Code().Text(s.Seed)),
+		app.Dt().Text(e.t("source.file")), app.Dd().Body(app.Code().Text(s.ID)),
 	)
 }
 
 // figures lists what this source states, which may differ from the record
 // when sources disagree.
 func (e *sourceEntry) figures() app.UI {
-	cited := e.Data.SourceFigures(e.Source.Seed)
+	cited := e.Data.SourceFigures(e.Source.ID)
 	rows := make([]figureRow, len(cited))
 	for i := range cited {
 		region, _ := e.Data.Region(cited[i].Record.Region)
