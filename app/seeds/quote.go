@@ -72,6 +72,8 @@ func amountIn100m(v float64, after string) (float64, bool) {
 		factor float64
 	}{
 		{"万亿", 1e4}, {"亿", 1}, {"万元", 1e-4},
+		// Traditional characters, as mirrors that convert pages write them.
+		{"萬億", 1e4}, {"億", 1}, {"萬元", 1e-4},
 		{"trillion", 1e4}, {"billion", 10}, {"million", 0.01},
 	} {
 		if strings.HasPrefix(after, w.prefix) {
@@ -97,11 +99,11 @@ func findValue(quote string, v float64, unit, override string) (number, bool) {
 }
 
 // qualifierMarkers are the words that carry each qualifier, in Chinese and
-// in the English of the machine translations. "above" renders both 以上 and
-// 超 in those translations, so it counts for either.
+// in the English of the machine translations. "above" and "over" render both
+// 以上 and 超 in those translations, so they count for either.
 var qualifierMarkers = map[string][]string{
-	"at_least": {"以上", "不低于", "不少于", "至少", "no less than", "not less than", "more than", "at least", "or more", "above"},
-	"above":    {"超", "突破", "exceed", "surpass", "break through", "above"},
+	"at_least": {"以上", "不低于", "不少于", "至少", "no less than", "not less than", "more than", "at least", "or more", "above", "over "},
+	"above":    {"超", "突破", "exceed", "surpass", "break through", "above", "over "},
 	"about":    {"左右", "约", "about", "around", "approximately", "roughly"},
 }
 

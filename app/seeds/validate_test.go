@@ -196,6 +196,9 @@ func TestQuoteReadings(t *testing.T) {
 		{"净增“四上”企业400家以上", 400, "count", "", "at_least"},
 		{"带动2023年全区规上工业产值向600亿元大关突破", 600, "cny_100m", "", "above"},
 		{"GDP of 1,234.5亿元", 1234.5, "cny_100m", "", "exact"},
+		{"GDP growth of over 6.5 percent", 6.5, "pct", "", "at_least"},
+		{"地區生產總值3312.01億元", 3312.01, "cny_100m", "", "exact"},
+		{"全国国内生产总值突破130万亿元", 1300000, "cny_100m", "", "above"},
 	}
 	for _, tt := range tests {
 		n, ok := findValue(tt.quote, tt.value, tt.unit, tt.override)
