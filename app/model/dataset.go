@@ -21,6 +21,8 @@ const (
 	QualAtLeast = "at_least"
 	QualAbove   = "above"
 	QualAbout   = "about"
+	// QualRange is a range from Value to Upper (4.5%至5%).
+	QualRange = "range"
 )
 
 // Stages of a target: where it was stated. A pledge is said at a
@@ -117,6 +119,7 @@ type Citation struct {
 	Quote     string   `json:"quote"`
 	Value     float64  `json:"value"`
 	Qualifier string   `json:"qualifier"`
+	Upper     *float64 `json:"upper,omitempty"`
 	Stretch   *float64 `json:"stretch,omitempty"`
 	Speaker   *Text    `json:"speaker,omitempty"`
 	Event     *Text    `json:"event,omitempty"`
@@ -139,6 +142,7 @@ type Record struct {
 	Provisional bool       `json:"provisional,omitempty"`
 	Value       float64    `json:"value"`
 	Qualifier   string     `json:"qualifier"`
+	Upper       *float64   `json:"upper,omitempty"`
 	Stretch     *float64   `json:"stretch,omitempty"`
 	Period      string     `json:"period"`
 	Unit        string     `json:"unit"`

@@ -87,6 +87,9 @@ func validateRecord(where string, r Record, known vocabulary) []error {
 	if r.Kind == KindActual && r.Stage != "" {
 		add("actual with a stage %q", r.Stage)
 	}
+	if (r.Qualifier == QualRange) != (r.Upper != nil) {
+		add("a range needs an upper bound, and only a range has one")
+	}
 	if r.Kind == KindTarget && r.Provisional {
 		add("provisional target")
 	}
@@ -119,7 +122,7 @@ func ValidKind(k string) bool { return k == KindTarget || k == KindActual }
 // ValidQualifier reports whether q is a known qualifier.
 func ValidQualifier(q string) bool {
 	switch q {
-	case QualExact, QualAtLeast, QualAbove, QualAbout:
+	case QualExact, QualAtLeast, QualAbove, QualAbout, QualRange:
 		return true
 	}
 	return false

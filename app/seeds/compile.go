@@ -144,7 +144,7 @@ func (s *Set) Compile() (*model.Dataset, error) {
 		for i, cf := range figs {
 			cites[i] = model.Citation{
 				Source: cf.rec.Source, Quote: cf.fig.Quote, Value: cf.fig.Value,
-				Qualifier: cf.fig.Qualifier, Stretch: cf.fig.Stretch,
+				Qualifier: cf.fig.Qualifier, Upper: cf.fig.Upper, Stretch: cf.fig.Stretch,
 				Speaker: cf.fig.Speaker, Event: cf.fig.Event, EventDate: cf.fig.EventDate,
 				Note: cf.fig.Note,
 			}
@@ -153,7 +153,7 @@ func (s *Set) Compile() (*model.Dataset, error) {
 		ds.Records = append(ds.Records, model.Record{
 			ID: key, Region: first.Region, Year: first.Year, Metric: first.Metric,
 			Kind: first.Kind, Stage: first.Stage, Provisional: first.Provisional,
-			Value: first.Value, Qualifier: first.Qualifier,
+			Value: first.Value, Qualifier: first.Qualifier, Upper: first.Upper,
 			Stretch: first.Stretch, Period: first.Period, Unit: first.Unit,
 			Sources: cites, Conflict: disagreements(cites),
 		})
@@ -195,7 +195,9 @@ func disagreements(cites []model.Citation) []string {
 	differs := func(pred func(c model.Citation) bool) bool {
 		return slices.ContainsFunc(cites[1:], pred)
 	}
-	if differs(func(c model.Citation) bool { return !sameValue(c.Value, first.Value) }) {
+	if differs(func(c model.Citation) bool {
+		return !sameValue(c.Value, first.Value) || !sameStretch(c.Upper, first.Upper)
+	}) {
 		fields = append(fields, "value")
 	}
 	if differs(func(c model.Citation) bool { return c.Qualifier != first.Qualifier }) {

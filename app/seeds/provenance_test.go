@@ -37,14 +37,18 @@ func sourceTextDir(t *testing.T) string {
 	return ""
 }
 
-// TestQuotesAreVerbatim proves that every quote appears, character for
-// character, in the original article it cites.
+// TestQuotesAreVerbatim proves that every quote of an article appears,
+// character for character, in the original article it cites. Web pages'
+// texts are not stored: the validator proves their quotes state the figure.
 func TestQuotesAreVerbatim(t *testing.T) {
 	dir := sourceTextDir(t)
 	set := readRepoSeeds(t)
 	checked := 0
 	for _, file := range set.Files() {
 		rec := set.Records[file]
+		if IsWebSource(rec.Source) {
+			continue
+		}
 		text, err := os.ReadFile(filepath.Join(dir, rec.Source))
 		if err != nil {
 			t.Errorf("%s: cannot read its source text: %v", file, err)

@@ -88,14 +88,33 @@ func sameValue(a, b float64) bool {
 	return math.Abs(a-b) <= 1e-9*math.Max(1, math.Abs(b))
 }
 
-// findValue returns the number in the quote that states v in the unit.
+// findValue returns the number in the quote that states v in the unit. A
+// negative value is a number written after a word of decline (下降, fell)
+// or a minus sign.
 func findValue(quote string, v float64, unit, override string) (number, bool) {
 	for _, n := range numbersIn(quote) {
-		if got, ok := reading(quote, n, unit, override); ok && sameValue(got, v) {
+		got, ok := reading(quote, n, unit, override)
+		if ok && declines(quote, n) {
+			got = -got
+		}
+		if ok && sameValue(got, v) {
 			return n, true
 		}
 	}
 	return number{}, false
+}
+
+// declineWords say that the number after them is a fall.
+var declineWords = []string{"下降", "减少", "下滑", "回落", "降低", "fell", "fall", "decline", "decrease", "drop", "down"}
+
+// declines reports whether the number is written as a fall: a minus sign
+// right before it, or a word of decline just before it.
+func declines(quote string, n number) bool {
+	before := quote[:n.start]
+	if strings.HasSuffix(before, "-") || strings.HasSuffix(before, "−") {
+		return true
+	}
+	return containsAny(strings.ToLower(lastRunes(before, 6)), declineWords)
 }
 
 // qualifierMarkers are the words that carry each qualifier, in Chinese and
@@ -145,6 +164,17 @@ func qualifierContext(quote string, n number) string {
 		ctx = strings.ReplaceAll(ctx, p, " ")
 	}
 	return ctx
+}
+
+// isRangeJoin reports whether the text between two numbers makes them a
+// range, like "%至" in 4.5%至5% or "-" in 4.5-5%.
+func isRangeJoin(gap string) bool {
+	gap = strings.TrimSpace(strings.Trim(gap, "%％ "))
+	switch gap {
+	case "-", "–", "—", "~", "～", "至", "到", "to", "－":
+		return true
+	}
+	return false
 }
 
 // isListJoin reports whether the text between two numbers only joins list

@@ -51,14 +51,16 @@ type Figure struct {
 	// Stage says where a target was stated (pledge, plan or unknown);
 	// Provisional marks an estimate (预计) published before the final
 	// figure. Stage is for targets only, Provisional for actuals only.
-	Stage       string   `json:"stage"`
-	Provisional bool     `json:"provisional"`
-	Value       float64  `json:"value"`
-	Qualifier   string   `json:"qualifier"`
-	Stretch     *float64 `json:"stretch"`
-	Period      string   `json:"period"`
-	Unit        string   `json:"unit"`
-	Quote       string   `json:"quote"`
+	Stage       string  `json:"stage"`
+	Provisional bool    `json:"provisional"`
+	Value       float64 `json:"value"`
+	Qualifier   string  `json:"qualifier"`
+	// Upper is the top of a range (qualifier "range"): 4.5%至5%.
+	Upper   *float64 `json:"upper"`
+	Stretch *float64 `json:"stretch"`
+	Period  string   `json:"period"`
+	Unit    string   `json:"unit"`
+	Quote   string   `json:"quote"`
 	// QuoteUnit overrides the unit written in the quote when the text states
 	// it wrongly (a machine translation's "billion" for trillion). A note
 	// must say why.

@@ -168,10 +168,31 @@ func (c *checker) enums(n int, f Figure) {
 		c.fail(n, "kind", "%q is not target or actual", f.Kind)
 	}
 	if !model.ValidQualifier(f.Qualifier) {
-		c.fail(n, "qualifier", "%q is not exact, at_least, above or about", f.Qualifier)
+		c.fail(n, "qualifier", "%q is not exact, at_least, above, about or range", f.Qualifier)
 	}
 	if !model.ValidPeriod(f.Period) {
 		c.fail(n, "period", "%q is not year or h1", f.Period)
+	}
+}
+
+// upper checks a range: its top is above its bottom and the quote states
+// both, joined by a dash or 至.
+func (c *checker) upper(n int, f Figure, quote string, bottom number, bottomFound bool) {
+	if (f.Qualifier == model.QualRange) != (f.Upper != nil) {
+		c.fail(n, "upper", "a range needs an upper bound, and only a range has one")
+		return
+	}
+	if f.Upper == nil {
+		return
+	}
+	if *f.Upper <= f.Value {
+		c.fail(n, "upper", "%v is not above the value %v", *f.Upper, f.Value)
+	}
+	top, ok := findValue(quote, *f.Upper, f.Unit, f.QuoteUnit)
+	if !ok {
+		c.fail(n, "upper", "the quote does not state the upper bound %v", *f.Upper)
+	} else if bottomFound && (top.start < bottom.end || !isRangeJoin(quote[bottom.end:top.start])) {
+		c.fail(n, "qualifier", "the quote does not join %v and %v as a range", f.Value, *f.Upper)
 	}
 }
 
@@ -216,9 +237,10 @@ func (c *checker) quote(n int, f Figure) {
 	num, ok := findValue(q, f.Value, f.Unit, f.QuoteUnit)
 	if !ok {
 		c.fail(n, "quote", "does not state the value %v %s", f.Value, f.Unit)
-	} else if ctx := qualifierContext(q, num); model.ValidQualifier(f.Qualifier) && !qualifierFits(ctx, f.Qualifier) {
+	} else if ctx := qualifierContext(q, num); model.ValidQualifier(f.Qualifier) && f.Qualifier != model.QualRange && !qualifierFits(ctx, f.Qualifier) {
 		c.fail(n, "qualifier", "%q does not fit the words around the value in the quote (%q)", f.Qualifier, strings.TrimSpace(ctx))
 	}
+	c.upper(n, f, q, num, ok)
 	if f.Stretch != nil {
 		if _, ok := findValue(q, *f.Stretch, f.Unit, f.QuoteUnit); !ok {
 			c.fail(n, "stretch", "the quote does not state the stretch value %v", *f.Stretch)

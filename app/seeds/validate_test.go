@@ -66,8 +66,13 @@ func TestValidateAcceptsWebPage(t *testing.T) {
 	rec.Figures[0].Speaker = &model.Text{ZH: "区长", EN: "District head"}
 	rec.Figures[0].Event = &model.Text{ZH: "区人代会", EN: "District congress"}
 	rec.Figures[0].EventDate = "2025-01-08"
+	upper := 5.0
 	rec.Figures = append(rec.Figures, Figure{Region: "tianhe", Year: 2024, Metric: "gdp_growth", Kind: "actual",
-		Provisional: true, Value: 5.1, Qualifier: "exact", Period: "year", Unit: "pct", Quote: "预计增长5.1%"})
+		Provisional: true, Value: 5.1, Qualifier: "exact", Period: "year", Unit: "pct", Quote: "预计增长5.1%"},
+		Figure{Region: "tianhe", Year: 2026, Metric: "gdp_growth", Kind: "target", Stage: "plan",
+			Value: 4.5, Upper: &upper, Qualifier: "range", Period: "year", Unit: "pct", Quote: "增长4.5%至5%"},
+		Figure{Region: "tianhe", Year: 2024, Metric: "gdp_total", Kind: "actual",
+			Value: -2.5, Qualifier: "exact", Period: "year", Unit: "cny_100m", Quote: "总量减少2.5亿元"})
 	if err := Validate(testCatalog(), "seeds/web_tianhe_2025_report.json", rec); err != nil {
 		t.Fatalf("Validate: %v", err)
 	}
@@ -143,6 +148,16 @@ func TestValidateReportsFieldErrors(t *testing.T) {
 			`retrieved: "" is not a day`, 0, "retrieved"},
 		{"article with an address", func(r *Record) { r.URL = "https://example.org/a" },
 			`url: an original article has no address`, 0, "url"},
+		{"range without its top", func(r *Record) { r.Figures[0].Qualifier = "range" },
+			`a range needs an upper bound`, 1, "upper"},
+		{"range top not in quote", func(r *Record) {
+			r.Figures[0].Qualifier, r.Figures[0].Upper, r.Figures[0].Quote = "range", f64(5), "增长6%至6.5%"
+		}, `does not state the upper bound 5`, 1, "upper"},
+		{"range not joined", func(r *Record) {
+			r.Figures[0].Qualifier, r.Figures[0].Upper, r.Figures[0].Quote = "range", f64(7), "增长6%，投资增长7%"
+		}, `does not join 6 and 7 as a range`, 1, "qualifier"},
+		{"upper on a single value", func(r *Record) { r.Figures[0].Upper = f64(7) },
+			`a range needs an upper bound, and only a range has one`, 1, "upper"},
 		{"web quote states another number", func(r *Record) {
 			r.Source, r.URL, r.Retrieved = "web_tianhe_2024", "https://www.thnet.gov.cn/1.html", "2026-11-30"
 			r.Figures[0].Quote = "地区生产总值增长5%以上"
@@ -198,6 +213,8 @@ func TestQuoteReadings(t *testing.T) {
 		{"GDP of 1,234.5亿元", 1234.5, "cny_100m", "", "exact"},
 		{"GDP growth of over 6.5 percent", 6.5, "pct", "", "at_least"},
 		{"地區生產總值3312.01億元", 3312.01, "cny_100m", "", "exact"},
+		{"固定资产投资下降9.4%", -9.4, "pct", "", "exact"},
+		{"investment fell 3.8%", -3.8, "pct", "", "exact"},
 		{"全国国内生产总值突破130万亿元", 1300000, "cny_100m", "", "above"},
 	}
 	for _, tt := range tests {
