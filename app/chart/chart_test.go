@@ -261,10 +261,10 @@ func TestMissingRegionsAreNotDrawnAsZero(t *testing.T) {
 			}
 		}
 	}
-	if !strings.Contains(sp.Subtitle, "No target published: Gamma") {
+	if !strings.Contains(sp.Subtitle, "Not found in our sources: Gamma") {
 		t.Errorf("subtitle %q does not list the missing district", sp.Subtitle)
 	}
-	if !strings.Contains(sp.Description, "Not published: Gamma") {
+	if !strings.Contains(sp.Description, "Not found in our sources: Gamma.") {
 		t.Errorf("description %q does not list the missing district", sp.Description)
 	}
 	last := sp.Rows[len(sp.Rows)-1]

@@ -22,7 +22,7 @@ var csvHeader = []string{
 // CSV writes the figures of a spec, one row per figure and one per region
 // without a figure (with an empty value), each with its sources and quotes.
 func CSV(ds *model.Dataset, s spec.Spec) []byte {
-	b := builder{ds: ds, lang: s.Lang}
+	b := newBuilder(ds, s.Lang)
 	metric, _ := ds.Metric(s.Metric)
 	var rows [][]string
 	for _, r := range s.Rows {
@@ -35,7 +35,7 @@ func CSV(ds *model.Dataset, s spec.Spec) []byte {
 
 // DatasetCSV writes every record of the dataset in the language.
 func DatasetCSV(ds *model.Dataset, lang i18n.Lang) []byte {
-	b := builder{ds: ds, lang: lang}
+	b := newBuilder(ds, lang)
 	var rows [][]string
 	for i := range ds.Records {
 		r := &ds.Records[i]
@@ -53,7 +53,7 @@ func (b builder) csvRow(region model.Region, metric model.Metric, year int, r *m
 	}
 	var sources, quotes []string
 	for _, c := range r.Sources {
-		sources = append(sources, b.credit(c.Source)+" ("+c.Source+")")
+		sources = append(sources, b.w.SourceCredit(c.Source)+" ("+c.Source+")")
 		quotes = append(quotes, c.Quote)
 	}
 	row[5], row[6] = r.Period, r.Kind

@@ -23,7 +23,7 @@ func Districts(ds *model.Dataset, metricID string, year int, lang i18n.Lang) (sp
 	if !ok {
 		return spec.Spec{}, false
 	}
-	b := builder{ds: ds, lang: lang}
+	b := newBuilder(ds, lang)
 	var rows []row
 	for _, e := range ds.Compare(metricID, year) {
 		rows = append(rows, row{Region: e.Region, Metric: metric, Year: year, Record: e.Record})
@@ -74,27 +74,9 @@ func shownRows(panels []panel, missing []model.Region, metric model.Metric, year
 func (b builder) subtitle(metric model.Metric, missing []model.Region) string {
 	parts := []string{b.t("chart.unit", i18n.UnitLabel(metric.Unit, b.lang))}
 	if len(missing) > 0 {
-		parts = append(parts, b.t("chart.none", b.joinNames(missing)))
+		parts = append(parts, b.t("chart.none", b.w.Names(missing)))
 	}
-	return strings.Join(parts, b.sentenceGap())
-}
-
-func (b builder) joinNames(regions []model.Region) string {
-	names := make([]string, len(regions))
-	for i, r := range regions {
-		names[i] = b.regionName(r)
-	}
-	if b.lang == i18n.ZH {
-		return strings.Join(names, "、")
-	}
-	return strings.Join(names, ", ")
-}
-
-func (b builder) sentenceGap() string {
-	if b.lang == i18n.ZH {
-		return "。"
-	}
-	return ". "
+	return strings.Join(parts, b.w.SentenceEnd())
 }
 
 // districtsDescription is the chart in words: every value in drawing order
@@ -107,16 +89,12 @@ func (b builder) districtsDescription(metric model.Metric, year int, panels []pa
 	var items []string
 	for _, p := range panels {
 		for _, r := range p.rows {
-			items = append(items, b.t("chart.desc.item", b.regionName(r.Region), b.describe(r.Record)))
+			items = append(items, b.t("chart.desc.item", b.regionName(r.Region), b.w.Describe(*r.Record)))
 		}
 	}
-	sep := "; "
-	if b.lang == i18n.ZH {
-		sep = "；"
-	}
-	text := strings.Join(items, sep) + b.sentenceGap()
+	text := strings.Join(items, b.w.ItemSep()) + b.w.SentenceEnd()
 	if len(missing) > 0 {
-		text += b.t("chart.desc.missing", b.joinNames(missing))
+		text += b.t("chart.desc.missing", b.w.Names(missing))
 	}
 	return b.t("chart.desc.districts", name, year, text)
 }
@@ -199,7 +177,7 @@ func (b builder) barSeries(id, name string, index int, p panel, color string, ke
 func (b builder) figureItem(r row, value any) item {
 	return item{
 		Value: value, Name: b.regionName(r.Region), RegionID: r.Region.ID, RecordID: r.Record.ID,
-		Label:   &itemLabel{Show: true, Position: "right", Formatter: b.mark(r.Record)},
+		Label:   &itemLabel{Show: true, Position: "right", Formatter: b.w.Mark(*r.Record)},
 		Tooltip: &itemTip{Formatter: b.tooltip(r.Region, r.Metric, r.Record)},
 	}
 }

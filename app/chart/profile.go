@@ -22,7 +22,7 @@ func Profile(ds *model.Dataset, regionID, metricID string, lang i18n.Lang) (spec
 	if !okR || !okM || len(records) == 0 {
 		return spec.Spec{}, false
 	}
-	b := builder{ds: ds, lang: lang}
+	b := newBuilder(ds, lang)
 	var rows []row
 	for i := range records {
 		rows = append(rows, row{Region: region, Metric: metric, Year: records[i].Year, Record: &records[i]})
@@ -49,13 +49,9 @@ func Profile(ds *model.Dataset, regionID, metricID string, lang i18n.Lang) (spec
 func (b builder) profileDescription(region model.Region, metric model.Metric, rows []row) string {
 	items := make([]string, len(rows))
 	for i, r := range rows {
-		items[i] = b.t("chart.desc.item", b.yearLabel(r.Record), b.describe(r.Record))
+		items[i] = b.t("chart.desc.item", b.w.Year(*r.Record), b.w.Describe(*r.Record))
 	}
-	sep := "; "
-	if b.lang == i18n.ZH {
-		sep = "；"
-	}
-	return b.t("chart.desc.profile", b.regionName(region), metric.Name.In(string(b.lang)), strings.Join(items, sep)+b.sentenceGap())
+	return b.t("chart.desc.profile", b.regionName(region), metric.Name.In(string(b.lang)), strings.Join(items, b.w.ItemSep())+b.w.SentenceEnd())
 }
 
 // profileOption draws one column per year, and returns its grid for the
@@ -65,7 +61,7 @@ func (b builder) profileOption(sp spec.Spec, metric model.Metric, rows []row) ([
 	var cats []string
 	col := map[string]int{}
 	for _, r := range rows {
-		label := b.yearLabel(r.Record)
+		label := b.w.Year(*r.Record)
 		if _, ok := col[label]; !ok {
 			col[label] = len(cats)
 			cats = append(cats, label)
@@ -86,7 +82,7 @@ func (b builder) profileOption(sp spec.Spec, metric model.Metric, rows []row) ([
 				if r.Record.Stretch != nil {
 					insideLabel(&it, "insideTop")
 				}
-				data[col[b.yearLabel(r.Record)]] = it
+				data[col[b.w.Year(*r.Record)]] = it
 			}
 		}
 		return data
@@ -111,7 +107,7 @@ func (b builder) profileStretch(rows []row) charts.SingleSeries {
 		if r.Record.Stretch == nil {
 			continue
 		}
-		it := b.figureItem(r, []any{b.yearLabel(r.Record), i18n.Display(*r.Record.Stretch, r.Record.Unit, b.lang)})
+		it := b.figureItem(r, []any{b.w.Year(*r.Record), i18n.Display(*r.Record.Stretch, r.Record.Unit, b.lang)})
 		it.Label = b.stretchLabel(r.Record, "top")
 		data = append(data, it)
 	}

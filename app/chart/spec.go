@@ -16,6 +16,7 @@ import (
 	"gztargets/app/i18n"
 	"gztargets/app/model"
 	"gztargets/app/spec"
+	"gztargets/app/words"
 )
 
 // Palette: colour-blind-safe hues (after Okabe and Ito) with at least 3:1
@@ -64,7 +65,7 @@ type itemLabel struct {
 
 // stretchLabel labels a stretch goal's marker: "stretch 7%", 力争7%.
 func (b builder) stretchLabel(r *model.Record, position string) *itemLabel {
-	return &itemLabel{Show: true, Position: position, Formatter: b.t("chart.stretchMark", i18n.Mark(*r.Stretch, model.QualExact, r.Unit, b.lang))}
+	return &itemLabel{Show: true, Position: position, Formatter: b.w.StretchMark(*r)}
 }
 
 // insideLabel moves a bar's label into the bar, in white, to leave the
@@ -86,10 +87,16 @@ type itemStyle struct {
 // empty is ECharts' marker for "no value here": nothing is drawn.
 const empty = "-"
 
-// builder carries what every chart needs.
+// builder carries what every chart needs: the dataset, the language, and
+// the words that say a figure in it.
 type builder struct {
 	ds   *model.Dataset
 	lang i18n.Lang
+	w    words.Words
+}
+
+func newBuilder(ds *model.Dataset, lang i18n.Lang) builder {
+	return builder{ds: ds, lang: lang, w: words.New(ds, lang)}
 }
 
 func (b builder) t(key i18n.Key, args ...any) string { return i18n.T(b.lang, key, args...) }
@@ -97,90 +104,23 @@ func (b builder) t(key i18n.Key, args ...any) string { return i18n.T(b.lang, key
 // regionName is the display name of a region.
 func (b builder) regionName(r model.Region) string { return r.Name.In(string(b.lang)) }
 
-// mark is a record's value as a chart label: the qualified value, and
-// "H1" for half-year results. A stretch goal has a label of its own.
-func (b builder) mark(r *model.Record) string {
-	s := i18n.Mark(r.Value, r.Qualifier, r.Unit, b.lang)
-	if r.Period == model.PeriodH1 {
-		s += b.paren(b.t("period.h1"))
-	}
-	return s
-}
-
-// describe is a record in words: "at least 6% (target)", 6%以上（目标）.
-func (b builder) describe(r *model.Record) string {
-	s := i18n.Qualified(r.Value, r.Qualifier, r.Unit, b.lang)
-	if r.Stretch != nil {
-		s += b.listSep() + b.t("chart.stretchMark", i18n.Value(*r.Stretch, r.Unit, b.lang))
-	}
-	kind := b.t(i18n.Key("kind." + r.Kind))
-	if r.Period == model.PeriodH1 {
-		kind = b.t("period.h1") + b.space() + kind
-	}
-	return s + b.paren(kind)
-}
-
-// paren writes a parenthesis as the language sets it.
-func (b builder) paren(s string) string {
-	if b.lang == i18n.ZH {
-		return "（" + s + "）"
-	}
-	return " (" + s + ")"
-}
-
-// space separates words: a space in English, nothing in Chinese.
-func (b builder) space() string {
-	if b.lang == i18n.ZH {
-		return ""
-	}
-	return " "
-}
-
-// listSep separates items within a sentence.
-func (b builder) listSep() string {
-	if b.lang == i18n.ZH {
-		return "，"
-	}
-	return ", "
-}
-
 // tooltip is the escaped HTML shown when a reader points at a figure: the
-// region, the metric and year, the value, any disagreement, and each source
-// with its verbatim quote.
+// region, the metric and year, the value and kind, any disagreement, and
+// each source with its verbatim quote.
 func (b builder) tooltip(region model.Region, metric model.Metric, r *model.Record) string {
 	var sb strings.Builder
 	esc := func(s string) string { return escapeTemplate(html.EscapeString(s)) }
 	sb.WriteString("<strong>" + esc(b.regionName(region)) + "</strong><br>")
-	sb.WriteString(esc(metric.Name.In(string(b.lang))) + " · " + esc(b.yearLabel(r)) + "<br>")
-	sb.WriteString(esc(b.describe(r)))
-	if len(r.Conflict) > 0 {
-		sb.WriteString("<br><em>" + esc(b.conflictText(r)) + "</em>")
+	sb.WriteString(esc(metric.Name.In(string(b.lang))) + " · " + esc(b.w.Year(*r)) + "<br>")
+	sb.WriteString(esc(b.w.Describe(*r)))
+	if c := b.w.Conflict(*r); c != "" {
+		sb.WriteString("<br><em>" + esc(c) + "</em>")
 	}
 	for _, c := range r.Sources {
-		sb.WriteString("<br><q>" + esc(c.Quote) + "</q> — " + esc(b.credit(c.Source)))
+		sb.WriteString("<br><q>" + esc(c.Quote) + "</q> — " + esc(b.w.SourceCredit(c.Source)))
 	}
 	return sb.String()
 }
-
-// yearLabel is a record's year, with the half for half-year figures.
-func (b builder) yearLabel(r *model.Record) string {
-	if r.Period == model.PeriodH1 {
-		return b.t("chart.h1", r.Year)
-	}
-	return b.t("heading.year", r.Year)
-}
-
-// conflictText says on what the sources of a record disagree.
-func (b builder) conflictText(r *model.Record) string {
-	fields := make([]string, len(r.Conflict))
-	for i, f := range r.Conflict {
-		fields[i] = b.t(i18n.Key("conflict." + f))
-	}
-	return b.t("chart.conflict", strings.Join(fields, ", "))
-}
-
-// credit names a source by outlet and date.
-func (b builder) credit(seed string) string { return spec.SourceCredit(b.ds, seed, b.lang) }
 
 // specRows turns rows into the spec's rows, by id.
 func specRows(rows []row) []spec.Row {

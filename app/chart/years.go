@@ -32,7 +32,7 @@ func Years(ds *model.Dataset, metricID string, from, to int, lang i18n.Lang) (sp
 	if !ok {
 		return spec.Spec{}, false
 	}
-	b := builder{ds: ds, lang: lang}
+	b := newBuilder(ds, lang)
 	pairs := map[string]pairRow{}
 	var rows []row
 	for _, p := range ds.Pairs(metricID, from, to) {
@@ -106,25 +106,21 @@ func (b builder) yearsDescription(metric model.Metric, panels []panel, pairs map
 			items = append(items, b.t("chart.desc.pair", b.regionName(r.Region), b.pairSide(pr.from, from), b.pairSide(pr.to, to)))
 		}
 	}
-	sep := "; "
-	if b.lang == i18n.ZH {
-		sep = "；"
-	}
-	text := strings.Join(items, sep) + b.sentenceGap()
+	text := strings.Join(items, b.w.ItemSep()) + b.w.SentenceEnd()
 	if len(panels) == 0 {
 		text = ""
 	}
 	if len(missing) > 0 {
-		text += b.t("chart.desc.missing", b.joinNames(missing))
+		text += b.t("chart.desc.missing", b.w.Names(missing))
 	}
 	return b.t("chart.desc.years", metric.Name.In(string(b.lang)), text)
 }
 
 func (b builder) pairSide(r *model.Record, year int) string {
 	if r == nil {
-		return b.t("heading.year", year) + b.space() + b.t("table.none")
+		return b.t("heading.year", year) + b.w.Space() + b.t("table.none")
 	}
-	return b.t("heading.year", year) + b.space() + b.describe(r)
+	return b.t("heading.year", year) + b.w.Space() + b.w.Describe(*r)
 }
 
 // yearsOption draws per panel a grey connector line, the earlier year's

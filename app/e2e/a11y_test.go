@@ -197,7 +197,7 @@ func TestLanguage(t *testing.T) {
 				if _, err := chromedp.RunResponse(ctx, chromedp.Click(chromedp.CSS(`.lang-switch a[lang="en"]`))); err != nil {
 					t.Fatal(err)
 				}
-				waitFor(t, ctx, `document.documentElement.lang === "en" && document.querySelector("h1").innerText === "Source articles"`)
+				waitFor(t, ctx, `document.documentElement.lang === "en" && document.querySelector("h1").innerText === "Sources"`)
 				do(t, ctx, chromedp.Navigate(base+"/district/baiyun"))
 				waitFor(t, ctx, `document.querySelector("h1").innerText === "Baiyun: every figure"`)
 				waitApp(t, ctx)

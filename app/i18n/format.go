@@ -182,6 +182,15 @@ func Qualified(v float64, qualifier, unit string, lang Lang) string {
 	return s
 }
 
+// Range writes a range of values with the unit once: "4.5–5%", 4.5%至5%,
+// "830–900 billion yuan".
+func Range(lo, hi float64, unit string, lang Lang) string {
+	if lang == ZH {
+		return Value(lo, unit, lang) + "至" + Value(hi, unit, lang)
+	}
+	return Number(Display(lo, unit, lang)) + "–" + Value(hi, unit, lang)
+}
+
 // Mark writes a value with a compact qualifier for chart labels: ≥6%, >83,
 // ≈7% in English, and the same words as Qualified in Chinese, which are
 // already short.

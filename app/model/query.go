@@ -96,8 +96,9 @@ type Entry struct {
 
 // Compare returns every region's figure for one metric and year, in catalog
 // order, including regions with no figure. Where a region has several, a
-// full-year target is preferred, then a full-year result, then a half-year
-// result.
+// full-year target is preferred (the plan adopted by the congress, then the
+// pledge), then a full-year result (final, then estimated), then a
+// half-year result.
 func (ds *Dataset) Compare(metric string, year int) []Entry {
 	entries := make([]Entry, len(ds.Regions))
 	for i, r := range ds.Regions {
@@ -121,18 +122,25 @@ func (ds *Dataset) best(region, metric string, year int) *Record {
 	return found
 }
 
+// preference ranks a region's figures for one metric and year; the lowest
+// is shown where there is room for one.
 func preference(r *Record) int {
 	switch {
 	case r.Kind == KindTarget && r.Period == PeriodYear:
-		return 0
+		return stageRank[r.Stage]
 	case r.Kind == KindTarget:
-		return 1
-	case r.Period == PeriodYear:
-		return 2
-	default:
 		return 3
+	case r.Period == PeriodYear && !r.Provisional:
+		return 4
+	case r.Period == PeriodYear:
+		return 5
+	default:
+		return 6
 	}
 }
+
+// stageRank orders a target's stages: the plan the congress adopted first.
+var stageRank = map[string]int{StagePlan: 0, StagePledge: 1, StageUnknown: 2}
 
 // Pair is one region's figures for a metric in two years.
 type Pair struct {

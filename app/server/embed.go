@@ -13,6 +13,7 @@ import (
 	"gztargets/app/model"
 	"gztargets/app/spec"
 	"gztargets/app/urlstate"
+	"gztargets/app/words"
 )
 
 // embedPage is the page an <iframe> snippet points at. It is rendered at
@@ -101,7 +102,7 @@ func renderEmbed(ds *model.Dataset, res resolver, s spec.Spec, notice string) []
 			Slug   string          `json:"slug"`
 			Option json.RawMessage `json:"option"`
 		}{s.Slug, s.Option})),
-		Credit:   s.Credit(ds),
+		Credit:   words.New(ds, s.Lang).Credit(s.Seeds),
 		Explorer: res.Resolve(urlstate.ChartPath(s.Kind, s.Metric, s.Year, s.Region, s.Lang)),
 		Notice:   notice,
 		ECharts:  res.Resolve("/web/echarts.common.min.js"),
@@ -119,25 +120,16 @@ func renderEmbed(ds *model.Dataset, res resolver, s spec.Spec, notice string) []
 	return buf.Bytes()
 }
 
-// embedTable is the chart's figures as table rows.
+// embedTable is the chart's figures as table rows, in the same words as
+// the explorer's tables.
 func embedTable(ds *model.Dataset, s spec.Spec) []embedRow {
+	w := words.New(ds, s.Lang)
 	rows := make([]embedRow, 0, len(s.Rows))
 	for _, r := range s.Rows {
 		region, _ := ds.Region(r.Region)
-		row := embedRow{Region: region.Name.In(string(s.Lang)), Value: i18n.T(s.Lang, "table.none")}
+		row := embedRow{Region: region.Name.In(string(s.Lang)), Value: w.NoFigure(r.Region, s.Metric, r.Year)}
 		if rec, ok := ds.Record(r.Record); ok {
-			row.Year = i18n.T(s.Lang, "heading.year", rec.Year)
-			if rec.Period == model.PeriodH1 {
-				row.Year = i18n.T(s.Lang, "chart.h1", rec.Year)
-			}
-			row.Kind = i18n.T(s.Lang, i18n.Key("kind."+rec.Kind))
-			row.Value = i18n.Qualified(rec.Value, rec.Qualifier, rec.Unit, s.Lang)
-			for i, c := range rec.Sources {
-				if i > 0 {
-					row.Sources += "; "
-				}
-				row.Sources += "“" + c.Quote + "” — " + spec.SourceCredit(ds, c.Source, s.Lang)
-			}
+			row.Year, row.Kind, row.Value, row.Sources = w.Year(*rec), w.Kind(*rec), w.Value(*rec), w.Sources(*rec)
 		}
 		rows = append(rows, row)
 	}

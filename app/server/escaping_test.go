@@ -48,7 +48,7 @@ func hostileDataset(t *testing.T) (*model.Dataset, []byte) {
 	ds.Sources[0].Outlet = model.Text{ZH: hostileOutlet, EN: hostileOutlet}
 	quoted := false
 	for i, r := range ds.Records {
-		if r.ID == "tianhe-2024-gdp_growth-target-year-pledge" {
+		if r.ID == "tianhe-2024-gdp_growth-target-year-plan" {
 			ds.Records[i].Sources[0].Quote = hostileQuote
 			quoted = true
 		}

@@ -92,7 +92,7 @@ func TestPageInBrowserLanguage(t *testing.T) {
 		{"/", "zh-CN,zh;q=0.9,en;q=0.8", "zh", "2024年各区地区生产总值增速", true, "?lang=zh"},
 		{"/", "", "zh", "2024年各区地区生产总值增速", true, "?"},
 		{"/?view=years&metric=fai_growth", "fr-FR", "en", "Fixed-asset investment growth", true, "?view=years&amp;metric=fai_growth&amp;lang=en"},
-		{"/sources", "en", "en", "Source articles", true, "?lang=en"},
+		{"/sources", "en", "en", "Sources", true, "?lang=en"},
 		{"/?lang=zh", "en-GB", "zh", "2024年各区地区生产总值增速", false, "?lang=zh"},
 		{"/district/tianhe?lang=en", "zh-CN", "en", "Tianhe: every figure", false, "?lang=en"},
 		{"/nowhere", "en", "en", "Page not found", true, "?lang=en"},

@@ -8,10 +8,8 @@ package spec
 import (
 	"encoding/json"
 	"fmt"
-	"strings"
 
 	"gztargets/app/i18n"
-	"gztargets/app/model"
 )
 
 // Kinds of chart.
@@ -100,26 +98,3 @@ func (s Spec) FileName(ext string) string { return s.Slug + "." + ext }
 
 // ExportHeight is the height of a downloaded image.
 func (s Spec) ExportHeight() int { return s.Height + TitleSpace + CreditSpace }
-
-// Credit is the credit line of a chart: every source it draws on, by
-// outlet and date.
-func (s Spec) Credit(ds *model.Dataset) string {
-	names := make([]string, len(s.Seeds))
-	for i, seed := range s.Seeds {
-		names[i] = SourceCredit(ds, seed, s.Lang)
-	}
-	sep := "; "
-	if s.Lang == i18n.ZH {
-		sep = "；"
-	}
-	return i18n.T(s.Lang, "embed.credit", strings.Join(names, sep))
-}
-
-// SourceCredit names a source by outlet and date: "New Express, Feb 2024".
-func SourceCredit(ds *model.Dataset, seed string, lang i18n.Lang) string {
-	src, ok := ds.Source(seed)
-	if !ok {
-		return seed
-	}
-	return src.Outlet.In(string(lang)) + ", " + i18n.Date(src.Published, lang)
-}

@@ -7,6 +7,7 @@ import (
 
 	"gztargets/app/i18n"
 	"gztargets/app/model"
+	"gztargets/app/words"
 )
 
 // citationList shows where a figure comes from: each source's verbatim
@@ -32,12 +33,24 @@ func (c *citationList) Render() app.UI {
 
 func (c *citationList) citation(cite model.Citation) app.UI {
 	src, _ := c.Data.Source(cite.Source)
+	w := words.New(c.Data, c.Lang)
+	attribution := w.Attribution(cite)
 	return app.Li().Body(
 		app.Q().Lang(src.Language).Text(cite.Quote),
 		app.Text(" — "),
-		app.A().Href(sourcesPath(c.Lang)+"#"+sourceAnchor(cite.Source)).Text(sourceCredit(src, c.Lang)),
+		app.If(attribution != "", func() app.UI { return app.Span().Class("attribution").Text(attribution + w.ListSep()) }),
+		app.A().Href(sourcesPath(c.Lang)+"#"+sourceAnchor(cite.Source)).Text(w.SourceCredit(cite.Source)),
+		app.If(src.URL != "", func() app.UI {
+			return app.Span().Body(app.Text(" · "), app.A().Href(src.URL).Rel("noopener external").Text(i18n.T(c.Lang, "source.page")))
+		}),
+		app.If(src.Reliability != "", func() app.UI {
+			return app.P().Class("citation-note reliability").Body(
+				app.Text(i18n.T(c.Lang, "source.reliability")+" "),
+				app.Span().Lang("en").Text(src.Reliability),
+			)
+		}),
 		app.If(len(c.Record.Conflict) > 0, func() app.UI {
-			return app.Span().Class("citation-reading").Text(" · " + i18n.Qualified(cite.Value, cite.Qualifier, c.Record.Unit, c.Lang))
+			return app.Span().Class("citation-reading").Text(" · " + w.CitedValue(c.Record, cite))
 		}),
 		app.If(cite.Note != "", func() app.UI {
 			return app.P().Class("citation-note").Body(
@@ -48,12 +61,7 @@ func (c *citationList) citation(cite model.Citation) app.UI {
 	)
 }
 
-// sourceCredit names a source by outlet and date.
-func sourceCredit(s model.Source, lang i18n.Lang) string {
-	return s.Outlet.In(string(lang)) + ", " + i18n.Date(s.Published, lang)
-}
-
 // sourceAnchor is the id of a source's section on the sources page.
-func sourceAnchor(seed string) string {
-	return "source-" + strings.TrimSuffix(seed, ".txt")
+func sourceAnchor(id string) string {
+	return "source-" + strings.TrimSuffix(id, ".txt")
 }

@@ -105,8 +105,8 @@ func TestChartPlaceholderListsEveryDistrict(t *testing.T) {
 	ds := testDataset(t)
 	p := newChartPlaceholder(i18n.EN, specMissing, "Foreign trade", 2019, ds)
 	mount(t, p)
-	match(t, app.Text("No target published: Yuexiu, Haizhu, Liwan, Tianhe, Baiyun, Huangpu, Panyu, Huadu, Nansha, Conghua, Zengcheng"), p, 0, 0, 0)
-	match(t, app.Text("No region published a Foreign trade figure for 2019."), p, 0, 1, 0, 0)
+	match(t, app.Text("Not found in our sources: Yuexiu, Haizhu, Liwan, Tianhe, Baiyun, Huangpu, Panyu, Huadu, Nansha, Conghua, Zengcheng"), p, 0, 0, 0)
+	match(t, app.Text("Our sources have no Foreign trade figure for 2019."), p, 0, 1, 0, 0)
 }
 
 // TestViewControlsSelectTheState checks that the form shows the state:
@@ -135,7 +135,7 @@ func TestFigureTable(t *testing.T) {
 	state := urlstate.State{View: urlstate.ViewTable, Lang: i18n.EN, Sort: "-value"}
 	ft := &figureTable{
 		Lang: i18n.EN, Data: ds, Columns: []column{colRegion, colValue},
-		Rows:     []figureRow{{Region: tianhe, Record: rec}, {Region: panyu}},
+		Rows:     []figureRow{{Region: tianhe, Record: rec}, {Region: panyu, Missing: "searched for, not found"}},
 		Sortable: &state,
 	}
 	mount(t, ft)
@@ -148,5 +148,5 @@ func TestFigureTable(t *testing.T) {
 	match(t, app.Td().Role("cell").DataSet("label", "Value").Class("value"), ft, append(body, 0, 1)...)
 	match(t, app.Text("at least 18%"), ft, append(body, 0, 1, 0, 0)...)
 	match(t, app.Tr().Role("row"), ft, append(body, 1)...)
-	match(t, app.Text("not published"), ft, append(body, 1, 1, 0)...)
+	match(t, app.Text("searched for, not found"), ft, append(body, 1, 1, 0)...)
 }

@@ -5,6 +5,7 @@ import (
 
 	"gztargets/app/i18n"
 	"gztargets/app/model"
+	"gztargets/app/words"
 )
 
 // conflictList shows the figures on which sources disagree, with what each
@@ -32,10 +33,11 @@ func (c *conflictList) Render() app.UI {
 func (c *conflictList) conflict(r model.Record) app.UI {
 	region, _ := c.Data.Region(r.Region)
 	metric, _ := c.Data.Metric(r.Metric)
-	title := region.Name.In(string(c.Lang)) + " · " + metric.Name.In(string(c.Lang)) + " · " + yearLabel(r, c.Lang)
+	w := words.New(c.Data, c.Lang)
+	title := region.Name.In(string(c.Lang)) + " · " + metric.Name.In(string(c.Lang)) + " · " + w.Year(r) + " · " + w.Kind(r)
 	return app.Article().Class("conflict-entry").DataSet("record", r.ID).Body(
 		app.H3().Text(title),
-		app.P().Body(valueText(r, c.Lang)),
+		app.P().Body(valueText(w, r)),
 		newCitationList(c.Lang, r, c.Data),
 	)
 }

@@ -4,17 +4,21 @@ import (
 	"gztargets/app/i18n"
 	"gztargets/app/model"
 	"gztargets/app/spec"
+	"gztargets/app/words"
 )
 
 // chartDataTable is a chart's figures as a table: the equivalent of the
-// chart for screen readers. Regions without a figure appear as "not
-// published". Its sources are plain text, which keeps the page light: the
-// tables of the table view, profiles and sources link them.
+// chart for screen readers. Regions without a figure say what the project
+// knows ("not found in our sources"). Its sources are plain text, which
+// keeps the page light: the tables of the table view, profiles and sources
+// link them.
 func chartDataTable(s spec.Spec, ds *model.Dataset) *figureTable {
+	w := words.New(ds, s.Lang)
 	rows := make([]figureRow, len(s.Rows))
 	for i, r := range s.Rows {
 		rows[i].Region, _ = ds.Region(r.Region)
 		rows[i].Record, _ = ds.Record(r.Record)
+		rows[i].Missing = w.NoFigure(r.Region, s.Metric, r.Year)
 	}
 	return &figureTable{
 		Lang:    s.Lang,

@@ -1,14 +1,12 @@
 package ui
 
 import (
-	"strings"
-
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"gztargets/app/i18n"
 	"gztargets/app/model"
-	"gztargets/app/spec"
 	"gztargets/app/urlstate"
+	"gztargets/app/words"
 )
 
 // column is a column of a figure table.
@@ -33,13 +31,15 @@ var columnTitles = map[column]i18n.Key{
 // sortKeys are the columns the table view can sort by, with their URL key.
 var sortKeys = map[column]string{colRegion: "region", colMetric: "metric", colYear: "year", colValue: "value"}
 
-// figureRow is one row: a record, or a region with no figure (Record nil).
-// Cite, when set, is what one source says, shown instead of the record's
-// merged value (the sources page lists each source's own reading).
+// figureRow is one row: a record, or a region with no figure (Record nil),
+// whose Missing text says what the project knows of it. Cite, when set, is
+// what one source says, shown instead of the record's merged value (the
+// sources page lists each source's own reading).
 type figureRow struct {
-	Region model.Region
-	Record *model.Record
-	Cite   *model.Citation
+	Region  model.Region
+	Record  *model.Record
+	Cite    *model.Citation
+	Missing string
 }
 
 // figureTable is every table of figures in the explorer: the table view,
@@ -118,7 +118,7 @@ func (t *figureTable) cell(c column, r figureRow, head bool) app.UI {
 	case c == colRegion:
 		content = app.A().Href(districtPath(r.Region.ID, lang)).Text(r.Region.Name.In(string(lang)))
 	case r.Record == nil && c == colValue:
-		content = app.Text(i18n.T(lang, "table.none"))
+		content = app.Text(r.Missing)
 	case r.Record == nil:
 		content = app.Text("")
 	default:
@@ -135,50 +135,27 @@ func (t *figureTable) cell(c column, r figureRow, head bool) app.UI {
 }
 
 func (t *figureTable) recordCell(c column, r figureRow) app.UI {
-	rec, lang := *r.Record, t.Lang
+	rec, w := *r.Record, words.New(t.Data, t.Lang)
 	switch c {
 	case colMetric:
 		m, _ := t.Data.Metric(rec.Metric)
-		return app.Text(m.Name.In(string(lang)))
+		return app.Text(m.Name.In(string(t.Lang)))
 	case colYear:
-		return app.Text(yearLabel(rec, lang))
+		return app.Text(w.Year(rec))
 	case colKind:
-		kind := i18n.T(lang, i18n.Key("kind."+rec.Kind))
-		if rec.Period == model.PeriodH1 {
-			kind = i18n.T(lang, "period.h1") + " · " + kind
-		}
-		return app.Text(kind)
+		return app.Text(w.Kind(rec))
 	case colValue:
 		if r.Cite != nil {
-			return app.Text(citedValue(rec, *r.Cite, lang))
+			return app.Text(w.CitedValue(rec, *r.Cite))
 		}
-		return valueText(rec, lang)
+		return valueText(w, rec)
 	case colQuote:
 		src, _ := t.Data.Source(r.Cite.Source)
 		return app.Q().Lang(src.Language).Text(r.Cite.Quote)
 	case colSourceText:
-		return app.Text(sourcesText(t.Data, rec, lang))
+		return app.Text(w.Sources(rec))
 	}
-	return newCitationList(lang, rec, t.Data)
-}
-
-// sourcesText is every citation of a record as one line: each quote with
-// its outlet and date.
-func sourcesText(ds *model.Dataset, r model.Record, lang i18n.Lang) string {
-	parts := make([]string, len(r.Sources))
-	for i, c := range r.Sources {
-		parts[i] = "“" + c.Quote + "” — " + spec.SourceCredit(ds, c.Source, lang)
-	}
-	return strings.Join(parts, "; ")
-}
-
-// citedValue is a figure as one source states it.
-func citedValue(r model.Record, c model.Citation, lang i18n.Lang) string {
-	s := i18n.Qualified(c.Value, c.Qualifier, r.Unit, lang)
-	if c.Stretch != nil {
-		s += " · " + i18n.T(lang, "chart.stretchMark", i18n.Value(*c.Stretch, r.Unit, lang))
-	}
-	return s
+	return newCitationList(t.Lang, rec, t.Data)
 }
 
 // recordRows turns records into rows.

@@ -10,6 +10,7 @@ import (
 	"gztargets/app/i18n"
 	"gztargets/app/model"
 	"gztargets/app/urlstate"
+	"gztargets/app/words"
 )
 
 // recordTable is the table view: every figure that passes the filters,
@@ -41,33 +42,18 @@ func (t *recordTable) Render() app.UI {
 	}
 }
 
-// valueText is a record's qualified value, its stretch goal, and a marker
-// when its sources disagree.
-func valueText(r model.Record, lang i18n.Lang) app.UI {
-	text := i18n.Qualified(r.Value, r.Qualifier, r.Unit, lang)
-	if r.Stretch != nil {
-		text += " · " + i18n.T(lang, "chart.stretchMark", i18n.Value(*r.Stretch, r.Unit, lang))
-	}
-	if len(r.Conflict) == 0 {
-		return app.Text(text)
-	}
-	fields := make([]string, len(r.Conflict))
-	for i, f := range r.Conflict {
-		fields[i] = i18n.T(lang, i18n.Key("conflict."+f))
+// valueText is a record's value, its stretch goal, and a marker when its
+// sources disagree.
+func valueText(w words.Words, r model.Record) app.UI {
+	conflict := w.Conflict(r)
+	if conflict == "" {
+		return app.Text(w.Value(r))
 	}
 	return app.Span().Body(
-		app.Text(text),
+		app.Text(w.Value(r)),
 		app.Br(),
-		app.Em().Class("conflict").Text(i18n.T(lang, "chart.conflict", strings.Join(fields, ", "))),
+		app.Em().Class("conflict").Text(conflict),
 	)
-}
-
-// yearLabel is a record's year, marking half-year figures.
-func yearLabel(r model.Record, lang i18n.Lang) string {
-	if r.Period == model.PeriodH1 {
-		return i18n.T(lang, "chart.h1", r.Year)
-	}
-	return i18n.T(lang, "heading.year", r.Year)
 }
 
 // sortRecords orders the table's rows by a sort key such as "value" or

@@ -61,7 +61,21 @@ func (e *sourceEntry) metadata() app.UI {
 			}),
 		),
 		app.Dt().Text(e.t("source.language")), app.Dd().Text(lang),
-		app.Dt().Text(e.t("source.file")), app.Dd().Body(app.Code().Text(s.ID)),
+		app.If(s.Site != nil, func() app.UI {
+			return app.Div().Body(app.Dt().Text(e.t("source.site")), app.Dd().Text(s.Site.In(string(e.Lang))))
+		}),
+		app.If(s.URL != "", func() app.UI {
+			return app.Div().Body(
+				app.Dt().Text(e.t("source.address")),
+				app.Dd().Body(app.A().Href(s.URL).Rel("noopener external").Class("source-url").Text(s.URL)),
+				app.Dt().Text(e.t("source.retrieved")), app.Dd().Text(i18n.Date(s.Retrieved, e.Lang)),
+			)
+		}).Else(func() app.UI {
+			return app.Div().Body(app.Dt().Text(e.t("source.file")), app.Dd().Body(app.Code().Text(s.ID)))
+		}),
+		app.If(s.Reliability != "", func() app.UI {
+			return app.Div().Class("reliability").Body(app.Dt().Text(e.t("source.reliability")), app.Dd().Lang("en").Text(s.Reliability))
+		}),
 	)
 }
 

@@ -27,16 +27,19 @@ func (w Words) T(key i18n.Key, args ...any) string { return i18n.T(w.Lang, key, 
 // Value is a record's qualified value and its stretch goal: "at least 6%,
 // stretch 7%", 6%以上，力争7%.
 func (w Words) Value(r model.Record) string {
-	return w.stated(r.Value, r.Qualifier, r.Stretch, r.Unit)
+	return w.stated(r.Value, r.Qualifier, r.Upper, r.Stretch, r.Unit)
 }
 
 // CitedValue is a figure as one source states it.
 func (w Words) CitedValue(r model.Record, c model.Citation) string {
-	return w.stated(c.Value, c.Qualifier, c.Stretch, r.Unit)
+	return w.stated(c.Value, c.Qualifier, c.Upper, c.Stretch, r.Unit)
 }
 
-func (w Words) stated(v float64, qualifier string, stretch *float64, unit string) string {
+func (w Words) stated(v float64, qualifier string, upper, stretch *float64, unit string) string {
 	s := i18n.Qualified(v, qualifier, unit, w.Lang)
+	if qualifier == model.QualRange && upper != nil {
+		s = i18n.Range(v, *upper, unit, w.Lang)
+	}
 	if stretch != nil {
 		s += w.ListSep() + w.T("chart.stretchMark", i18n.Value(*stretch, unit, w.Lang))
 	}
@@ -48,6 +51,9 @@ func (w Words) stated(v float64, qualifier string, stretch *float64, unit string
 // its own (StretchMark).
 func (w Words) Mark(r model.Record) string {
 	s := i18n.Mark(r.Value, r.Qualifier, r.Unit, w.Lang)
+	if r.Qualifier == model.QualRange && r.Upper != nil {
+		s = i18n.Range(r.Value, *r.Upper, r.Unit, w.Lang)
+	}
 	switch {
 	case r.Period == model.PeriodH1:
 		s += w.Paren(w.T("period.h1"))
@@ -116,9 +122,32 @@ func (w Words) SourceCredit(id string) string {
 	return s
 }
 
-// Citation is one citation as a line: the quote and its source.
+// Citation is one citation as a line: the quote, who said it where, and
+// its source.
 func (w Words) Citation(c model.Citation) string {
-	return "“" + c.Quote + "” — " + w.SourceCredit(c.Source)
+	s := "“" + c.Quote + "” — "
+	if a := w.Attribution(c); a != "" {
+		s += a + w.ListSep()
+	}
+	return s + w.SourceCredit(c.Source)
+}
+
+// Attribution says who stated a figure, at what event and when, as far as
+// the source names them: "Baiyun party secretary He Jingqing, city-wide
+// high-quality development conference, 19 Feb 2024". It is "" when the
+// source names none of them.
+func (w Words) Attribution(c model.Citation) string {
+	var parts []string
+	if c.Speaker != nil {
+		parts = append(parts, c.Speaker.In(string(w.Lang)))
+	}
+	if c.Event != nil {
+		parts = append(parts, c.Event.In(string(w.Lang)))
+	}
+	if c.EventDate != "" {
+		parts = append(parts, i18n.Date(c.EventDate, w.Lang))
+	}
+	return strings.Join(parts, w.ListSep())
 }
 
 // Sources is every citation of a record as one line.
