@@ -4,9 +4,11 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"math"
 	"path"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 
 	"gztargets/app/model"
@@ -138,7 +140,7 @@ func (s *Set) Compile() (*model.Dataset, error) {
 	}
 	for key, figs := range byKey {
 		sort.SliceStable(figs, func(a, b int) bool {
-			return preferCitation(figs[a].rec, figs[b].rec)
+			return preferCitation(figs[a].rec, figs[a].fig, figs[b].rec, figs[b].fig)
 		})
 		cites := make([]model.Citation, len(figs))
 		for i, cf := range figs {
@@ -155,7 +157,7 @@ func (s *Set) Compile() (*model.Dataset, error) {
 			Kind: first.Kind, Stage: first.Stage, Provisional: first.Provisional,
 			Value: first.Value, Qualifier: first.Qualifier, Upper: first.Upper,
 			Stretch: first.Stretch, Period: first.Period, Unit: first.Unit,
-			Sources: cites, Conflict: disagreements(cites),
+			Sources: cites, Conflict: disagreements(first.Kind, cites),
 		})
 	}
 	s.sortRecords(ds.Records)
@@ -167,14 +169,34 @@ func (s *Set) Compile() (*model.Dataset, error) {
 	return ds, nil
 }
 
-// preferCitation orders citations: a source in its original language before
-// a machine translation, then by source id. The first citation supplies the
-// record's value when sources disagree.
-func preferCitation(a, b *Record) bool {
-	if a.Translated != b.Translated {
-		return !a.Translated
+// preferCitation orders citations; the first supplies the record's value
+// when sources disagree. A source in its original language comes before a
+// machine translation; for a result, an exact figure before a rough one
+// ("more than 650 billion"); a page without a reliability warning before a
+// mirror or an aggregator; for a result, more decimals before fewer; then
+// by source id.
+func preferCitation(ra *Record, fa Figure, rb *Record, fb Figure) bool {
+	actual := fa.Kind == model.KindActual
+	switch {
+	case ra.Translated != rb.Translated:
+		return !ra.Translated
+	case actual && (fa.Qualifier == model.QualExact) != (fb.Qualifier == model.QualExact):
+		return fa.Qualifier == model.QualExact
+	case (ra.Reliability == "") != (rb.Reliability == ""):
+		return ra.Reliability == ""
+	case actual && decimals(fa.Value) != decimals(fb.Value):
+		return decimals(fa.Value) > decimals(fb.Value)
 	}
-	return a.Source < b.Source
+	return ra.Source < rb.Source
+}
+
+// decimals counts the decimal places a value is written with.
+func decimals(v float64) int {
+	s := strconv.FormatFloat(v, 'f', -1, 64)
+	if i := strings.IndexByte(s, '.'); i >= 0 {
+		return len(s) - i - 1
+	}
+	return 0
 }
 
 func sourceOf(rec *Record) model.Source {
@@ -188,8 +210,14 @@ func sourceOf(rec *Record) model.Source {
 	}
 }
 
-// disagreements lists the fields on which the citations differ.
-func disagreements(cites []model.Citation) []string {
+// disagreements lists the fields on which the citations differ. A target's
+// wording is its meaning (about 18% is not 18%以上), so any difference
+// counts; results stated roughly and precisely (突破6500亿元 and 6551.3亿元,
+// 2867 and 2866.95) agree when the rough statement holds for the precise one.
+func disagreements(kind string, cites []model.Citation) []string {
+	if kind == model.KindActual && resultsAgree(cites) {
+		return nil
+	}
 	var fields []string
 	first := cites[0]
 	differs := func(pred func(c model.Citation) bool) bool {
@@ -207,6 +235,45 @@ func disagreements(cites []model.Citation) []string {
 		fields = append(fields, "stretch")
 	}
 	return fields
+}
+
+// resultsAgree reports whether every citation of a result is consistent
+// with the most precise exact one.
+func resultsAgree(cites []model.Citation) bool {
+	precise := -1
+	for i, c := range cites {
+		if c.Qualifier == model.QualExact && (precise < 0 || decimals(c.Value) > decimals(cites[precise].Value)) {
+			precise = i
+		}
+	}
+	if precise < 0 {
+		return false
+	}
+	for _, c := range cites {
+		if !statementHolds(c, cites[precise].Value) {
+			return false
+		}
+	}
+	return true
+}
+
+// statementHolds reports whether a citation's statement is true of the
+// value: an exact figure equal to it after rounding to the citation's own
+// decimals, "more than" or "at least" below it, "about" within rounding of
+// a whole number.
+func statementHolds(c model.Citation, v float64) bool {
+	switch c.Qualifier {
+	case model.QualExact:
+		scale := math.Pow(10, float64(decimals(c.Value)))
+		return sameValue(math.Round(v*scale)/scale, c.Value)
+	case model.QualAbove:
+		return v > c.Value
+	case model.QualAtLeast:
+		return v >= c.Value
+	case model.QualAbout:
+		return math.Abs(v-c.Value) < 0.5*math.Max(1, math.Abs(c.Value)/100)
+	}
+	return false
 }
 
 func sameStretch(a, b *float64) bool {

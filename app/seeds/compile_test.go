@@ -242,3 +242,40 @@ func TestSearchedList(t *testing.T) {
 		})
 	}
 }
+
+// TestResultsStatedRoughlyAgree checks that a result stated roughly and
+// precisely is one figure without a conflict, shown by its precise value,
+// while two different results are flagged.
+func TestResultsStatedRoughlyAgree(t *testing.T) {
+	tests := []struct {
+		name           string
+		rough, precise Figure
+		wantValue      float64
+		wantConflict   bool
+	}{
+		{"more than", Figure{Value: 6500, Qualifier: "above", Quote: "总量突破6500亿元"}, Figure{Value: 6551.3, Qualifier: "exact", Quote: "总量6551.3亿元"}, 6551.3, false},
+		{"rounded", Figure{Value: 2867, Qualifier: "exact", Quote: "总量2867亿元"}, Figure{Value: 2866.95, Qualifier: "exact", Quote: "总量2866.95亿元"}, 2866.95, false},
+		{"different", Figure{Value: 5.4, Qualifier: "exact", Quote: "增长5.4%"}, Figure{Value: 5.2, Qualifier: "exact", Quote: "增长5.2%"}, 5.2, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			set := twoSourceSet(Figure{}, false)
+			for i, f := range []Figure{tt.rough, tt.precise} {
+				f.Region, f.Year, f.Kind, f.Period = "tianhe", 2023, "actual", "year"
+				f.Metric, f.Unit = "gdp_total", "cny_100m"
+				if strings.HasSuffix(f.Quote, "%") {
+					f.Metric, f.Unit = "gdp_growth", "pct"
+				}
+				set.Records[[]string{"seeds/a.json", "seeds/b.json"}[i]].Figures = []Figure{f}
+			}
+			ds, err := set.Compile()
+			if err != nil {
+				t.Fatal(err)
+			}
+			r := ds.Records[0]
+			if len(ds.Records) != 1 || r.Value != tt.wantValue || (len(r.Conflict) > 0) != tt.wantConflict {
+				t.Errorf("record %v conflict %v, want value %v, conflict %v", r.Value, r.Conflict, tt.wantValue, tt.wantConflict)
+			}
+		})
+	}
+}
