@@ -46,34 +46,7 @@ type embedData struct {
 
 // embedRow is a row of the embed's data table.
 type embedRow struct {
-	Region, Year, Kind, Value, Sources string
-}
-
-// buildSpecs builds every chart that has figures, in both languages: the
-// districts view for each metric and year, the years view for each metric,
-// and each region's profile charts.
-func buildSpecs(ds *model.Dataset) []spec.Spec {
-	var specs []spec.Spec
-	add := func(s spec.Spec, ok bool) {
-		if ok && len(s.Seeds) > 0 {
-			specs = append(specs, s)
-		}
-	}
-	for _, lang := range i18n.Langs {
-		for _, m := range ds.Metrics {
-			for _, y := range ds.Years(m.ID) {
-				add(chart.Districts(ds, m.ID, y, lang))
-			}
-			add(chart.Years(ds, m.ID, urlstate.YearsCompared[0], urlstate.YearsCompared[1], lang))
-		}
-		for _, r := range ds.Regions {
-			p, _ := ds.Profile(r.ID)
-			for _, m := range p.Metrics {
-				add(chart.Profile(ds, r.ID, m.ID, lang))
-			}
-		}
-	}
-	return specs
+	Region, Year, Kind, Value, Verdict, Sources string
 }
 
 // renderEmbeds renders the embed page and the CSV of every chart, keyed by
@@ -127,7 +100,7 @@ func embedTable(ds *model.Dataset, s spec.Spec) []embedRow {
 	rows := make([]embedRow, 0, len(s.Rows))
 	for _, r := range s.Rows {
 		region, _ := ds.Region(r.Region)
-		row := embedRow{Region: region.Name.In(string(s.Lang)), Value: w.NoFigure(r.Region, s.Metric, r.Year)}
+		row := embedRow{Region: region.Name.In(string(s.Lang)), Value: w.NoFigure(r.Region, s.Metric, r.Year), Verdict: r.Verdict}
 		if rec, ok := ds.Record(r.Record); ok {
 			row.Year, row.Kind, row.Value, row.Sources = w.Year(*rec), w.Kind(*rec), w.Value(*rec), w.Sources(*rec)
 		}
@@ -139,7 +112,7 @@ func embedTable(ds *model.Dataset, s spec.Spec) []embedRow {
 // embedText is the embed page's fixed text in a language.
 func embedText(lang i18n.Lang) map[string]string {
 	out := map[string]string{}
-	for _, k := range []i18n.Key{"table.data", "table.region", "table.year", "table.kind", "table.value", "table.source", "embed.more", "embed.flags", "app.name"} {
+	for _, k := range []i18n.Key{"table.data", "table.region", "table.year", "table.kind", "table.value", "table.verdict", "table.source", "embed.more", "embed.flags", "app.name"} {
 		out[string(k)] = i18n.T(lang, k)
 	}
 	return out

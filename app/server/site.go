@@ -87,7 +87,7 @@ func newSite(webDir, prefix string, ds *model.Dataset, dataJSON []byte, domain s
 	ui.ProvideDataset(ds)
 	s := &Site{Prefix: prefix, Domain: domain, assets: assets, data: ds, cache: &pageCache{}}
 	s.resolver = resolver{prefix: prefix, hashed: assets.hashedNames()}
-	specs := buildSpecs(ds)
+	specs := chart.Catalogue(ds)
 	var csvs map[string]*asset
 	s.embeds, csvs = renderEmbeds(ds, s.resolver, specs)
 	s.files = map[string]*asset{

@@ -17,6 +17,8 @@ const (
 	KindDistricts = "districts"
 	KindYears     = "years"
 	KindProfile   = "profile"
+	KindResults   = "results"
+	KindCascade   = "cascade"
 )
 
 // Pixel heights. Charts have fixed heights per kind, so that a page can
@@ -40,7 +42,11 @@ type Spec struct {
 	Title       string    `json:"title"`
 	Subtitle    string    `json:"subtitle"`    // unit and regions without a figure
 	Description string    `json:"description"` // the chart in words, for aria and captions
-	Height      int       `json:"height"`
+	// Headline and Rule, for the results view: the count of verdicts, and
+	// the rule they follow.
+	Headline string `json:"headline,omitempty"`
+	Rule     string `json:"rule,omitempty"`
+	Height   int    `json:"height"`
 	// Option is the ECharts option for the screen. Export is a patch that
 	// setOption merges over it for downloaded images: it adds the title,
 	// the subtitle and the credit line.
@@ -60,11 +66,23 @@ type Row struct {
 	Region string `json:"region"`
 	Year   int    `json:"year,omitempty"`
 	Record string `json:"record,omitempty"`
+	// Verdict is a target's verdict in words, in the results view.
+	Verdict string `json:"verdict,omitempty"`
 }
 
 // Bundle is every chart of one language, by slug: what the app fetches
 // once to switch charts without waiting.
 type Bundle map[string]Spec
+
+// ResultsSlug names the targets-against-results chart of a metric and year.
+func ResultsSlug(metric string, year int) string {
+	return fmt.Sprintf("%s-%d-results", metric, year)
+}
+
+// CascadeSlug names the cascade chart of a metric and year.
+func CascadeSlug(metric string, year int) string {
+	return fmt.Sprintf("%s-%d-cascade", metric, year)
+}
 
 // DistrictsSlug names the districts chart of a metric and year.
 func DistrictsSlug(metric string, year int) string {

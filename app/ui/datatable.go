@@ -14,16 +14,21 @@ import (
 // link them.
 func chartDataTable(s spec.Spec, ds *model.Dataset) *figureTable {
 	w := words.New(ds, s.Lang)
+	columns := []column{colRegion, colYear, colKind, colValue, colSourceText}
 	rows := make([]figureRow, len(s.Rows))
 	for i, r := range s.Rows {
 		rows[i].Region, _ = ds.Region(r.Region)
 		rows[i].Record, _ = ds.Record(r.Record)
 		rows[i].Missing = w.NoFigure(r.Region, s.Metric, r.Year)
+		rows[i].Verdict = r.Verdict
+		if r.Verdict != "" {
+			columns = []column{colRegion, colKind, colValue, colVerdict, colSourceText}
+		}
 	}
 	return &figureTable{
 		Lang:    s.Lang,
 		Data:    ds,
-		Columns: []column{colRegion, colYear, colKind, colValue, colSourceText},
+		Columns: columns,
 		Rows:    rows,
 		Caption: i18n.T(s.Lang, "table.data") + ": " + s.Title,
 	}

@@ -11,8 +11,9 @@ import (
 	"gztargets/app/urlstate"
 )
 
-// explorerPage is "/": one metric across the districts, the same metric in
-// 2023 and 2024, or the table of every figure. Its state is the URL.
+// explorerPage is "/": targets against results for one metric and year,
+// one metric across the districts, the same metric in 2023 and 2024, or the
+// table of every figure. Its state is the URL.
 type explorerPage struct {
 	app.Compo
 
@@ -88,6 +89,10 @@ func stateSlug(s urlstate.State) string {
 		return spec.DistrictsSlug(s.Metric, s.Year)
 	case urlstate.ViewYears:
 		return spec.YearsSlug(s.Metric, urlstate.YearsCompared[0], urlstate.YearsCompared[1])
+	case urlstate.ViewResults:
+		return spec.ResultsSlug(s.Metric, s.Year)
+	case urlstate.ViewCascade:
+		return spec.CascadeSlug(s.Metric, s.Year)
 	}
 	return ""
 }
@@ -100,6 +105,10 @@ func (p *explorerPage) title() string {
 		return i18n.T(lang, "heading.districts", metric.Name.In(string(lang)), p.state.Year)
 	case urlstate.ViewYears:
 		return i18n.T(lang, "heading.years", metric.Name.In(string(lang)))
+	case urlstate.ViewResults:
+		return i18n.T(lang, "heading.results", metric.Name.In(string(lang)), p.state.Year)
+	case urlstate.ViewCascade:
+		return i18n.T(lang, "heading.cascade", metric.Name.In(string(lang)), p.state.Year)
 	}
 	return i18n.T(lang, "heading.table")
 }

@@ -29,10 +29,12 @@ func (f *chartFigure) Render() app.UI {
 	return app.Figure().Class("chart-figure").Body(
 		f.inlineSpec(),
 		f.heading(),
+		app.If(f.Spec.Headline != "", func() app.UI { return app.P().Class("chart-headline").Text(f.Spec.Headline) }),
 		app.P().Class("chart-subtitle").Text(f.Spec.Subtitle),
 		newChartView(f.Spec, f.Decal),
+		app.If(f.Spec.Rule != "", func() app.UI { return app.P().Class("chart-rule").Text(f.Spec.Rule) }),
 		app.FigCaption().Class("chart-description").Text(f.Spec.Description),
-		app.Div().Class("sr-only").Body(chartDataTable(f.Spec, f.Data)),
+		f.dataTable(),
 		newChartTools(f.Spec),
 	)
 }
@@ -52,6 +54,16 @@ func (f *chartFigure) inlineSpec() app.UI {
 		return app.Text("")
 	}
 	return app.Raw(`<script type="application/json" data-spec>` + string(b) + `</script>`)
+}
+
+// dataTable is the chart's figures as a table: for screen readers only,
+// except in the results view, where the verdicts are what a reader came
+// for and the table shows them to everyone.
+func (f *chartFigure) dataTable() app.UI {
+	if f.Spec.Kind == spec.KindResults {
+		return app.Div().Class("verdict-table").Body(chartDataTable(f.Spec, f.Data))
+	}
+	return app.Div().Class("sr-only").Body(chartDataTable(f.Spec, f.Data))
 }
 
 func (f *chartFigure) heading() app.UI {

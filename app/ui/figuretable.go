@@ -21,11 +21,13 @@ const (
 	colSources
 	colSourceText // the sources as one line of text, for compact tables
 	colQuote
+	colVerdict // a target's verdict, in the results view
 )
 
 var columnTitles = map[column]i18n.Key{
 	colRegion: "table.region", colMetric: "table.metric", colYear: "table.year", colKind: "table.kind",
 	colValue: "table.value", colSources: "table.source", colSourceText: "table.source", colQuote: "table.quote",
+	colVerdict: "table.verdict",
 }
 
 // sortKeys are the columns the table view can sort by, with their URL key.
@@ -40,6 +42,7 @@ type figureRow struct {
 	Record  *model.Record
 	Cite    *model.Citation
 	Missing string
+	Verdict string
 }
 
 // figureTable is every table of figures in the explorer: the table view,
@@ -154,6 +157,8 @@ func (t *figureTable) recordCell(c column, r figureRow) app.UI {
 		return app.Q().Lang(src.Language).Text(r.Cite.Quote)
 	case colSourceText:
 		return app.Text(w.Sources(rec))
+	case colVerdict:
+		return app.Text(r.Verdict)
 	}
 	return newCitationList(t.Lang, rec, t.Data)
 }

@@ -19,11 +19,13 @@ import (
 const (
 	ViewDistricts = "districts"
 	ViewYears     = "years"
+	ViewResults   = "results"
+	ViewCascade   = "cascade"
 	ViewTable     = "table"
 )
 
 // Views lists the views in display order.
-var Views = []string{ViewDistricts, ViewYears, ViewTable}
+var Views = []string{ViewResults, ViewDistricts, ViewYears, ViewCascade, ViewTable}
 
 // DefaultMetric is shown when the URL names none.
 const DefaultMetric = "gdp_growth"
@@ -52,6 +54,9 @@ type Vocabulary interface {
 	HasMetric(id string) bool
 	HasRegion(id string) bool
 	Years(metric string) []int
+	// LatestResultYear is the latest year with districts' final results
+	// for a metric, or 0.
+	LatestResultYear(metric string) int
 }
 
 // Notice reports a URL parameter that was not understood and what was shown
@@ -66,9 +71,15 @@ type Notice struct {
 const maxShown = 40
 
 // Parse reads the state from a URL query. It never fails: each parameter it
-// cannot use falls back to its default and adds a notice.
+// cannot use falls back to its default and adds a notice. The bare address
+// opens on what people come for first, the latest year's targets against
+// results; a link that names a metric or year but no view means the
+// districts view, as it did before the results view existed.
 func Parse(q url.Values, vocab Vocabulary) (State, []Notice) {
 	s := State{View: ViewDistricts, Lang: i18n.Default}
+	if isLanding(q) {
+		s.View = ViewResults
+	}
 	var notices []Notice
 	bad := func(param, value string) {
 		notices = append(notices, Notice{Param: param, Value: shorten(value), Kind: "unknown-value"})
@@ -94,6 +105,17 @@ func Parse(q url.Values, vocab Vocabulary) (State, []Notice) {
 	}
 	notices = append(notices, unknownParams(q, s.View)...)
 	return s, append(notices, repeatedParams(q, known[s.View])...)
+}
+
+// isLanding reports whether a query names no view, metric, year, region
+// or order: the bare address, perhaps with a language or a tracking tag.
+func isLanding(q url.Values) bool {
+	for _, name := range known[ViewTable] {
+		if _, ok := q[name]; ok && name != "lang" {
+			return false
+		}
+	}
+	return true
 }
 
 // repeatedParams reports parameters the URL gives more than once: only the
@@ -124,8 +146,9 @@ func parseMetric(q url.Values, vocab Vocabulary, view string, bad func(string, s
 }
 
 // parseYear reads the year. The districts view defaults to the latest year
-// with figures for the metric; the years view has fixed years; the table
-// defaults to every year.
+// with figures for the metric, the results view to the latest year with
+// results; the years view has fixed years; the table defaults to every
+// year.
 func parseYear(q url.Values, vocab Vocabulary, s State, bad func(string, string)) int {
 	v, ok := first(q, "year")
 	if ok && !(s.View == ViewTable && v == "") {
@@ -138,7 +161,13 @@ func parseYear(q url.Values, vocab Vocabulary, s State, bad func(string, string)
 		}
 		bad("year", v)
 	}
-	if s.View != ViewDistricts {
+	switch s.View {
+	case ViewResults:
+		if y := vocab.LatestResultYear(s.Metric); y != 0 {
+			return y
+		}
+	case ViewDistricts, ViewCascade:
+	default:
 		return 0
 	}
 	years := vocab.Years(s.Metric)
@@ -170,6 +199,8 @@ func parseTable(q url.Values, vocab Vocabulary, bad func(string, string)) (regio
 var known = map[string][]string{
 	ViewDistricts: {"view", "metric", "year", "lang"},
 	ViewYears:     {"view", "metric", "year", "lang"},
+	ViewResults:   {"view", "metric", "year", "lang"},
+	ViewCascade:   {"view", "metric", "year", "lang"},
 	ViewTable:     {"view", "metric", "year", "lang", "region", "sort"},
 	pageOnly:      {"lang"},
 }
@@ -298,6 +329,8 @@ func ChartPath(kind, metric string, year int, region string, lang i18n.Lang) str
 		return State{View: ViewYears, Metric: metric, Lang: lang, LangSet: true}.URL()
 	case "profile":
 		return DistrictPath(region, lang)
+	case ViewResults, ViewCascade:
+		return State{View: kind, Metric: metric, Year: year, Lang: lang, LangSet: true}.URL()
 	}
 	return State{View: ViewDistricts, Metric: metric, Year: year, Lang: lang, LangSet: true}.URL()
 }

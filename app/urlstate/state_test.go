@@ -27,6 +27,13 @@ func (vocab) Years(metric string) []int {
 	return nil
 }
 
+func (vocab) LatestResultYear(metric string) int {
+	if metric == "gdp_growth" {
+		return 2023
+	}
+	return 0
+}
+
 func parse(t *testing.T, raw string) (State, []Notice) {
 	t.Helper()
 	q, err := url.ParseQuery(raw)
@@ -42,7 +49,12 @@ func TestParse(t *testing.T) {
 		want    State
 		notices []string // "param=value" of each notice
 	}{
-		{"", State{View: "districts", Metric: "gdp_growth", Year: 2024, Lang: "zh"}, nil},
+		{"", State{View: "results", Metric: "gdp_growth", Year: 2023, Lang: "zh"}, nil},
+		{"lang=en", State{View: "results", Metric: "gdp_growth", Year: 2023, Lang: "en", LangSet: true}, nil},
+		{"view=results&metric=trade_total", State{View: "results", Metric: "trade_total", Year: 2024, Lang: "zh"}, nil},
+		{"view=results&year=2024", State{View: "results", Metric: "gdp_growth", Year: 2024, Lang: "zh"}, nil},
+		{"view=results&year=2031", State{View: "results", Metric: "gdp_growth", Year: 2023, Lang: "zh"}, []string{"year=2031"}},
+		{"view=districts", State{View: "districts", Metric: "gdp_growth", Year: 2024, Lang: "zh"}, nil},
 		{"metric=trade_total", State{View: "districts", Metric: "trade_total", Year: 2024, Lang: "zh"}, nil},
 		{"metric=gdp_growth&year=2023&lang=en", State{View: "districts", Metric: "gdp_growth", Year: 2023, Lang: "en", LangSet: true}, nil},
 		{"view=years&metric=gdp_growth", State{View: "years", Metric: "gdp_growth", Lang: "zh"}, nil},
@@ -54,9 +66,9 @@ func TestParse(t *testing.T) {
 		{"metric=gpd_growth", State{View: "districts", Metric: "gdp_growth", Year: 2024, Lang: "zh"}, []string{"metric=gpd_growth"}},
 		{"year=1999", State{View: "districts", Metric: "gdp_growth", Year: 2024, Lang: "zh"}, []string{"year=1999"}},
 		{"year=20x4", State{View: "districts", Metric: "gdp_growth", Year: 2024, Lang: "zh"}, []string{"year=20x4"}},
-		{"lang=fr", State{View: "districts", Metric: "gdp_growth", Year: 2024, Lang: "zh"}, []string{"lang=fr"}},
+		{"lang=fr", State{View: "results", Metric: "gdp_growth", Year: 2023, Lang: "zh"}, []string{"lang=fr"}},
 		{"view=table&region=atlantis&sort=size", State{View: "table", Lang: "zh"}, []string{"region=atlantis", "sort=size"}},
-		{"utm_source=x&zoom=2", State{View: "districts", Metric: "gdp_growth", Year: 2024, Lang: "zh"}, []string{"utm_source=x", "zoom=2"}},
+		{"utm_source=x&zoom=2", State{View: "results", Metric: "gdp_growth", Year: 2023, Lang: "zh"}, []string{"utm_source=x", "zoom=2"}},
 		{"region=tianhe", State{View: "districts", Metric: "gdp_growth", Year: 2024, Lang: "zh"}, []string{"region=tianhe"}},
 		{"metric=trade_total&metric=<x>", State{View: "districts", Metric: "trade_total", Year: 2024, Lang: "zh"}, []string{"metric=trade_total"}},
 		{"metric=<script>alert(1)</script>", State{View: "districts", Metric: "gdp_growth", Year: 2024, Lang: "zh"}, []string{"metric=<script>alert(1)</script>"}},
