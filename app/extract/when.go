@@ -1,0 +1,180 @@
+package extract
+
+// readYearAndKind sets the figure's year, kind and provisional flag, which
+// depend on each other: an explicit year before the publication year
+// makes a result, and a result without a year is for the year before.
+func (d *document) readYearAndKind(f *Figure, c candidate) {
+	y, found := d.yearMention(c)
+	year := 0
+	if found {
+		year = y.resolve(d.published.year)
+		if year == 0 || y.approx || (d.inferred && y.year == 0) {
+			f.markUncertain(fieldYear)
+		}
+	}
+	kind, provisional, sure := d.kindFor(c, year, found && y.year != 0)
+	if d.isBaseline(c) {
+		kind, provisional, sure = kindActual, false, true
+		if !found || y.year == 0 {
+			year, found = d.published.year-1, false
+		}
+	}
+	f.Kind, f.Provisional = kind, provisional
+	if !sure {
+		f.markUncertain(fieldKind)
+	}
+	if !found {
+		year = d.defaultYear(kind, f.Period)
+		f.markUncertain(fieldYear)
+	}
+	f.Year = year
+}
+
+// yearMention finds the year the figure is for: the nearest year named
+// before it in its sentence, else one named after it in its clause, else
+// the nearest named before in its paragraph or the list's lead-in.
+func (d *document) yearMention(c candidate) (yearMention, bool) {
+	if ys := findYears(d.text, span{c.sentence.start, c.q.start}); len(ys) > 0 {
+		return ys[len(ys)-1], true
+	}
+	i, clauses := clauseAt(d.text, c.sentence, c.q.start)
+	if ys := findYears(d.text, span{c.q.end, clauses[i].end}); len(ys) > 0 {
+		return ys[0], true
+	}
+	start := d.paras[c.para].start
+	if lead := d.leadIn(c.para); lead >= 0 {
+		start = d.paras[lead].start
+	}
+	if ys := findYears(d.text, span{start, c.sentence.start}); len(ys) > 0 {
+		return ys[len(ys)-1], true
+	}
+	return yearMention{}, false
+}
+
+// defaultYear is the year of a figure whose text names none: goals are
+// for the year of publication, results for the year before (or the same
+// year, for the first half).
+func (d *document) defaultYear(kind, period string) int {
+	if d.published.year == 0 {
+		return 0
+	}
+	if kind == kindActual && period != periodH1 {
+		return d.published.year - 1
+	}
+	return d.published.year
+}
+
+// kindFor decides target or result: from the cues in the figure's own
+// part of its sentence; else from an explicit year against the
+// publication year; else from the whole sentence, then from the text
+// before it in its paragraph. sure is false when it had to assume.
+func (d *document) kindFor(c candidate, year int, explicit bool) (kind string, provisional, sure bool) {
+	own := d.text[d.segmentStart(c):d.clauseEnd(c)]
+	score := kindScore(own)
+	if provisionalCue(own) && score <= 0 {
+		return kindActual, true, true
+	}
+	if k, ok := kindOf(score); ok {
+		return k, false, true
+	}
+	if explicit && d.published.year != 0 && year != d.published.year {
+		if year < d.published.year {
+			return kindActual, false, true
+		}
+		return kindTarget, false, true
+	}
+	if k, ok := kindOf(kindScore(c.sentence.of(d.text))); ok {
+		return k, false, true
+	}
+	start := d.paras[c.para].start
+	if lead := d.leadIn(c.para); lead >= 0 {
+		start = d.paras[lead].start
+	}
+	if k, ok := kindOf(kindScore(d.text[start:c.sentence.start])); ok {
+		return k, false, true
+	}
+	return kindTarget, false, false
+}
+
+// provisionalCue reports whether t calls a figure an estimate (预计).
+func provisionalCue(t string) bool { return provisional.MatchString(t) }
+
+// segmentStart is where the figure's part of its sentence begins: after
+// the last semicolon before it.
+func (d *document) segmentStart(c candidate) int {
+	start := c.sentence.start
+	for i, r := range d.text[c.sentence.start:c.q.start] {
+		if r == ';' || r == '；' {
+			start = c.sentence.start + i + 1
+		}
+	}
+	return start
+}
+
+// clauseEnd is where the figure's clause ends.
+func (d *document) clauseEnd(c candidate) int {
+	i, clauses := clauseAt(d.text, c.sentence, c.q.start)
+	return clauses[i].end
+}
+
+// readStage sets a target's stage: from the marks in its paragraph (and
+// the list's lead-in), else from those of the whole text.
+func (d *document) readStage(f *Figure, c candidate) {
+	if f.Kind != kindTarget {
+		return
+	}
+	start := d.paras[c.para].start
+	if lead := d.leadIn(c.para); lead >= 0 {
+		start = d.paras[lead].start
+	}
+	if s, ok := stageLocal(d.text[start:d.paras[c.para].end]); ok {
+		f.Stage = s
+		return
+	}
+	s, ok := stageIn(d.text)
+	f.Stage = s
+	if !ok {
+		f.markUncertain(fieldStage)
+	}
+}
+
+// readQuote sets the quote: from the metric phrase (or the start of the
+// list, or the qualifier) to the end of the number, its qualifier and its
+// stretch goal, copied from the text.
+func (d *document) readQuote(f *Figure, c candidate) {
+	start, end := c.q.start, c.q.end
+	if c.metric.end <= c.q.start || c.metric.start >= c.q.end {
+		start, end = min(start, c.metric.start), max(end, c.metric.end)
+	}
+	if c.quoteStart > 0 {
+		start = min(start, c.quoteStart)
+	}
+	if c.qual.end > c.qual.start {
+		start, end = min(start, c.qual.start), max(end, c.qual.end)
+	}
+	if c.stretch != nil {
+		end = max(end, c.stretch.end)
+	}
+	f.Quote = trimQuote(d.text[start:end])
+	if len([]rune(f.Quote)) > 120 {
+		f.markUncertain(fieldQuote)
+	}
+}
+
+// trimQuote drops the stray marks a quote may end with (a split
+// qualifier's full stop) and the white space around it.
+func trimQuote(q string) string {
+	for {
+		t := trimSpanString(q)
+		if t == q {
+			return q
+		}
+		q = t
+	}
+}
+
+// trimSpanString trims white space at both ends.
+func trimSpanString(q string) string {
+	s := trimSpan(q, span{0, len(q)})
+	return s.of(q)
+}
