@@ -66,6 +66,6 @@ func stageLocal(t string) (string, bool) {
 // Periods: the first half has its own records; other parts of a year
 // (quarters, months) are not figures of the dataset.
 var (
-	firstHalf   = regexp.MustCompile(`(?i)上半年|1\s*[-—–~至]\s*6月|一至六月|\bfirst half\b|\bH1\b|\bfirst six months\b|\bJanuary[- ](?:to[- ])?June\b`)
-	partOfYear  = regexp.MustCompile(`(?i)[一二三四1-4]季度|前三季度|1\s*[-—–~至]\s*(?:[2-57-9]|1[01])月|\bquarter\b|\bQ[1-4]\b|\bfirst (?:two|three|four|five|seven|eight|nine|ten|eleven) months\b`)
+	firstHalf  = regexp.MustCompile(`(?i)上半年|1\s*[-—–~至]\s*6月|一至六月|\bfirst half\b|\bH1\b|\bfirst six months\b|\bJanuary[- ](?:to[- ])?June\b`)
+	partOfYear = regexp.MustCompile(`(?i)[一二三四1-4]季度|前三季度|1\s*[-—–~至]\s*(?:[2-57-9]|1[01])月|\bquarter\b|\bQ[1-4]\b|\bfirst (?:two|three|four|five|seven|eight|nine|ten|eleven) months\b`)
 )

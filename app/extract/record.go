@@ -73,8 +73,8 @@ const (
 	periodYear = "year"
 	periodH1   = "h1"
 
-	unitPct   = "pct"
-	unitCNY   = "cny_100m"
+	unitPct = "pct"
+	unitCNY = "cny_100m"
 )
 
 // markUncertain adds field to the figure's uncertain list once.
