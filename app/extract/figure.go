@@ -133,6 +133,8 @@ func (d *document) skip(s span, q quantity, why string) {
 func (d *document) figure(c candidate) (Figure, bool) {
 	f := Figure{Metric: c.id, Value: c.q.value, Unit: c.q.unit, Qualifier: c.qual.kind, Period: periodYear}
 	before := d.text[d.contextStart(c):c.q.start]
+	ci, clauses := clauseAt(d.text, c.sentence, c.q.start)
+	before += " " + d.text[c.q.end:clauses[ci].end]
 	if partOfYear.MatchString(before) {
 		d.skip(c.sentence, c.q, "a part of a year other than the first half")
 		return f, false
@@ -152,8 +154,9 @@ func (d *document) figure(c candidate) (Figure, bool) {
 	return f, true
 }
 
-// contextStart is where the text that sets a figure's period and year
-// begins: its sentence, or the lead-in line of the list it is in.
+// contextStart is where the text that sets a figure's period begins: its
+// sentence, or the lead-in line of the list it is in. The rest of its
+// clause counts too ("grew 5% in the first half").
 func (d *document) contextStart(c candidate) int {
 	if lead := d.leadIn(c.para); lead >= 0 && d.paras[c.para].sentences[0].start == c.sentence.start {
 		return d.paras[lead].start
@@ -208,4 +211,19 @@ var baselineBefore = regexp.MustCompile(`(?i)(?:从|由)(?:目前|现在|当前|
 func (d *document) isBaseline(c candidate) bool {
 	i, clauses := clauseAt(d.text, c.sentence, c.q.start)
 	return baselineBefore.MatchString(d.text[clauses[i].start:c.q.start])
+}
+
+// baselineYear is the year of a change's starting value: one its clause
+// states before it (从2022年的25%), else the year before publication
+// (目前, "now": the latest full year), which is a reading.
+func (d *document) baselineYear(c candidate) (int, bool) {
+	i, clauses := clauseAt(d.text, c.sentence, c.q.start)
+	ys := findYears(d.text, span{clauses[i].start, c.q.start})
+	if n := len(ys); n > 0 && ys[n-1].year != 0 {
+		return ys[n-1].year, true
+	}
+	if d.published.year == 0 {
+		return 0, false
+	}
+	return d.published.year - 1, false
 }

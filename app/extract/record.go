@@ -1,5 +1,7 @@
 package extract
 
+import "slices"
+
 // Draft is a proposed source record in the format of the files in seeds/:
 // the page's metadata, left blank where the text cannot tell, and every
 // figure found in the text. A person fills in the blanks, checks each
@@ -77,12 +79,11 @@ const (
 	unitCNY = "cny_100m"
 )
 
-// markUncertain adds field to the figure's uncertain list once.
+// markUncertain adds field to the figure's uncertain list once, keeping
+// the list sorted.
 func (f *Figure) markUncertain(field string) {
-	for _, u := range f.Uncertain {
-		if u == field {
-			return
-		}
+	if !slices.Contains(f.Uncertain, field) {
+		f.Uncertain = append(f.Uncertain, field)
+		slices.Sort(f.Uncertain)
 	}
-	f.Uncertain = append(f.Uncertain, field)
 }

@@ -4,6 +4,14 @@ package extract
 // depend on each other: an explicit year before the publication year
 // makes a result, and a result without a year is for the year before.
 func (d *document) readYearAndKind(f *Figure, c candidate) {
+	if d.isBaseline(c) {
+		year, sure := d.baselineYear(c)
+		f.Kind, f.Year = kindActual, year
+		if !sure {
+			f.markUncertain(fieldYear)
+		}
+		return
+	}
 	y, found := d.yearMention(c)
 	year := 0
 	if found {
@@ -13,12 +21,6 @@ func (d *document) readYearAndKind(f *Figure, c candidate) {
 		}
 	}
 	kind, provisional, sure := d.kindFor(c, year, found && y.year != 0)
-	if d.isBaseline(c) {
-		kind, provisional, sure = kindActual, false, true
-		if !found || y.year == 0 {
-			year, found = d.published.year-1, false
-		}
-	}
 	f.Kind, f.Provisional = kind, provisional
 	if !sure {
 		f.markUncertain(fieldKind)
@@ -70,11 +72,10 @@ func (d *document) defaultYear(kind, period string) int {
 // before it in its paragraph. sure is false when it had to assume.
 func (d *document) kindFor(c candidate, year int, explicit bool) (kind string, provisional, sure bool) {
 	own := d.text[d.segmentStart(c):d.clauseEnd(c)]
-	score := kindScore(own)
-	if provisionalCue(own) && score <= 0 {
-		return kindActual, true, true
+	if provisionalCue(own) {
+		return d.estimateKind(year)
 	}
-	if k, ok := kindOf(score); ok {
+	if k, ok := kindOf(kindScore(own)); ok {
 		return k, false, true
 	}
 	if explicit && d.published.year != 0 && year != d.published.year {
@@ -92,6 +93,20 @@ func (d *document) kindFor(c candidate, year int, explicit bool) (kind string, p
 	}
 	if k, ok := kindOf(kindScore(d.text[start:c.sentence.start])); ok {
 		return k, false, true
+	}
+	return kindTarget, false, false
+}
+
+// estimateKind reads an estimate (预计, "expected"): a provisional result
+// for a year that is over (or nearly, from October on); for a year still
+// ahead it is a forecast, drafted as a target for the reviewer to judge.
+func (d *document) estimateKind(year int) (kind string, provisional, sure bool) {
+	p := d.published
+	switch {
+	case year == 0 || p.year == 0:
+		return kindActual, true, false
+	case year < p.year || (year == p.year && p.month >= 10):
+		return kindActual, true, true
 	}
 	return kindTarget, false, false
 }
