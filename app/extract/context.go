@@ -25,10 +25,10 @@ func (d *document) readRegion(f *Figure, c candidate) {
 // regionInSentence looks for the nearest region named in the figure's
 // sentence before its number.
 func (d *document) regionInSentence(c candidate) (mention, bool) {
-	for i := len(d.mentions) - 1; i >= 0; i-- {
+	for i := d.mentionsBefore(c.q.start) - 1; i >= 0; i-- {
 		m := d.mentions[i]
-		if m.start >= c.q.start || m.start < c.sentence.start {
-			continue
+		if m.start < c.sentence.start {
+			break
 		}
 		if m.level == levelDistrict || d.isSubject(m, c) {
 			return m, true
@@ -71,12 +71,9 @@ func containsClauseMark(t string) bool {
 func (d *document) regionBefore(c candidate) (mention, bool) {
 	para := d.paras[c.para]
 	var higher *mention
-	for i := len(d.mentions) - 1; i >= 0; i-- {
+	for i := d.mentionsBefore(c.sentence.start) - 1; i >= 0; i-- {
 		m := d.mentions[i]
-		if m.start >= c.sentence.start {
-			continue
-		}
-		if higher != nil && m.start < para.start {
+		if m.start < para.start {
 			break
 		}
 		if m.level == levelDistrict {
@@ -95,17 +92,16 @@ func (d *document) regionBefore(c candidate) (mention, bool) {
 // pointsToDistrict reports whether the figure's clause says 全区 or "the
 // district".
 func (d *document) pointsToDistrict(c candidate) bool {
-	return anaphor.MatchString(d.text[c.sentence.start:c.q.start])
+	return d.idx.anaphor.any(span{c.sentence.start, c.q.start})
 }
 
 // districtBefore returns the nearest district named before p.
 func (d *document) districtBefore(p int) (mention, bool) {
-	for i := len(d.mentions) - 1; i >= 0; i-- {
-		if m := d.mentions[i]; m.start < p && m.level == levelDistrict {
-			return m, true
-		}
+	i := d.mentionsBefore(p) - 1
+	if i < 0 || d.idx.lastDistrict[i] < 0 {
+		return mention{}, false
 	}
-	return mention{}, false
+	return d.mentions[d.idx.lastDistrict[i]], true
 }
 
 // joinNote appends a sentence to a note.

@@ -16,6 +16,7 @@ import (
 	"fmt"
 	"io"
 	"regexp"
+	"sort"
 	"strings"
 	"unicode"
 )
@@ -53,6 +54,7 @@ type document struct {
 	opt       Options
 	paras     []paragraph
 	mentions  []mention
+	idx       index
 	published date
 	// inferred is set when the publication date was read from the text.
 	inferred bool
@@ -63,11 +65,7 @@ type document struct {
 // newDocument splits text and settles its publication date.
 func newDocument(text string, opt Options) (*document, error) {
 	d := &document{text: text, opt: opt, paras: splitParagraphs(text), skipped: map[string]bool{}}
-	for _, m := range findMentions(text) {
-		if !d.inForeign(m.start) {
-			d.mentions = append(d.mentions, m)
-		}
-	}
+	d.buildIndex()
 	if opt.Published != "" {
 		p, err := parseDate(opt.Published)
 		if err != nil {
@@ -82,12 +80,8 @@ func newDocument(text string, opt Options) (*document, error) {
 
 // inForeign reports whether position p lies in a paragraph left out.
 func (d *document) inForeign(p int) bool {
-	for _, para := range d.paras {
-		if para.contains(p) {
-			return para.foreign
-		}
-	}
-	return false
+	i := sort.Search(len(d.paras), func(i int) bool { return d.paras[i].end > p })
+	return i < len(d.paras) && d.paras[i].contains(p) && d.paras[i].foreign
 }
 
 // draft assembles the record.
@@ -146,11 +140,14 @@ func (d *document) title() string {
 
 // truncateRunes cuts s to at most n characters.
 func truncateRunes(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
-		return s
+	count := 0
+	for i := range s {
+		if count == n {
+			return s[:i]
+		}
+		count++
 	}
-	return string(r[:n])
+	return s
 }
 
 // language tells Chinese from English by the characters the text uses.

@@ -3,6 +3,7 @@ package extract
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"unicode/utf8"
 )
 
@@ -47,7 +48,7 @@ func (d *document) candidates(pi int, s span) []candidate {
 	qs := findQuantities(d.text, s)
 	used := make([]bool, len(qs))
 	var out []candidate
-	for _, g := range findLists(d.text, s, qs) {
+	for _, g := range d.findLists(s, qs) {
 		out = append(out, d.listCandidates(pi, s, qs, g, used)...)
 	}
 	for i := range qs {
@@ -62,6 +63,7 @@ func (d *document) candidates(pi int, s span) []candidate {
 			out = append(out, c)
 		}
 	}
+	slices.SortStableFunc(out, func(a, b candidate) int { return a.q.start - b.q.start })
 	return out
 }
 
@@ -72,7 +74,7 @@ func (d *document) single(pi int, s span, qs []quantity, i int) (candidate, bool
 		d.skip(s, q, "a change in percentage points")
 		return candidate{}, false
 	}
-	m, ok := metricFor(d.text, s, q)
+	m, ok := d.metricFor(s, q)
 	if !ok {
 		d.skip(s, q, "no metric named")
 		return candidate{}, false
@@ -82,13 +84,17 @@ func (d *document) single(pi int, s span, qs []quantity, i int) (candidate, bool
 		d.skip(s, q, "no metric of this unit")
 		return candidate{}, false
 	}
-	ci, clauses := clauseAt(d.text, s, q.start)
+	ci, clauses := d.clauseAt(s, q.start)
 	from := clauses[ci].start
 	if m.end > from && m.end <= q.start {
 		from = m.end
 	}
 	c := candidate{q: q, metric: m, id: id, sentence: s, para: pi}
 	c.qual = qualifierOf(d.text, q, from, min(q.end+24, d.paras[pi].end))
+	verb := d.text[from:min(q.start, c.qual.start)]
+	if q.unit == unitPct && decline.MatchString(verb) {
+		c.q.value = -c.q.value
+	}
 	return c, true
 }
 
@@ -123,8 +129,9 @@ func (d *document) listCandidates(pi int, s span, qs []quantity, g listGroup, us
 
 // skip notes a quantity that is not drafted, with its clause.
 func (d *document) skip(s span, q quantity, why string) {
-	i, clauses := clauseAt(d.text, s, q.start)
-	clause := truncateRunes(trimSpan(d.text, clauses[i]).of(d.text), 80)
+	i, clauses := d.clauseAt(s, q.start)
+	c := clauses[i]
+	clause := truncateRunes(trimSpan(d.text, span{c.start, min(c.end, c.start+nearWindow)}).of(d.text), 80)
 	d.note("Not drafted (%s): %q", why, clause)
 }
 
@@ -132,14 +139,13 @@ func (d *document) skip(s span, q quantity, why string) {
 // for parts of a year other than the whole year and its first half.
 func (d *document) figure(c candidate) (Figure, bool) {
 	f := Figure{Metric: c.id, Value: c.q.value, Unit: c.q.unit, Qualifier: c.qual.kind, Period: periodYear}
-	before := d.text[d.contextStart(c):c.q.start]
-	ci, clauses := clauseAt(d.text, c.sentence, c.q.start)
-	before += " " + d.text[c.q.end:clauses[ci].end]
-	if partOfYear.MatchString(before) {
+	ci, clauses := d.clauseAt(c.sentence, c.q.start)
+	around := span{d.back(d.contextStart(c), c.q.start, nearWindow), clauses[ci].end}
+	if d.idx.partOfYear.any(around) {
 		d.skip(c.sentence, c.q, "a part of a year other than the first half")
 		return f, false
 	}
-	if firstHalf.MatchString(before) {
+	if d.idx.firstHalf.any(around) {
 		f.Period = periodH1
 	}
 	if c.stretch != nil {
@@ -173,7 +179,7 @@ func (d *document) leadIn(pi int) int {
 		if last == ':' || last == '：' {
 			return j
 		}
-		if utf8.RuneCountInString(t) > 200 || d.paras[j].foreign {
+		if len(t) > 600 || d.paras[j].foreign {
 			return -1
 		}
 	}
@@ -209,16 +215,16 @@ var baselineBefore = regexp.MustCompile(`(?i)(?:从|由)(?:目前|现在|当前|
 
 // isBaseline reports whether q is the starting value of a change.
 func (d *document) isBaseline(c candidate) bool {
-	i, clauses := clauseAt(d.text, c.sentence, c.q.start)
-	return baselineBefore.MatchString(d.text[clauses[i].start:c.q.start])
+	i, clauses := d.clauseAt(c.sentence, c.q.start)
+	return baselineBefore.MatchString(d.text[d.back(clauses[i].start, c.q.start, nearWindow):c.q.start])
 }
 
 // baselineYear is the year of a change's starting value: one its clause
 // states before it (从2022年的25%), else the year before publication
 // (目前, "now": the latest full year), which is a reading.
 func (d *document) baselineYear(c candidate) (int, bool) {
-	i, clauses := clauseAt(d.text, c.sentence, c.q.start)
-	ys := findYears(d.text, span{clauses[i].start, c.q.start})
+	i, clauses := d.clauseAt(c.sentence, c.q.start)
+	ys := d.yearsIn(span{clauses[i].start, c.q.start})
 	if n := len(ys); n > 0 && ys[n-1].year != 0 {
 		return ys[n-1].year, true
 	}

@@ -13,12 +13,8 @@ var (
 	provisional  = regexp.MustCompile(`(?i)预计|预估|\bexpected to (?:have|reach|be|grow|increase)\b|\bestimated\b`)
 )
 
-// kindScore weighs the cues in t: positive for a goal, negative for a
-// result, zero when they are absent or cancel out.
-func kindScore(t string) int {
-	count := func(re *regexp.Regexp) int { return len(re.FindAllStringIndex(t, -1)) }
-	return 3*count(targetStrong) + count(targetWeak) - 3*count(actualStrong) - count(actualWeak)
-}
+// kindCues weighs the cues: positive for a goal, negative for a result.
+var kindCues = []weighted{{targetStrong, 3}, {targetWeak, 1}, {actualStrong, -3}, {actualWeak, -1}}
 
 // kindOf decides from a score; ok is false when it cannot.
 func kindOf(score int) (string, bool) {
@@ -38,10 +34,9 @@ var (
 	pledgeMarks = regexp.MustCompile(`(?i)高质量发展大会|(?:^|[^表])大会|全会|经济工作会议|书记|\bconference\b|\bsecretary\b|\bparty chief\b|\bplenary\b|\bpledged?\b|\bvowed?\b`)
 )
 
-// stageIn reads the stage from the marks in t; ok is false when t has none
-// or both.
-func stageIn(t string) (string, bool) {
-	plan, pledge := planMarks.MatchString(t), pledgeMarks.MatchString(t)
+// stageFrom reads the stage from whether there are plan and pledge marks;
+// ok is false when there are none or both.
+func stageFrom(plan, pledge bool) (string, bool) {
 	switch {
 	case plan && !pledge:
 		return stagePlan, true
@@ -51,13 +46,13 @@ func stageIn(t string) (string, bool) {
 	return stageUnknown, false
 }
 
-// stageLocal reads the stage from the marks in a paragraph: a plan mark
+// stageLocal reads the stage from the marks near a figure: a plan mark
 // wins there over a speaker (a district head delivers the work report).
-func stageLocal(t string) (string, bool) {
-	if planMarks.MatchString(t) {
+func stageLocal(plan, pledge bool) (string, bool) {
+	switch {
+	case plan:
 		return stagePlan, true
-	}
-	if pledgeMarks.MatchString(t) {
+	case pledge:
 		return stagePledge, true
 	}
 	return "", false

@@ -20,15 +20,15 @@ var respectively = regexp.MustCompile(`(?i)分别|\brespectively\b`)
 var listJoin = regexp.MustCompile(`(?i)^\s*(?:以上|左右)?\s*(?:、|和|及|与|以及|,|，|\band\b|,\s*and\b)\s*(?:增长|达到?|为)?\s*$`)
 
 // findLists returns the paired lists in sentence s, whose quantities are qs.
-func findLists(text string, s span, qs []quantity) []listGroup {
+func (d *document) findLists(s span, qs []quantity) []listGroup {
 	var out []listGroup
-	for _, loc := range respectively.FindAllStringIndex(s.of(text), -1) {
+	for _, loc := range respectively.FindAllStringIndex(s.of(d.text), -1) {
 		at := s.start + loc[0]
 		var g listGroup
-		if text[at] == 'r' || text[at] == 'R' {
-			g = englishList(text, s, qs, at)
+		if d.text[at] == 'r' || d.text[at] == 'R' {
+			g = d.englishList(s, qs, at)
 		} else {
-			g = chineseList(text, s, qs, s.start+loc[1])
+			g = d.chineseList(s, qs, s.start+loc[1])
 		}
 		if len(g.values) >= 2 && len(g.metrics) >= 2 {
 			out = append(out, g)
@@ -39,16 +39,17 @@ func findLists(text string, s span, qs []quantity) []listGroup {
 
 // chineseList reads 「M1、M2分别增长V1、V2」: values after 分别, metrics
 // before it back to the clause mark that is not an enumeration comma.
-func chineseList(text string, s span, qs []quantity, after int) listGroup {
+func (d *document) chineseList(s span, qs []quantity, after int) listGroup {
 	var g listGroup
-	g.values = valueRun(text, qs, firstAfter(qs, after))
-	g.metrics = findMetrics(text, span{listStart(text, s, after), after})
+	g.values = valueRun(d.text, qs, firstAfter(qs, after))
+	g.metrics = d.metricsIn(span{d.listStart(s, after), after})
 	return g
 }
 
 // englishList reads "M1 and M2 grew by V1 and V2 respectively": values
 // before the word, metrics before the values.
-func englishList(text string, s span, qs []quantity, at int) listGroup {
+func (d *document) englishList(s span, qs []quantity, at int) listGroup {
+	text := d.text
 	var g listGroup
 	last := -1
 	for i, q := range qs {
@@ -65,7 +66,7 @@ func englishList(text string, s span, qs []quantity, at int) listGroup {
 	}
 	g.values = valueRun(text, qs, first)
 	if len(g.values) > 0 {
-		g.metrics = findMetrics(text, span{listStart(text, s, qs[first].start), qs[first].start})
+		g.metrics = d.metricsIn(span{d.listStart(s, qs[first].start), qs[first].start})
 	}
 	return g
 }
@@ -97,11 +98,12 @@ func valueRun(text string, qs []quantity, first int) []int {
 
 // listStart returns where the list of metrics before p begins: after the
 // last comma, semicolon or colon (an enumeration comma 、 does not end it).
-func listStart(text string, s span, p int) int {
-	start := s.start
-	for i, r := range text[s.start:p] {
-		if r != '、' && isClauseMark(r) && !isThousandsComma(text, s.start+i, r) {
-			start = s.start + i + len(string(r))
+func (d *document) listStart(s span, p int) int {
+	from := d.back(s.start, p, nearWindow)
+	start := from
+	for i, r := range d.text[from:p] {
+		if r != '、' && isClauseMark(r) && !isThousandsComma(d.text, from+i, r) {
+			start = from + i + len(string(r))
 		}
 	}
 	return start

@@ -47,13 +47,38 @@ func findMetrics(text string, s span) []metricPhrase {
 	var out []metricPhrase
 	for _, m := range metricRE.FindAllStringSubmatchIndex(s.of(text), -1) {
 		for g := range metricBases {
-			if m[2+2*g] >= 0 {
-				out = append(out, metricPhrase{span{s.start + m[0], s.start + m[1]}, metricBases[g].base})
-				break
+			if m[2+2*g] < 0 {
+				continue
 			}
+			p := metricPhrase{span{s.start + m[0], s.start + m[1]}, metricBases[g].base}
+			if n := len(out); n > 0 && isAbbreviation(text, out[n-1], p) {
+				out[n-1].end = closeParen(text, p.end, s.end)
+			} else {
+				out = append(out, p)
+			}
+			break
 		}
 	}
 	return out
+}
+
+// abbreviationGap matches what stands between a metric's name and its
+// abbreviation in brackets: "gross domestic product (GDP)", 地区生产总值（GDP）.
+var abbreviationGap = regexp.MustCompile(`^\s*[(（]\s*$`)
+
+// isAbbreviation reports whether b repeats a in brackets right after it.
+func isAbbreviation(text string, a, b metricPhrase) bool {
+	return a.base == b.base && a.end <= b.start && abbreviationGap.MatchString(text[a.end:b.start])
+}
+
+// closeParen extends end over the closing bracket that follows it.
+func closeParen(text string, end, limit int) int {
+	for _, p := range []string{")", "）"} {
+		if strings.HasPrefix(text[end:limit], p) {
+			return end + len(p)
+		}
+	}
+	return end
 }
 
 // metricIDs maps a quantity and a unit to the seeds metric id. Shares
@@ -80,16 +105,20 @@ func metricID(base, unit string) (string, bool) {
 // continuation matches the start of a clause that has no subject of its
 // own and goes on about the previous clause's quantity: 增长18%以上,
 // 总量突破3000亿元, "an increase of 17%", "with a growth rate of 6%".
-var continuation = regexp.MustCompile(`(?i)^["“”'‘’]?(?:并|且|同比|比上年|比去年|较上年|年均|全年|预计|力争|争取|确保|实现|完成|将)*` +
-	`(?:增长|增速|增幅|总量|总额|总值|规模|达到|达|突破|超过|超|约|近|不低于|不少于|提高|提升|下降|增加)|` +
+var continuation = regexp.MustCompile(`(?i)^["“”'‘’]?(?:并|且|同比|同口径|可比价|按可比价格计算|比上年|比去年|较上年|年均|全年|预计|力争|争取|确保|实现|完成|将)*` +
+	`(?:增长|增速|增幅|总量|总额|总值|规模|达到|达|突破|超过|超|约|近|不低于|不少于|提高|提升|下降|减少|回落|增加)|` +
 	`^(?:and\s+|with\s+|of\s+|by\s+|to\s+)?(?:an?\s+|the\s+|its\s+)?(?:year-on-year\s+|annual\s+|total\s+|expected\s+)?` +
-	`(?:increase|growth|rise|grow|growing|increasing|rising|up|down|reach|reaching|exceed|exceeding|total|amount|grew|increased|rose|volume|scale)\b`)
+	`(?:increase|growth|rise|grow|growing|increasing|rising|up|down|reach|reaching|exceed|exceeding|total|amount|grew|increased|rose|volume|scale|decrease|decline|drop|fall|fell|decreased|declined|dropped)\b`)
 
 // isContinuation reports whether the clause text before a figure goes on
 // about an earlier clause's quantity.
 func isContinuation(prefix string) bool {
 	return continuation.MatchString(strings.TrimSpace(prefix))
 }
+
+// decline matches the verb right before a rate that makes it a fall:
+// 下降3.5%, "fell by 2.3%".
+var decline = regexp.MustCompile(`(?i)(?:下降|减少|回落|下滑|负增长|\bdeclined?s?(?: by| of)?|\bdecreased?s?(?: by| of)?|\bfell(?: by)?|\bdropped(?: by)?|\bdown(?: by)?|\bshrank(?: by)?|\bcontracted(?: by)?)\s*$`)
 
 // notAFigure matches words between a metric and a number that make the
 // number something else: a share of it, or an increment in amount.
@@ -107,29 +136,33 @@ var suffixMetric = regexp.MustCompile(`(?i)^\s*(?:year-on-year\s+)?(?:increase|g
 // clause; or, when the clause continues an earlier one, that clause's
 // phrase; or a phrase right after it ("an 11% increase in GDP"). ok is
 // false when nothing names it.
-func metricFor(text string, sent span, q quantity) (metricPhrase, bool) {
-	i, clauses := clauseAt(text, sent, q.start)
-	prefix := span{clauses[i].start, q.start}
-	if ms := findMetrics(text, prefix); len(ms) > 0 {
+func (d *document) metricFor(sent span, q quantity) (metricPhrase, bool) {
+	i, clauses := d.clauseAt(sent, q.start)
+	prefix := span{d.back(clauses[i].start, q.start, nearWindow), q.start}
+	if ms := d.metricsIn(prefix); len(ms) > 0 {
 		m := ms[len(ms)-1]
-		return m, usable(text, m, q)
+		return m, usable(d.text, m, q)
 	}
-	if isContinuation(prefix.of(text)) {
-		if m, ok := inherited(text, clauses[:i]); ok {
-			return m, usable(text, m, q)
+	if isContinuation(prefix.of(d.text)) {
+		if m, ok := d.inherited(clauses[:i]); ok {
+			return m, usable(d.text, m, q)
 		}
 	}
-	return metricAfter(text, sent, q)
+	return d.metricAfter(sent, q)
 }
+
+// maxInherit bounds how many clauses back a metric is inherited.
+const maxInherit = 6
 
 // inherited walks back over earlier clauses, through clauses that are
 // continuations themselves, to the nearest metric phrase.
-func inherited(text string, clauses []span) (metricPhrase, bool) {
-	for j := len(clauses) - 1; j >= 0; j-- {
-		if ms := findMetrics(text, clauses[j]); len(ms) > 0 {
+func (d *document) inherited(clauses []span) (metricPhrase, bool) {
+	for j := len(clauses) - 1; j >= 0 && j >= len(clauses)-maxInherit; j-- {
+		c := span{d.back(clauses[j].start, clauses[j].end, nearWindow), clauses[j].end}
+		if ms := d.metricsIn(c); len(ms) > 0 {
 			return ms[len(ms)-1], true
 		}
-		if !isContinuation(clauses[j].of(text)) {
+		if !isContinuation(c.of(d.text)) {
 			break
 		}
 	}
@@ -137,13 +170,13 @@ func inherited(text string, clauses []span) (metricPhrase, bool) {
 }
 
 // metricAfter reads the English order where the metric follows the number.
-func metricAfter(text string, sent span, q quantity) (metricPhrase, bool) {
-	rest := span{q.end, sent.end}
-	loc := suffixMetric.FindStringIndex(rest.of(text))
+func (d *document) metricAfter(sent span, q quantity) (metricPhrase, bool) {
+	rest := span{q.end, min(sent.end, q.end+nearWindow)}
+	loc := suffixMetric.FindStringIndex(rest.of(d.text))
 	if loc == nil {
 		return metricPhrase{}, false
 	}
-	ms := findMetrics(text, span{q.end + loc[1], sent.end})
+	ms := d.metricsIn(span{q.end + loc[1], sent.end})
 	if len(ms) == 0 || ms[0].start != q.end+loc[1] {
 		return metricPhrase{}, false
 	}

@@ -1,6 +1,13 @@
 package extract
 
-import "regexp"
+import (
+	"regexp"
+	"unicode/utf8"
+)
+
+// qualifierWindow bounds, in bytes, how far before a number its
+// qualifier word is looked for.
+const qualifierWindow = 48
 
 // filler is what may stand between a qualifier word and its number.
 const filler = `(?:\s|达到|达|到|了|\bof\b|\bthe\b|\bRMB\b|\bCNY\b|¥)*$`
@@ -50,10 +57,14 @@ func qualifierOf(text string, q quantity, from, limit int) qualifier {
 	if loc := splitAbove.FindStringIndex(after); loc != nil {
 		return qualifier{qualAtLeast, span{q.end, q.end + loc[1]}, true}
 	}
-	before := text[min(from, q.start):q.start]
+	from = max(min(from, q.start), q.start-qualifierWindow)
+	for from < q.start && !utf8.RuneStart(text[from]) {
+		from++
+	}
+	before := text[from:q.start]
 	for _, b := range qualifiersBefore {
 		if loc := b.re.FindStringIndex(before); loc != nil {
-			start := min(from, q.start) + loc[0]
+			start := from + loc[0]
 			return qualifier{b.qualifier, span{start, q.start}, false}
 		}
 	}

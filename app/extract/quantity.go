@@ -70,7 +70,22 @@ func readQuantity(text string, base int, m []int) (quantity, bool) {
 		return q, false
 	}
 	q.value = v
+	if hasMinusSign(text, q.start) {
+		q.value = -v
+	}
 	return q, true
+}
+
+// hasMinusSign reports whether a minus sign stands right before position
+// p, and is not a dash between numbers (1-6月).
+func hasMinusSign(text string, p int) bool {
+	for _, sign := range []string{"-", "−", "－"} {
+		if strings.HasSuffix(text[:p], sign) {
+			before := text[:p-len(sign)]
+			return before == "" || !isWordByte(before[len(before)-1])
+		}
+	}
+	return false
 }
 
 // applyUnit sets the quantity's unit and flags from the written unit, and

@@ -119,14 +119,3 @@ func hasKana(t string) bool {
 	}
 	return false
 }
-
-// clauseAt returns the clause of sentence s that contains position p.
-func clauseAt(text string, s span, p int) (int, []span) {
-	clauses := splitClauses(text, s)
-	for i, c := range clauses {
-		if p >= c.start && p <= c.end {
-			return i, clauses
-		}
-	}
-	return len(clauses) - 1, clauses
-}

@@ -1,5 +1,10 @@
 package extract
 
+import (
+	"strings"
+	"unicode/utf8"
+)
+
 // readYearAndKind sets the figure's year, kind and provisional flag, which
 // depend on each other: an explicit year before the publication year
 // makes a result, and a result without a year is for the year before.
@@ -36,18 +41,18 @@ func (d *document) readYearAndKind(f *Figure, c candidate) {
 // before it in its sentence, else one named after it in its clause, else
 // the nearest named before in its paragraph or the list's lead-in.
 func (d *document) yearMention(c candidate) (yearMention, bool) {
-	if ys := findYears(d.text, span{c.sentence.start, c.q.start}); len(ys) > 0 {
+	if ys := d.yearsIn(span{c.sentence.start, c.q.start}); len(ys) > 0 {
 		return ys[len(ys)-1], true
 	}
-	i, clauses := clauseAt(d.text, c.sentence, c.q.start)
-	if ys := findYears(d.text, span{c.q.end, clauses[i].end}); len(ys) > 0 {
+	i, clauses := d.clauseAt(c.sentence, c.q.start)
+	if ys := d.yearsIn(span{c.q.end, clauses[i].end}); len(ys) > 0 {
 		return ys[0], true
 	}
 	start := d.paras[c.para].start
 	if lead := d.leadIn(c.para); lead >= 0 {
 		start = d.paras[lead].start
 	}
-	if ys := findYears(d.text, span{start, c.sentence.start}); len(ys) > 0 {
+	if ys := d.yearsIn(span{start, c.sentence.start}); len(ys) > 0 {
 		return ys[len(ys)-1], true
 	}
 	return yearMention{}, false
@@ -71,11 +76,11 @@ func (d *document) defaultYear(kind, period string) int {
 // publication year; else from the whole sentence, then from the text
 // before it in its paragraph. sure is false when it had to assume.
 func (d *document) kindFor(c candidate, year int, explicit bool) (kind string, provisional, sure bool) {
-	own := d.text[d.segmentStart(c):d.clauseEnd(c)]
-	if provisionalCue(own) {
+	end := d.clauseEnd(c)
+	if d.idx.estimate.any(span{d.back(c.sentence.start, c.q.start, nearWindow), end}) {
 		return d.estimateKind(year)
 	}
-	if k, ok := kindOf(kindScore(own)); ok {
+	if k, ok := kindOf(d.idx.kind.sum(span{d.segmentStart(c), end})); ok {
 		return k, false, true
 	}
 	if explicit && d.published.year != 0 && year != d.published.year {
@@ -84,14 +89,14 @@ func (d *document) kindFor(c candidate, year int, explicit bool) (kind string, p
 		}
 		return kindTarget, false, true
 	}
-	if k, ok := kindOf(kindScore(c.sentence.of(d.text))); ok {
+	if k, ok := kindOf(d.idx.kind.sum(c.sentence)); ok {
 		return k, false, true
 	}
 	start := d.paras[c.para].start
 	if lead := d.leadIn(c.para); lead >= 0 {
 		start = d.paras[lead].start
 	}
-	if k, ok := kindOf(kindScore(d.text[start:c.sentence.start])); ok {
+	if k, ok := kindOf(d.idx.kind.sum(span{d.back(start, c.sentence.start, farWindow), c.sentence.start})); ok {
 		return k, false, true
 	}
 	return kindTarget, false, false
@@ -111,24 +116,21 @@ func (d *document) estimateKind(year int) (kind string, provisional, sure bool) 
 	return kindTarget, false, false
 }
 
-// provisionalCue reports whether t calls a figure an estimate (预计).
-func provisionalCue(t string) bool { return provisional.MatchString(t) }
-
 // segmentStart is where the figure's part of its sentence begins: after
 // the last semicolon before it.
 func (d *document) segmentStart(c candidate) int {
-	start := c.sentence.start
-	for i, r := range d.text[c.sentence.start:c.q.start] {
-		if r == ';' || r == '；' {
-			start = c.sentence.start + i + 1
-		}
+	from := d.back(c.sentence.start, c.q.start, nearWindow)
+	before := d.text[from:c.q.start]
+	if i := strings.LastIndexAny(before, ";；"); i >= 0 {
+		_, size := utf8.DecodeRuneInString(before[i:])
+		return from + i + size
 	}
-	return start
+	return from
 }
 
 // clauseEnd is where the figure's clause ends.
 func (d *document) clauseEnd(c candidate) int {
-	i, clauses := clauseAt(d.text, c.sentence, c.q.start)
+	i, clauses := d.clauseAt(c.sentence, c.q.start)
 	return clauses[i].end
 }
 
@@ -142,11 +144,13 @@ func (d *document) readStage(f *Figure, c candidate) {
 	if lead := d.leadIn(c.para); lead >= 0 {
 		start = d.paras[lead].start
 	}
-	if s, ok := stageLocal(d.text[start:d.paras[c.para].end]); ok {
+	local := span{start, d.paras[c.para].end}
+	if s, ok := stageLocal(d.idx.plan.any(local), d.idx.pledge.any(local)); ok {
 		f.Stage = s
 		return
 	}
-	s, ok := stageIn(d.text)
+	all := span{0, len(d.text)}
+	s, ok := stageFrom(d.idx.plan.any(all), d.idx.pledge.any(all))
 	f.Stage = s
 	if !ok {
 		f.markUncertain(fieldStage)
