@@ -6,6 +6,8 @@
 #                 DOMAIN=example.org for the preview image of shared links)
 #   make data     compile seeds/ into data/targets.json
 #   make bench    measure sizes and speed, and write the report
+#   make extract FILE=text.txt [PUBLISHED=2025-01-08] [REGION=tianhe]
+#                 draft a source record for seeds/ from a text
 #
 # Needs Go and npm. `make test` installs Debian's chromium when it is missing.
 
@@ -37,7 +39,7 @@ GO_SRC  := $(shell find app data -name '*.go' -o -name '*.json' -o -name '*.js' 
 LIGHTHOUSE_VERSION := 13.5.0
 LIGHTHOUSE         := $(BUILD)/lighthouse/node_modules/.bin/lighthouse
 
-.PHONY: run test static data bench web clean check-data browser
+.PHONY: run test static data bench web clean check-data browser extract
 
 run: web $(BIN)
 	$(BIN) -addr $(ADDR) -domain "$(DOMAIN)"
@@ -88,6 +90,12 @@ data:
 
 check-data:
 	$(GO) run ./app/cmd/gendata -check
+
+# extract prints a draft source record for the text in FILE (- for stdin);
+# PUBLISHED gives 今年 / "this year" their year, REGION the region of a
+# text that never names it. See README, "Adding next year's figures".
+extract:
+	@$(GO) run ./app/cmd/extract $(if $(PUBLISHED),-published $(PUBLISHED)) $(if $(REGION),-region $(REGION)) $(FILE)
 
 # bench writes its report to stdout and to $(BUILD)/bench-report.md: each
 # figure with the command that produced it, against GUIDE §7's budgets,
