@@ -92,6 +92,9 @@ func TestMeasuredOnSourceArticles(t *testing.T) {
 	var total score
 	for _, file := range set.Files() {
 		rec := set.Records[file]
+		if seeds.IsWebSource(rec.Source) {
+			continue // web pages' texts are not stored
+		}
 		s := measureArticle(t, filepath.Join(dir, rec.Source), rec, macro)
 		total.add(s)
 	}
