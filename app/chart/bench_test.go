@@ -128,7 +128,7 @@ func BenchmarkDistricts(b *testing.B) {
 
 func BenchmarkYears(b *testing.B) {
 	benchScales(b, func(ds *model.Dataset, s scale) bool {
-		_, ok := Years(ds, "growth", 2000, lastYear(s), i18n.EN)
+		_, ok := Years(ds, "growth", i18n.EN)
 		return ok
 	}, allRecords)
 }

@@ -291,35 +291,29 @@ func TestDistrictsWithoutFigures(t *testing.T) {
 	}
 }
 
-func TestYearsArrows(t *testing.T) {
+// TestYears checks the years view: one small chart per region with
+// figures, each with a target line and a result line across every year,
+// with breaks where a year has none.
+func TestYears(t *testing.T) {
 	ds := synthetic(t, growthFigures...)
-	sp, ok := Years(ds, "growth", 2023, 2024, i18n.EN)
+	sp, ok := Years(ds, "growth", i18n.EN)
 	if !ok {
 		t.Fatal("Years refused a known metric")
 	}
 	o := decode(t, sp.Option)
-	if want := []string{"Beta", "Alpha", "Gamma"}; !slices.Equal(o.YAxis[0].Data, want) {
-		t.Errorf("categories = %v, want %v", o.YAxis[0].Data, want)
+	if len(o.Grid) != 5 || len(o.XAxis) != 5 || fmt.Sprint(o.XAxis[0].Data) != "[2023 2024]" {
+		t.Fatalf("grids %d, x axes %v, want one small chart per region (a, b, c, the city and the neighbour have figures)", len(o.Grid), o.XAxis)
 	}
-	from, _ := seriesValues(t, o, "from")
-	to, toItems := seriesValues(t, o, "to")
-	if fmt.Sprint(from) != "[6 7]" || fmt.Sprint(to) != "[6.5 5]" {
-		t.Errorf("from %v to %v, want [6 7] and [6.5 5]", from, to)
+	targets, _ := seriesValues(t, o, "target-0")
+	results, _ := seriesValues(t, o, "actual-0")
+	if fmt.Sprint(targets) != "[6 5]" || fmt.Sprint(results) != "[- -]" {
+		t.Errorf("Alpha: targets %v results %v, want [6 5] and none", targets, results)
 	}
-	if toItems[0].Symbol != "circle" {
-		t.Errorf("Beta has no 2023 figure: symbol %q, want a plain point", toItems[0].Symbol)
+	if !strings.Contains(sp.Description, "Alpha: 2023 about 6% (plan target), 2024 at least 5% (plan target)") {
+		t.Errorf("description %q", sp.Description)
 	}
-	if toItems[1].Symbol != "triangle" || toItems[1].SymbolRotate != pointLeft {
-		t.Errorf("Alpha fell from 6 to 5: symbol %q rotated %d, want a left arrow", toItems[1].Symbol, toItems[1].SymbolRotate)
-	}
-	change, _ := seriesValues(t, o, "change")
-	if fmt.Sprint(change) != "[6 5 -]" {
-		t.Errorf("connector = %v, want one segment from 6 to 5", change)
-	}
-	refFrom, _ := seriesValues(t, o, "from-reference")
-	refTo, _ := seriesValues(t, o, "to-reference")
-	if fmt.Sprint(refFrom) != "[11]" || fmt.Sprint(refTo) != "[4.6]" {
-		t.Errorf("reference from %v to %v", refFrom, refTo)
+	if _, ok := Years(ds, "gpd", i18n.EN); ok {
+		t.Error("Years accepted an unknown metric")
 	}
 }
 
@@ -382,7 +376,7 @@ func TestTextFromDataIsEscaped(t *testing.T) {
 func specsOf(t *testing.T, ds *model.Dataset) []spec.Spec {
 	t.Helper()
 	d, _ := Districts(ds, "growth", 2024, i18n.EN)
-	y, _ := Years(ds, "growth", 2023, 2024, i18n.EN)
+	y, _ := Years(ds, "growth", i18n.EN)
 	p, _ := Profile(ds, "a", "growth", i18n.EN)
 	return []spec.Spec{d, y, p}
 }

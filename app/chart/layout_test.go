@@ -48,7 +48,6 @@ func TestNarrowLayout(t *testing.T) {
 		{"districts, long neighbour, English", func(l i18n.Lang) (spec.Spec, bool) { return Districts(ds, "growth", 2023, l) }, i18n.EN, textWidth(long.EN)*labelCharWidth/2 + labelGap},
 		{"districts, long neighbour, Chinese", func(l i18n.Lang) (spec.Spec, bool) { return Districts(ds, "growth", 2023, l) }, i18n.ZH, textWidth(long.ZH)*labelCharWidth/2 + labelGap},
 		{"districts, short names", func(l i18n.Lang) (spec.Spec, bool) { return Districts(ds, "growth", 2024, l) }, i18n.EN, textWidth("Alpha")*labelCharWidth/2 + labelGap},
-		{"years", func(l i18n.Lang) (spec.Spec, bool) { return Years(ds, "growth", 2023, 2024, l) }, i18n.EN, textWidth(long.EN)*labelCharWidth/2 + labelGap},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

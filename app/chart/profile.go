@@ -82,7 +82,11 @@ func (b builder) profileOption(sp spec.Spec, metric model.Metric, rows []row) ([
 				if r.Record.Stretch != nil {
 					insideLabel(&it, "insideTop")
 				}
-				data[col[b.w.Year(*r.Record)]] = it
+				// A year's first record is its preferred one: the plan
+				// before the pledge, the final result before an estimate.
+				if c := col[b.w.Year(*r.Record)]; data[c].Value == empty {
+					data[c] = it
+				}
 			}
 		}
 		return data

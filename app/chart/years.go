@@ -1,6 +1,9 @@
 package chart
 
 import (
+	"fmt"
+	"math"
+	"strconv"
 	"strings"
 
 	"github.com/go-echarts/go-echarts/v2/charts"
@@ -11,223 +14,257 @@ import (
 	"gztargets/app/spec"
 )
 
-// Symbol rotations that turn ECharts' upward triangle into an arrow.
+// Small multiples of the years view: one small chart per region, in
+// columns of this many (fewer on a phone), each cell this many pixels high.
 const (
-	pointRight = -90
-	pointLeft  = 90
+	yearsColumns       = 3
+	yearsNarrowColumns = 2
+	yearsCellNarrow    = 150
+	yearsTitleRoom     = 22
 )
 
-// pairRow is a region's figures in the two compared years.
-type pairRow struct {
-	row
-	from, to *model.Record
+// regionYears is one region's primary target and result in each year.
+type regionYears struct {
+	region  model.Region
+	targets []*model.Record
+	results []*model.Record
 }
 
-// Years builds the years view: each region's figure for a metric in 2023
-// and in 2024, as a dumbbell whose arrow points the way the figure moved.
-// Regions with a figure for only one year show that point alone. It
-// reports false for an unknown metric.
-func Years(ds *model.Dataset, metricID string, from, to int, lang i18n.Lang) (spec.Spec, bool) {
+// Years builds the years view: one small chart per region with figures,
+// across every year the metric has, with the targets (blue squares, a
+// solid line) and the results (orange circles, a dashed line) as two
+// series, so that the eye follows a region's ambition and its reality.
+// Estimates are marked as such. It reports false for an unknown metric.
+func Years(ds *model.Dataset, metricID string, lang i18n.Lang) (spec.Spec, bool) {
 	metric, ok := ds.Metric(metricID)
 	if !ok {
 		return spec.Spec{}, false
 	}
 	b := newBuilder(ds, lang)
-	pairs := map[string]pairRow{}
-	var rows []row
-	for _, p := range ds.Pairs(metricID, from, to) {
-		rec := p.To
-		if rec == nil {
-			rec = p.From
-		}
-		r := row{Region: p.Region, Metric: metric, Year: to, Record: rec}
-		pairs[p.Region.ID] = pairRow{row: r, from: p.From, to: p.To}
-		rows = append(rows, r)
-	}
-	// Sort by the later year's value, then by the earlier one's.
-	value := func(r row) (float64, bool) {
-		p := pairs[r.Region.ID]
-		switch {
-		case p.to != nil:
-			return p.to.Value + 1e12, true
-		case p.from != nil:
-			return p.from.Value, true
-		}
-		return 0, false
-	}
-	panels, missing := splitPanels(rows, value)
-	shown := b.pairTableRows(panels, missing, pairs, metric)
+	years := ds.Years(metricID)
+	regions, missing := b.yearsRegions(metric, years)
+	rows := yearsTableRows(regions, missing, metric)
 	sp := spec.Spec{
 		Kind:        spec.KindYears,
-		Slug:        spec.YearsSlug(metricID, from, to),
+		Slug:        spec.YearsSlug(metricID),
 		Lang:        lang,
 		Metric:      metricID,
 		Title:       b.t("heading.years", metric.Name.In(string(lang))),
 		Subtitle:    b.subtitle(metric, missing),
-		Description: b.yearsDescription(metric, panels, pairs, missing, from, to),
-		Height:      spec.HeightWide,
-		Rows:        specRows(shown),
+		Description: b.yearsDescription(metric, years, regions, missing),
+		Height:      yearsHeight(len(regions)),
+		Rows:        specRows(rows),
 		Missing:     regionIDs(missing),
-		Seeds:       seedsOf(shown),
+		Seeds:       seedsOf(rows),
 	}
 	var grids []opts.Grid
-	sp.Option, grids = b.yearsOption(sp, metric, panels, pairs, from, to)
+	sp.Option, grids = b.yearsOption(sp, metric, years, regions)
 	sp.Export = exportPatch(sp, grids, ds)
 	return sp, true
 }
 
-// pairTableRows lists every figure drawn, both years, then the districts
-// with neither.
-func (b builder) pairTableRows(panels []panel, missing []model.Region, pairs map[string]pairRow, metric model.Metric) []row {
+// yearsHeight fits the narrow layout's rows; the wide layout's fewer rows
+// get taller cells in the same height.
+func yearsHeight(regions int) int {
+	rows := (regions + yearsNarrowColumns - 1) / yearsNarrowColumns
+	return legendSpace + max1(rows)*yearsCellNarrow
+}
+
+// yearsRegions lists, in catalog order, the regions with a figure for the
+// metric in any of the years, and the districts with none.
+func (b builder) yearsRegions(metric model.Metric, years []int) (shown []regionYears, missing []model.Region) {
+	for _, reg := range b.ds.Regions {
+		ry := regionYears{region: reg, targets: make([]*model.Record, len(years)), results: make([]*model.Record, len(years))}
+		has := false
+		for i, y := range years {
+			for _, rv := range b.ds.Verdicts(metric.ID, y) {
+				if rv.Region.ID != reg.ID {
+					continue
+				}
+				if v, ok := rv.Primary(); ok {
+					t := v.Target
+					ry.targets[i], has = &t, true
+				}
+				if r := shownResult(rv); r != nil {
+					ry.results[i], has = r, true
+				}
+			}
+		}
+		switch {
+		case has:
+			shown = append(shown, ry)
+		case reg.Group == model.GroupDistrict:
+			missing = append(missing, reg)
+		}
+	}
+	return shown, missing
+}
+
+// yearsTableRows lists every figure drawn, region by region and year by
+// year, then the districts with none.
+func yearsTableRows(regions []regionYears, missing []model.Region, metric model.Metric) []row {
 	var rows []row
-	for _, p := range panels {
-		for _, r := range p.rows {
-			pr := pairs[r.Region.ID]
-			for _, rec := range []*model.Record{pr.from, pr.to} {
+	for _, ry := range regions {
+		for i := range ry.targets {
+			for _, rec := range []*model.Record{ry.targets[i], ry.results[i]} {
 				if rec != nil {
-					rows = append(rows, row{Region: r.Region, Metric: metric, Year: rec.Year, Record: rec})
+					rows = append(rows, row{Region: ry.region, Metric: metric, Year: rec.Year, Record: rec})
 				}
 			}
 		}
 	}
-	for _, r := range missing {
-		rows = append(rows, row{Region: r, Metric: metric})
+	for _, reg := range missing {
+		rows = append(rows, row{Region: reg, Metric: metric})
 	}
 	return rows
 }
 
-// yearsDescription is the chart in words: each region's two figures and
-// the direction of change.
-func (b builder) yearsDescription(metric model.Metric, panels []panel, pairs map[string]pairRow, missing []model.Region, from, to int) string {
+// yearsDescription is the chart in words: each region's targets and
+// results, year by year.
+func (b builder) yearsDescription(metric model.Metric, years []int, regions []regionYears, missing []model.Region) string {
+	name := metric.Name.In(string(b.lang))
+	if len(regions) == 0 {
+		return b.t("chart.noneAllYears", name)
+	}
 	var items []string
-	for _, p := range panels {
-		for _, r := range p.rows {
-			pr := pairs[r.Region.ID]
-			items = append(items, b.t("chart.desc.pair", b.regionName(r.Region), b.pairSide(pr.from, from), b.pairSide(pr.to, to)))
+	for _, ry := range regions {
+		var parts []string
+		for i, y := range years {
+			var figs []string
+			for _, rec := range []*model.Record{ry.targets[i], ry.results[i]} {
+				if rec != nil {
+					figs = append(figs, b.w.Describe(*rec))
+				}
+			}
+			if len(figs) > 0 {
+				parts = append(parts, b.t("heading.year", y)+b.w.Space()+strings.Join(figs, b.w.ListSep()))
+			}
 		}
+		items = append(items, b.t("chart.desc.item", b.regionName(ry.region), strings.Join(parts, b.w.ListSep())))
 	}
 	text := strings.Join(items, b.w.ItemSep()) + b.w.SentenceEnd()
-	if len(panels) == 0 {
-		text = ""
-	}
 	if len(missing) > 0 {
 		text += b.t("chart.desc.missing", b.w.Names(missing))
 	}
-	return b.t("chart.desc.years", metric.Name.In(string(b.lang)), text)
+	return b.t("chart.desc.years", name, text)
 }
 
-func (b builder) pairSide(r *model.Record, year int) string {
-	if r == nil {
-		return b.t("heading.year", year) + b.w.Space() + b.t("table.none")
+// yearsOption draws one small chart per region. Percentages share one
+// scale, so that the small charts compare at a glance.
+func (b builder) yearsOption(sp spec.Spec, metric model.Metric, years []int, regions []regionYears) ([]byte, []opts.Grid) {
+	bar := newBase(sp.Description)
+	if len(regions) == 0 {
+		return encode(bar, map[string]any{
+			"tooltip": tooltipOption(), "legend": legendOption(nil),
+			"graphic": noDataGraphic(b.t("chart.noneAllYears", metric.Name.In(string(b.lang)))),
+		}), nil
 	}
-	return b.t("heading.year", year) + b.w.Space() + b.w.Describe(*r)
-}
-
-// yearsOption draws per panel a grey connector line, the earlier year's
-// points and the later year's arrows, and returns the grids for the export.
-func (b builder) yearsOption(sp spec.Spec, metric model.Metric, panels []panel, pairs map[string]pairRow, from, to int) ([]byte, []opts.Grid) {
-	bar, empty := b.panelsBase(sp, metric, to, panels, func() float64 { return pairsMax(pairs, b.lang) })
-	if empty != nil {
-		return empty, nil
+	labels := make([]string, len(years))
+	for i, y := range years {
+		labels[i] = strconv.Itoa(y)
 	}
-	fromName, toName := b.t("heading.year", from), b.t("heading.year", to)
-	for i, p := range panels {
-		suffix := ""
-		if p.reference {
-			suffix = "-reference"
+	var scaleMax any
+	if metric.Unit == "pct" {
+		scaleMax = niceMax(yearsMax(regions, b.lang))
+	}
+	bar.GridList = yearsLayout(len(regions), yearsColumns, sp.Height)
+	// The y axes are written out here rather than by go-echarts, which has
+	// no style for an axis name: each small chart is named after its
+	// region above its axis, where the name moves with the grid in the
+	// downloaded image and takes the colour scheme's text colour.
+	yAxes := make([]map[string]any, len(regions))
+	for i, ry := range regions {
+		bar.XAxisList = append(bar.XAxisList, opts.XAxis{Type: "category", GridIndex: i, Data: labels})
+		yAxes[i] = map[string]any{
+			"type": "value", "gridIndex": i, "max": scaleMax, "splitNumber": 2,
+			"name": b.regionName(ry.region), "nameLocation": "end", "nameGap": 8,
+			"nameTextStyle": map[string]any{"align": "left", "fontSize": 12},
 		}
 		bar.MultiSeries = append(bar.MultiSeries,
-			b.connectorSeries("change"+suffix, i, p, pairs),
-			b.pointSeries("from"+suffix, fromName, i, p, pairs, true),
-			b.pointSeries("to"+suffix, toName, i, p, pairs, false),
+			b.yearsLine(fmt.Sprintf("target-%d", i), b.t("series.target"), i, ry, ry.targets, colorTarget, "rect", "solid"),
+			b.yearsLine(fmt.Sprintf("actual-%d", i), b.t("series.actual"), i, ry, ry.results, colorActual, "circle", "dashed"),
 		)
 	}
-	return encode(bar, map[string]any{"tooltip": tooltipOption(), "legend": legendOption([]string{fromName, toName}), "media": b.panelMedia(panels)}), bar.GridList
+	return encode(bar, map[string]any{
+		"tooltip": tooltipOption(),
+		"legend":  legendOption([]string{b.t("series.target"), b.t("series.actual")}),
+		"yAxis":   yAxes,
+		"media":   yearsMedia(len(regions), sp.Height),
+	}), bar.GridList
 }
 
-// connectorSeries joins each region's two points with a line; ECharts
-// breaks a line at an empty value, so one series draws every segment.
-func (b builder) connectorSeries(id string, index int, p panel, pairs map[string]pairRow) charts.SingleSeries {
-	var data []any
-	for _, r := range p.rows {
-		pr := pairs[r.Region.ID]
-		if pr.from == nil || pr.to == nil {
-			continue
-		}
-		name := b.regionName(r.Region)
-		data = append(data,
-			[]any{i18n.Display(pr.from.Value, pr.from.Unit, b.lang), name},
-			[]any{i18n.Display(pr.to.Value, pr.to.Unit, b.lang), name},
-			empty)
-	}
-	// Without symbols a line has nothing to point at, so it shows no tooltip.
-	return charts.SingleSeries{
-		Id: id, Name: b.t("series.change"), Type: "line", Data: data, XAxisIndex: index, YAxisIndex: index,
-		Symbol: "none", Color: colorConnector,
-	}
-}
-
-// pointSeries draws one year's points. The later year's point is an arrow
-// pointing right for a rise and left for a fall.
-func (b builder) pointSeries(id, name string, index int, p panel, pairs map[string]pairRow, earlier bool) charts.SingleSeries {
-	var data []item
-	color := colorTarget
-	if earlier {
-		color = colorActual
-	}
-	for _, r := range p.rows {
-		pr := pairs[r.Region.ID]
-		rec, other := pr.to, pr.from
-		if earlier {
-			rec, other = pr.from, pr.to
-		}
+// yearsLine is one region's targets or results across the years. A
+// missing year breaks the line; an estimate is a hollow mark.
+func (b builder) yearsLine(id, name string, index int, ry regionYears, recs []*model.Record, color, symbol, dash string) charts.SingleSeries {
+	data := make([]item, len(recs))
+	for i, rec := range recs {
+		data[i] = item{Value: empty}
 		if rec == nil {
 			continue
 		}
-		row := row{Region: r.Region, Metric: r.Metric, Year: rec.Year, Record: rec}
-		it := b.figureItem(row, []any{i18n.Display(rec.Value, rec.Unit, b.lang), b.regionName(r.Region)})
-		it.Label.Position = labelSide(rec, other, earlier)
-		if !earlier {
-			it.Symbol, it.SymbolRotate = arrow(other, rec)
+		data[i] = b.figureItem(row{Region: ry.region, Year: rec.Year, Record: rec}, i18n.Display(rec.Value, rec.Unit, b.lang))
+		data[i].Name = strconv.Itoa(rec.Year)
+		data[i].Label.Show = false
+		if rec.Provisional || rec.Period == model.PeriodH1 {
+			data[i].Symbol = "empty" + symbol
 		}
-		data = append(data, it)
+		metric, _ := b.ds.Metric(rec.Metric)
+		data[i].Tooltip.Formatter = b.tooltip(ry.region, metric, rec)
 	}
 	return charts.SingleSeries{
-		Id: id, Name: name, Type: "scatter", Data: data, XAxisIndex: index, YAxisIndex: index,
-		Symbol: "circle", SymbolSize: 14, Color: color,
+		Id: id, Name: name, Type: "line", Data: data, XAxisIndex: index, YAxisIndex: index,
+		Symbol: symbol, SymbolSize: 9, Color: color, ConnectNulls: opts.Bool(false),
+		LineStyle: &opts.LineStyle{Type: dash, Width: 2},
 	}
 }
 
-// labelSide puts the smaller value's label on the left and the larger
-// one's on the right, so that the two labels do not overlap.
-func labelSide(rec, other *model.Record, earlier bool) string {
-	if other == nil {
-		return "right"
+// yearsLayout places n small charts in the given number of columns within
+// the height, in percentages across and pixels down, leaving room above
+// each for its region's name.
+func yearsLayout(n, columns, height int) []opts.Grid {
+	rows := (n + columns - 1) / columns
+	cellH := (height - legendSpace) / max1(rows)
+	width := 100.0 / float64(columns)
+	out := make([]opts.Grid, n)
+	for i := range out {
+		col, r := i%columns, i/columns
+		left := float64(col) * width
+		out[i] = opts.Grid{
+			Left: pct(left + width*0.16), Width: pct(width * 0.78),
+			Top: itoa(legendSpace + r*cellH + yearsTitleRoom), Height: itoa(cellH - yearsTitleRoom - 24),
+		}
 	}
-	if rec.Value < other.Value || (rec.Value == other.Value && earlier) {
-		return "left"
-	}
-	return "right"
+	return out
 }
 
-// arrow returns the symbol of the later point: an arrow in the direction
-// of change, or a circle when there is no change or nothing to compare.
-func arrow(from, to *model.Record) (string, int) {
-	switch {
-	case from == nil || from.Value == to.Value:
-		return "circle", 0
-	case to.Value > from.Value:
-		return "triangle", pointRight
+func pct(v float64) string { return strconv.FormatFloat(math.Round(v*10)/10, 'f', -1, 64) + "%" }
+
+// yearsMedia is the narrow layout in fewer columns, and the wide layout
+// as the default that ECharts restores when the chart grows again.
+func yearsMedia(n, height int) []any {
+	layout := func(columns int) map[string]any {
+		grids := yearsLayout(n, columns, height)
+		out := make([]any, len(grids))
+		for i, g := range grids {
+			out[i] = map[string]any{"left": g.Left, "width": g.Width, "top": g.Top, "height": g.Height}
+		}
+		return map[string]any{"grid": out}
 	}
-	return "triangle", pointLeft
+	return []any{
+		map[string]any{"option": layout(yearsColumns)},
+		map[string]any{"query": map[string]any{"maxWidth": narrowWidth}, "option": layout(yearsNarrowColumns)},
+	}
 }
 
-func pairsMax(pairs map[string]pairRow, lang i18n.Lang) float64 {
+// yearsMax is the largest value drawn.
+func yearsMax(regions []regionYears, lang i18n.Lang) float64 {
 	m := 0.0
-	for _, p := range pairs {
-		for _, r := range []*model.Record{p.from, p.to} {
-			if r != nil {
-				m = max(m, i18n.Display(r.Value, r.Unit, lang))
+	for _, ry := range regions {
+		for _, recs := range [][]*model.Record{ry.targets, ry.results} {
+			for _, rec := range recs {
+				if rec != nil {
+					m = math.Max(m, i18n.Display(rec.Value, rec.Unit, lang))
+				}
 			}
 		}
 	}

@@ -24,7 +24,7 @@ var messages = map[Key][2]string{
 	// Views and controls.
 	"view.label":           {"视图", "View"},
 	"view.districts":       {"各区比较", "Districts"},
-	"view.years":           {"2023与2024年", "2023 vs 2024"},
+	"view.years":           {"历年", "Every year"},
 	"view.table":           {"全部数据", "Table"},
 	"control.metric":       {"指标", "Metric"},
 	"control.year":         {"年份", "Year"},
@@ -38,7 +38,7 @@ var messages = map[Key][2]string{
 
 	// Headings.
 	"heading.districts": {"%[2]d年各区%[1]s", "%[1]s by district, %[2]d"},
-	"heading.years":     {"各区%s：2023年与2024年", "%s by district: 2023 vs 2024"},
+	"heading.years":     {"各区历年%s：目标与实际", "%s by district, every year: targets and results"},
 	"heading.table":     {"全部数据", "Every figure"},
 	"heading.profile":   {"%s：全部数据", "%s: every figure"},
 	"heading.sources":   {"来源", "Sources"},
@@ -58,7 +58,8 @@ var messages = map[Key][2]string{
 	"chart.noneAll":        {"我们的来源中没有%[2]d年%[1]s的数据。", "Our sources have no %[1]s figure for %[2]d."},
 	"chart.unit":           {"单位：%s", "Unit: %s"},
 	"chart.desc.districts": {"%[2]d年各区%[1]s的条形图，按数值从高到低排列。%[3]s", "Bar chart of %[1]s by district for %[2]d, sorted from highest to lowest. %[3]s"},
-	"chart.desc.years":     {"各区%s在2023年与2024年的对比图。%s", "Chart comparing each region's %s in 2023 and 2024. %s"},
+	"chart.desc.years":     {"各地区历年%s的小图，目标与实际各为一条线。%s", "Small charts of each region's %s by year, targets and results as two lines. %s"},
+	"chart.noneAllYears":   {"我们的来源中没有任何年份的%s数据。", "Our sources have no %s figure for any year."},
 	"chart.desc.profile":   {"%s历年%s。%s", "%[2]s of %[1]s by year. %[3]s"},
 	"chart.desc.item":      {"%s：%s", "%s: %s"},
 	"chart.desc.pair":      {"%s：%s → %s", "%s: %s → %s"},
@@ -124,6 +125,7 @@ var messages = map[Key][2]string{
 	"series.pledge":           {"表态目标", "Pledged target"},
 	"series.estimate":         {"初步结果", "Estimated result"},
 	"table.verdict":           {"评判", "Verdict"},
+	"heading.verdicts":        {"是否达成目标", "Did they meet it?"},
 	"heading.cascade":         {"%[2]d年%[1]s目标：从全国到各区", "%[1]s targets, %[2]d: from the nation down to the districts"},
 	"view.cascade":            {"层层目标", "Nation to district"},
 	"series.levels":           {"全国、全省、全市目标", "Nation, province and city targets"},

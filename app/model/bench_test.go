@@ -107,10 +107,6 @@ func BenchmarkCompare(b *testing.B) {
 	benchScales(b, func(ds *Dataset, s scale) { ds.Compare("growth", lastYear(s)) }, allRecords)
 }
 
-func BenchmarkPairs(b *testing.B) {
-	benchScales(b, func(ds *Dataset, s scale) { ds.Pairs("growth", 2000, lastYear(s)) }, allRecords)
-}
-
 // BenchmarkProfile reads one region's records only, so its data grows
 // with the years, not with the regions.
 func BenchmarkProfile(b *testing.B) {

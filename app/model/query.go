@@ -142,22 +142,6 @@ func preference(r *Record) int {
 // stageRank orders a target's stages: the plan the congress adopted first.
 var stageRank = map[string]int{StagePlan: 0, StagePledge: 1, StageUnknown: 2}
 
-// Pair is one region's figures for a metric in two years.
-type Pair struct {
-	Region   Region
-	From, To *Record
-}
-
-// Pairs returns each region's preferred figure for a metric in two years, in
-// catalog order, with nil where a year has no figure.
-func (ds *Dataset) Pairs(metric string, from, to int) []Pair {
-	pairs := make([]Pair, len(ds.Regions))
-	for i, r := range ds.Regions {
-		pairs[i] = Pair{Region: r, From: ds.best(r.ID, metric, from), To: ds.best(r.ID, metric, to)}
-	}
-	return pairs
-}
-
 // Trend returns one region's figures for one metric, oldest year first and,
 // within a year, targets before results.
 func (ds *Dataset) Trend(region, metric string) []Record {

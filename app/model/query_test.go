@@ -67,23 +67,6 @@ func TestCompare(t *testing.T) {
 	}
 }
 
-func TestPairs(t *testing.T) {
-	ds := synthetic(t)
-	pairs := ds.Pairs("growth", 2023, 2024)
-	if len(pairs) != 3 {
-		t.Fatalf("got %d pairs, want one per region", len(pairs))
-	}
-	if pairs[0].From.Value != 6 || pairs[0].To.Value != 5 {
-		t.Errorf("region a: %v → %v, want 6 → 5", pairs[0].From.Value, pairs[0].To.Value)
-	}
-	if pairs[1].From != nil || pairs[1].To != nil {
-		t.Errorf("region b has no growth figures, got %+v", pairs[1])
-	}
-	if pairs[2].From == nil || pairs[2].To != nil {
-		t.Errorf("city: want a 2023 figure only, got %+v", pairs[2])
-	}
-}
-
 func TestTrendAndProfile(t *testing.T) {
 	ds := synthetic(t)
 	var trend []string

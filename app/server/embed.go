@@ -56,6 +56,13 @@ func renderEmbeds(ds *model.Dataset, res resolver, specs []spec.Spec) (pages map
 	for _, s := range specs {
 		pages[s.EmbedPath()] = renderEmbed(ds, res, s, "")
 		csvs[s.CSVPath()] = generatedAsset("text/csv; charset=utf-8", chart.CSV(ds, s))
+		if s.Kind == spec.KindYears {
+			// Embeds of the years chart made when it compared 2023 with
+			// 2024 show the chart of every year, which holds the same.
+			legacy := s
+			legacy.Slug = spec.LegacyYearsSlug(s.Metric)
+			pages[legacy.EmbedPath()] = pages[s.EmbedPath()]
+		}
 	}
 	return pages, csvs
 }

@@ -3,9 +3,13 @@
 package server
 
 import (
+	"fmt"
 	"net/http/httptest"
 	"strings"
 	"testing"
+
+	"gztargets/app/model"
+	"gztargets/data"
 )
 
 // TestMissingFileIsPlain404 asks for files that do not exist: a plain 404,
@@ -83,17 +87,26 @@ func TestOnlyGetAndHead(t *testing.T) {
 // and says so in Vary; an address with a language keeps it.
 func TestPageInBrowserLanguage(t *testing.T) {
 	s := testSite(t)
+	ds, err := model.Load(data.JSON)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The bare address opens on the latest year with districts' results.
+	year := ds.LatestResultYear("gdp_growth")
+	landingEN := fmt.Sprintf("GDP growth by district, %d: targets against results", year)
+	landingZH := fmt.Sprintf("%d年各区地区生产总值增速：目标与实际", year)
 	tests := []struct {
 		target, accept, lang, heading string
 		varies                        bool
 		rendered                      string // main's data-rendered, as HTML
 	}{
-		{"/", "en-GB,en;q=0.9", "en", "GDP growth by district, 2024", true, "?lang=en"},
-		{"/", "zh-CN,zh;q=0.9,en;q=0.8", "zh", "2024年各区地区生产总值增速", true, "?lang=zh"},
-		{"/", "", "zh", "2024年各区地区生产总值增速", true, "?"},
+		{"/", "en-GB,en;q=0.9", "en", landingEN, true, "?lang=en"},
+		{"/", "zh-CN,zh;q=0.9,en;q=0.8", "zh", landingZH, true, "?lang=zh"},
+		{"/", "", "zh", landingZH, true, "?"},
 		{"/?view=years&metric=fai_growth", "fr-FR", "en", "Fixed-asset investment growth", true, "?view=years&amp;metric=fai_growth&amp;lang=en"},
 		{"/sources", "en", "en", "Sources", true, "?lang=en"},
-		{"/?lang=zh", "en-GB", "zh", "2024年各区地区生产总值增速", false, "?lang=zh"},
+		{"/?lang=zh", "en-GB", "zh", landingZH, false, "?lang=zh"},
+		{"/?metric=gdp_growth&year=2024&lang=en", "", "en", "GDP growth by district, 2024", false, "?metric=gdp_growth&amp;year=2024&amp;lang=en"},
 		{"/district/tianhe?lang=en", "zh-CN", "en", "Tianhe: every figure", false, "?lang=en"},
 		{"/nowhere", "en", "en", "Page not found", true, "?lang=en"},
 	}

@@ -89,10 +89,12 @@ func DistrictsSlug(metric string, year int) string {
 	return fmt.Sprintf("%s-%d-districts", metric, year)
 }
 
-// YearsSlug names the years chart of a metric.
-func YearsSlug(metric string, from, to int) string {
-	return fmt.Sprintf("%s-%d-%d-years", metric, from, to)
-}
+// YearsSlug names the years chart of a metric, which covers every year.
+func YearsSlug(metric string) string { return metric + "-years" }
+
+// LegacyYearsSlug is the slug the years chart had when it compared 2023
+// with 2024: embeds made then keep working under it.
+func LegacyYearsSlug(metric string) string { return metric + "-2023-2024-years" }
 
 // ProfileSlug names a region's chart of a metric.
 func ProfileSlug(region, metric string) string {

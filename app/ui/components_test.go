@@ -113,15 +113,16 @@ func TestChartPlaceholderListsEveryDistrict(t *testing.T) {
 // the selected options, and the year of the URL even without figures.
 func TestViewControlsSelectTheState(t *testing.T) {
 	ds := testDataset(t)
-	c := newViewControls(urlstate.State{View: urlstate.ViewDistricts, Metric: "trade_total", Year: 2023, Lang: i18n.EN}, ds)
+	c := newViewControls(urlstate.State{View: urlstate.ViewDistricts, Metric: "trade_total", Year: 2019, Lang: i18n.EN}, ds)
 	mount(t, c)
 	match(t, app.Input().Type("hidden").Name("lang").Value("en"), c, 0, 0)
-	match(t, app.Option().Value("districts").Selected(true), c, 0, 1, 1, 0)
-	match(t, app.Option().Value("years"), c, 0, 1, 1, 1)
-	// Years, newest first: trade_total has figures for 2024 only, and the
-	// state's 2023 is listed too, selected.
+	match(t, app.Option().Value("results"), c, 0, 1, 1, 0)
+	match(t, app.Option().Value("districts").Selected(true), c, 0, 1, 1, 1)
+	// Years, newest first: trade_total has figures for 2024 and 2023, and
+	// the state's 2019 is listed too, selected.
 	match(t, app.Option().Value("2024"), c, 0, 3, 1, 0)
-	match(t, app.Option().Value("2023").Selected(true), c, 0, 3, 1, 1)
+	match(t, app.Option().Value("2023"), c, 0, 3, 1, 1)
+	match(t, app.Option().Value("2019").Selected(true), c, 0, 3, 1, 2)
 }
 
 // TestFigureTable checks a table row with a figure, a row without one, a

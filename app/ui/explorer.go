@@ -88,7 +88,7 @@ func stateSlug(s urlstate.State) string {
 	case urlstate.ViewDistricts:
 		return spec.DistrictsSlug(s.Metric, s.Year)
 	case urlstate.ViewYears:
-		return spec.YearsSlug(s.Metric, urlstate.YearsCompared[0], urlstate.YearsCompared[1])
+		return spec.YearsSlug(s.Metric)
 	case urlstate.ViewResults:
 		return spec.ResultsSlug(s.Metric, s.Year)
 	case urlstate.ViewCascade:

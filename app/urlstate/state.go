@@ -30,9 +30,6 @@ var Views = []string{ViewResults, ViewDistricts, ViewYears, ViewCascade, ViewTab
 // DefaultMetric is shown when the URL names none.
 const DefaultMetric = "gdp_growth"
 
-// YearsCompared are the two years the years view sets side by side.
-var YearsCompared = [2]int{2023, 2024}
-
 // Sort orders of the table.
 var sortKeys = []string{"region", "metric", "year", "value"}
 
@@ -172,7 +169,10 @@ func parseYear(q url.Values, vocab Vocabulary, s State, bad func(string, string)
 	}
 	years := vocab.Years(s.Metric)
 	if len(years) == 0 {
-		return YearsCompared[1]
+		years = vocab.Years("")
+	}
+	if len(years) == 0 {
+		return 0
 	}
 	return years[len(years)-1]
 }
