@@ -91,7 +91,7 @@ func TestPageInBrowserLanguage(t *testing.T) {
 		{"/", "en-GB,en;q=0.9", "en", "GDP growth by district, 2024", true, "?lang=en"},
 		{"/", "zh-CN,zh;q=0.9,en;q=0.8", "zh", "2024年各区地区生产总值增速", true, "?lang=zh"},
 		{"/", "", "zh", "2024年各区地区生产总值增速", true, "?"},
-		{"/?view=years&metric=fai_growth", "fr-FR", "en", "Fixed-asset investment growth", true, "?view=years&amp;metric=fai_growth&amp;lang=en"},
+		{"/?view=years&metric=fai_growth", "fr-FR", "en", "Fixed-asset investment growth", true, "?lang=en&amp;metric=fai_growth&amp;view=years"},
 		{"/sources", "en", "en", "Source articles", true, "?lang=en"},
 		{"/?lang=zh", "en-GB", "zh", "2024年各区地区生产总值增速", false, "?lang=zh"},
 		{"/district/tianhe?lang=en", "zh-CN", "en", "Tianhe: every figure", false, "?lang=en"},

@@ -36,18 +36,11 @@ func (s *Site) Export(dir string) error {
 	}
 	notFound, _ := s.fetch("/404")
 	w.write("404.html", notFound)
-	for f := range goappFiles {
-		body, err := s.fetch(f)
-		if err != nil {
-			return err
-		}
-		w.write(strings.TrimPrefix(f, "/"), body)
-	}
 	for p, f := range s.files {
 		w.write(strings.TrimPrefix(p, "/"), f.body)
 	}
-	for p, body := range s.embeds {
-		w.write(strings.TrimPrefix(p, "/"), body)
+	for p, page := range s.embeds {
+		w.write(strings.TrimPrefix(p, "/"), page.body)
 	}
 	for _, as := range s.assets.list {
 		w.asset(as)
