@@ -204,7 +204,7 @@ func inBrowserLanguage(w http.ResponseWriter, r *http.Request, asked url.Values)
 const pageContentType = "text/html; charset=utf-8"
 
 // renderPage pre-renders a page with go-app, with the address to share it
-// by, and compresses it once if it is to be cached.
+// by, compressed in every coding if it is to be cached.
 func (s *Site) renderPage(r *http.Request, rel string, asked url.Values, oneOff bool) (*asset, bool) {
 	rec := &recorder{header: http.Header{}}
 	plain := r.Clone(r.Context())
@@ -216,7 +216,15 @@ func (s *Site) renderPage(r *http.Request, rel string, asked url.Values, oneOff 
 	body := withShareURL(rec.body.Bytes(), s.shareURL(rel, asked))
 	page := generatedAsset(pageContentType, body)
 	if oneOff {
+		// Compressed here, within the render pool's bounds, in the one
+		// coding this client takes.
 		page = oneOffAsset(pageContentType, body)
+		switch preferredEncoding(r.Header.Get("Accept-Encoding")) {
+		case "br":
+			page.brotli = brotliBytes(body, fastLevel)
+		case "gzip":
+			page.gzip = gzipBytes(body, fastLevel)
+		}
 	}
 	if !ui.Found(rel) {
 		page.status = http.StatusNotFound
