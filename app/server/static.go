@@ -36,7 +36,7 @@ func (s *Site) Export(dir string) error {
 		w.write(strings.TrimPrefix(p, "/")+".html", body)
 		w.write(path.Join(strings.TrimPrefix(p, "/"), "index.html"), body)
 	}
-	notFound, _ := s.fetch("/404")
+	notFound, _ := s.fetch(notFoundPage)
 	w.write("404.html", notFound)
 	for p, f := range s.files {
 		w.write(strings.TrimPrefix(p, "/"), f.body)
@@ -59,7 +59,7 @@ func (s *Site) Export(dir string) error {
 func (s *Site) fetch(p string) ([]byte, error) {
 	rec := httptest.NewRecorder()
 	s.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, s.resolver.Resolve(p), nil))
-	if rec.Code != http.StatusOK && p != "/404" {
+	if rec.Code != http.StatusOK && p != notFoundPage {
 		return nil, fmt.Errorf("export: %s answered %d", p, rec.Code)
 	}
 	return rec.Body.Bytes(), nil
