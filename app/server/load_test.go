@@ -151,3 +151,19 @@ func BenchmarkLoad(b *testing.B) {
 		b.ReportMetric(float64(res.latencies[len(res.latencies)*99/100].Microseconds())/1000, "p99-ms")
 	}
 }
+
+// BenchmarkEmbedPage reports the throughput and the 99th-percentile
+// latency of 300 concurrent clients asking for one embed page, which is
+// compressed once at start-up.
+func BenchmarkEmbedPage(b *testing.B) {
+	base, _ := serveForLoad(b)
+	mix := []loadTarget{{anyEmbed(b, testSite(b)), 200}}
+	for b.Loop() {
+		res := runLoad(context.Background(), base, mix, 300, 4)
+		if len(res.failures) > 0 {
+			b.Fatalf("%d requests failed, first: %s", len(res.failures), res.failures[0])
+		}
+		b.ReportMetric(float64(res.requests)/res.elapsed.Seconds(), "req/s")
+		b.ReportMetric(float64(res.latencies[len(res.latencies)*99/100].Microseconds())/1000, "p99-ms")
+	}
+}

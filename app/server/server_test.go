@@ -198,7 +198,7 @@ func fetch(url string) string {
 
 // buildExplorer compiles the server binary from the current source, so
 // that the test never runs a stale bin/explorer.
-func buildExplorer(t *testing.T) string {
+func buildExplorer(t testing.TB) string {
 	t.Helper()
 	bin := filepath.Join(t.TempDir(), "explorer")
 	out, err := exec.Command("go", "build", "-o", bin, "../cmd/explorer").CombinedOutput()
@@ -218,7 +218,7 @@ type explorerProcess struct {
 
 // startExplorer runs the binary on addr and waits until it serves, or
 // until it exits.
-func startExplorer(t *testing.T, bin, addr string) *explorerProcess {
+func startExplorer(t testing.TB, bin, addr string) *explorerProcess {
 	t.Helper()
 	p := &explorerProcess{cmd: exec.Command(bin, "-addr", addr, "-web", webDir), log: &syncBuffer{}, done: make(chan error, 1)}
 	stderr, err := p.cmd.StderrPipe()
@@ -251,7 +251,7 @@ func startExplorer(t *testing.T, bin, addr string) *explorerProcess {
 }
 
 // wait returns the process's exit error, or fails after a time limit.
-func (p *explorerProcess) wait(t *testing.T, limit time.Duration) error {
+func (p *explorerProcess) wait(t testing.TB, limit time.Duration) error {
 	t.Helper()
 	select {
 	case err := <-p.done:
