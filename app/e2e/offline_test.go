@@ -3,6 +3,10 @@ package e2e
 import (
 	"context"
 	"fmt"
+	"net"
+	"net/http"
+	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -118,6 +122,92 @@ func TestInstallable(t *testing.T) {
 			}
 			if !strings.Contains(fmt.Sprint(manifest.Data), "广州各区经济目标") || !strings.Contains(fmt.Sprint(manifest.Data), "Guangzhou district targets") {
 				t.Errorf("the manifest does not name the app in both languages: %s", manifest.Data)
+			}
+		})
+	}
+}
+
+// navigationStatus is the HTTP status of the page's own response, as the
+// service worker or the network gave it.
+func navigationStatus(t *testing.T, ctx context.Context) int {
+	t.Helper()
+	return int(eval[float64](t, ctx, `performance.getEntriesByType("navigation")[0].responseStatus`))
+}
+
+// ownSites starts a server and a static export of their own, for a test
+// that stops them: by kind, the site's root and the function that stops it.
+func ownSites(t *testing.T) map[string]struct {
+	base string
+	stop func()
+} {
+	t.Helper()
+	bin, err := filepath.Abs(filepath.Join(repoRoot, "bin", "explorer"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd, serverBase, err := startServer(bin, filepath.Join(repoRoot, "web"), "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { stopServer(cmd) })
+	root := t.TempDir()
+	out, err := exec.Command(bin, "-web", filepath.Join(repoRoot, "web"),
+		"-static", filepath.Join(root, strings.TrimPrefix(staticPrefix, "/")), "-prefix", staticPrefix).CombinedOutput()
+	if err != nil {
+		t.Fatalf("static export: %v\n%s", err, out)
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	static := &http.Server{Handler: http.FileServer(http.Dir(root))}
+	go static.Serve(ln)
+	t.Cleanup(func() { static.Close() })
+	return map[string]struct {
+		base string
+		stop func()
+	}{
+		"server": {serverBase, func() { stopServer(cmd) }},
+		"static": {"http://" + ln.Addr().String() + staticPrefix, func() { static.Close() }},
+	}
+}
+
+// TestOfflineEmbeds visits a site once, then stops it, so that nothing
+// but the service worker answers: the embed panel's preview frames an
+// embed page; an embed address that does not exist gets the not-found
+// embed page with status 404 (not the app shell, which may not be
+// framed); and a path that is no page gets status 404.
+func TestOfflineEmbeds(t *testing.T) {
+	for name, site := range ownSites(t) {
+		t.Run(name, func(t *testing.T) {
+			base := site.base
+			ctx := newTab(t)
+			do(t, ctx, chromedp.Navigate(base+"/?lang=en"))
+			waitWorker(t, ctx)
+			site.stop()
+			if got := eval[string](t, ctx, `fetch("`+base+`/not-cached-anywhere.txt").then(() => "online", () => "offline")`, chromedp.EvalAwaitPromise); got != "offline" {
+				t.Fatalf("a request for an uncached file went through (%s): the site still runs", got)
+			}
+
+			do(t, ctx, chromedp.Navigate(base+"/?metric=fai_growth&lang=en"))
+			waitApp(t, ctx)
+			click(t, ctx, `details.embed > summary`)
+			waitFor(t, ctx, `!!document.querySelector("iframe.embed-preview")`)
+			eval[bool](t, ctx, `(document.querySelector("iframe.embed-preview").scrollIntoView(), true)`)
+			waitFor(t, ctx, embedPreviewDrawn)
+
+			d := readChartAt(t, ctx, base+"/embed/en/no-such-chart.html", `o.series.target`)
+			expectSeries(t, d, "target", gdpGrowth2024Values)
+			if notice := text(t, ctx, ".embed-notice"); !strings.Contains(notice, "not recognised") {
+				t.Errorf("an unknown embed address offline: notice %q", notice)
+			}
+			if status := navigationStatus(t, ctx); status != 404 {
+				t.Errorf("an unknown embed address offline: status %d, want 404", status)
+			}
+
+			do(t, ctx, chromedp.Navigate(base+"/no-such-page?lang=en"))
+			if status := navigationStatus(t, ctx); status != 404 {
+				t.Errorf("an unknown page offline: status %d, want 404", status)
 			}
 		})
 	}

@@ -2,7 +2,6 @@ package e2e
 
 import (
 	"context"
-	"io"
 	"net"
 	"net/http"
 	"os"
@@ -85,49 +84,15 @@ func expectUpdateNotice(t *testing.T, ctx context.Context) {
 }
 
 // copyWeb copies the built web directory, so that a test can change it.
+// Each copy is newer than its source, and a pre-compressed copy
+// (app.wasm.br) is written after its source, so the server still uses it.
 func copyWeb(t *testing.T) string {
 	t.Helper()
 	dst := t.TempDir()
-	src := filepath.Join(repoRoot, "web")
-	entries, err := os.ReadDir(src)
-	if err != nil {
+	if err := os.CopyFS(dst, os.DirFS(filepath.Join(repoRoot, "web"))); err != nil {
 		t.Fatal(err)
 	}
-	for _, e := range entries {
-		if e.IsDir() {
-			continue
-		}
-		if err := copyFile(filepath.Join(src, e.Name()), filepath.Join(dst, e.Name())); err != nil {
-			t.Fatal(err)
-		}
-	}
 	return dst
-}
-
-func copyFile(src, dst string) error {
-	in, err := os.Open(src)
-	if err != nil {
-		return err
-	}
-	defer in.Close()
-	info, err := in.Stat()
-	if err != nil {
-		return err
-	}
-	out, err := os.Create(dst)
-	if err != nil {
-		return err
-	}
-	if _, err := io.Copy(out, in); err != nil {
-		out.Close()
-		return err
-	}
-	if err := out.Close(); err != nil {
-		return err
-	}
-	// Keep the modification time: pre-compressed copies are used only when
-	// they are not older than their source.
-	return os.Chtimes(dst, info.ModTime(), info.ModTime())
 }
 
 // changeStyle makes a real change to the site: a new style sheet.

@@ -7,7 +7,9 @@
 // claim open pages: go-app reads a worker that activates under a page
 // with a controller as an update, which a first visit is not. Navigations go to the
 // network first and, offline, to the cached page or the app shell, which
-// then renders the route itself. Assets come from the cache.
+// then renders the route itself; an embed address gets its cached embed
+// page, which may be framed, and any other address a not-found page with
+// status 404. Assets come from the cache.
 
 const VERSION = "{{.Version}}";
 const CACHE_PREFIX = "gz-targets-";
@@ -15,12 +17,19 @@ const CACHE = CACHE_PREFIX + VERSION;
 const PRECACHE = {{.ResourcesToCache}};
 const SHELL = "%SHELL%";
 const PAGES = %PAGES%;
+const NOT_FOUND_PAGE = "%NOT_FOUND_PAGE%";
+const EMBEDS = "%EMBEDS%";
+const NOT_FOUND_EMBEDS = %NOT_FOUND_EMBEDS%; // by language, with "" for any other
 const NAVIGATION_TIMEOUT_MS = 4000;
 
 self.addEventListener("install", (event) => {
   event.waitUntil((async () => {
     const cache = await caches.open(CACHE);
     await cache.addAll([...new Set([...PRECACHE, ...PAGES])]);
+    // Not-found pages answer 404, which addAll refuses; put keeps them.
+    await Promise.all([NOT_FOUND_PAGE, ...Object.values(NOT_FOUND_EMBEDS)].map(async (url) => {
+      await cache.put(url, await fetch(url, { cache: "no-cache" }));
+    }));
     await self.skipWaiting();
   })());
 });
@@ -65,25 +74,52 @@ async function fromCache(request) {
 }
 
 // navigate fetches a page from the network and, when that fails or takes
-// too long, answers with the cached page for the path or the app shell.
+// too long, answers from the cache.
 async function navigate(request) {
   try {
     return await withTimeout(fetch(request), NAVIGATION_TIMEOUT_MS);
   } catch (err) {
-    const cache = await caches.open(CACHE);
-    const page = await cache.match(pageKey(request.url));
-    return followed(page || await cache.match(SHELL));
+    return offline(new URL(request.url).pathname);
   }
 }
 
-// pageKey is the cached page for a URL: its path without the query and the
-// trailing slash that static file servers add.
-function pageKey(href) {
-  let path = new URL(href).pathname;
+// offline answers a navigation from the cache: an embed page, a page or
+// the app shell for a path, and otherwise a not-found page with status 404
+// (for an embed address, the not-found embed page, which may be framed).
+async function offline(path) {
+  const cache = await caches.open(CACHE);
+  if (path.startsWith(EMBEDS)) {
+    const embed = await cache.match(path);
+    if (embed) {
+      return embed;
+    }
+    const lang = path.slice(EMBEDS.length).split("/")[0];
+    return notFound(await cache.match(NOT_FOUND_EMBEDS[lang] || NOT_FOUND_EMBEDS[""], { ignoreVary: true }));
+  }
+  const page = pageKey(path);
+  if (page) {
+    return followed(await cache.match(page));
+  }
+  return notFound(await cache.match(NOT_FOUND_PAGE, { ignoreVary: true }));
+}
+
+// pageKey is the cached page for a path, or "" for none: the path without
+// the trailing slash, index.html or .html that static file servers add.
+function pageKey(path) {
+  path = path.replace(/\/index\.html$/, "/").replace(/\.html$/, "");
   if (path !== SHELL && path.endsWith("/")) {
     path = path.slice(0, -1);
   }
-  return PAGES.includes(path) ? path : SHELL;
+  return PAGES.includes(path) ? path : "";
+}
+
+// notFound is a cached not-found page with status 404, whatever status it
+// was stored with (a static host serves its 404 pages with 200).
+function notFound(response) {
+  if (!response) {
+    return new Response("Not found", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  }
+  return new Response(response.body, { status: 404, statusText: "Not Found", headers: response.headers });
 }
 
 // followed rebuilds a response cached after a redirect, which a browser

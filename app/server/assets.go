@@ -48,7 +48,30 @@ type asset struct {
 	gzip        []byte
 	brotli      []byte
 	etag        string
-	status      int // the response status, when not 200 (a not-found page)
+	status      int  // the response status, when not 200 (a not-found page)
+	onTheFly    bool // compressible, but compressed per request: a page served once
+}
+
+// compressed reports whether the asset is sent compressed to clients that
+// accept it.
+func (as *asset) compressed() bool { return as.gzip != nil || as.onTheFly }
+
+// weight is how many bytes the asset holds in memory.
+func (as *asset) weight() int { return len(as.body) + len(as.gzip) + len(as.brotli) }
+
+// encoded is the body in a content coding: "br", "gzip" or "" for none.
+func (as *asset) encoded(coding string) []byte {
+	switch {
+	case coding == "br" && as.brotli != nil:
+		return as.brotli
+	case coding == "br" && as.onTheFly:
+		return brotliBytes(as.body, fastLevel)
+	case coding == "gzip" && as.gzip != nil:
+		return as.gzip
+	case coding == "gzip" && as.onTheFly:
+		return gzipBytes(as.body, fastLevel)
+	}
+	return as.body
 }
 
 // Assets holds every file of the web directory in memory.
@@ -228,4 +251,11 @@ func generatedAsset(contentType string, body []byte) *asset {
 		contentType: contentType, body: body, etag: `"` + hex.EncodeToString(sum[:10]) + `"`,
 		gzip: gzipBytes(body, fastLevel), brotli: brotliBytes(body, fastLevel),
 	}
+}
+
+// oneOffAsset wraps content served once: compressed per request, in the
+// coding the client asks for, rather than in every coding up front.
+func oneOffAsset(contentType string, body []byte) *asset {
+	sum := sha256.Sum256(body)
+	return &asset{contentType: contentType, body: body, etag: `"` + hex.EncodeToString(sum[:10]) + `"`, onTheFly: true}
 }

@@ -4,7 +4,8 @@ package server
 
 import (
 	"net/http"
-	"regexp"
+	"net/url"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -35,33 +36,70 @@ func TestCheckDomain(t *testing.T) {
 	}
 }
 
-// TestSharedLinks checks the preview image a social network reads from a
-// page of a site given its domain: at its public address, which the site
-// serves. The page does not claim a path-only og:url, which would send
-// the readers of a shared chart to the default view.
+// metaContents are the contents of a page's meta tags with a property or
+// name, as a browser reads them.
+func metaContents(t *testing.T, body, key string) []string {
+	t.Helper()
+	var out []string
+	for _, tok := range tokenize(body) {
+		if tok.tag == "meta" && (tok.attrs["property"] == key || tok.attrs["name"] == key) {
+			out = append(out, tok.attrs["content"])
+		}
+	}
+	return out
+}
+
+// TestSharedLinks checks what a social network reads from a page of a site
+// given its domain: og:url is the page's absolute address, query
+// included in canonical form, so that readers of a shared chart land on
+// it; og:image is the screenshot at its public address, which the site
+// serves.
 func TestSharedLinks(t *testing.T) {
-	s, err := NewSite(webDir, "/gz", "example.org")
+	s, err := NewSite(webDir, "/gz", "example.org:8443")
 	if err != nil {
 		t.Fatal(err)
 	}
-	meta := func(body, property string) string {
-		tag := regexp.MustCompile(`<meta [^>]*property="` + property + `"[^>]*>`).FindString(body)
-		m := regexp.MustCompile(`content="([^"]*)"`).FindStringSubmatch(tag)
-		if m == nil {
-			t.Fatalf("no %s in the page", property)
+	years := s.data.Years("gdp_growth")
+	latest := strconv.Itoa(years[len(years)-1])
+	tests := []struct{ target, url string }{
+		{"/gz/?view=years&lang=en&metric=fai_growth&utm_source=x", "https://example.org:8443/gz/?lang=en&metric=fai_growth&view=years"},
+		{"/gz/", "https://example.org:8443/gz/?metric=gdp_growth&year=" + latest},
+		{"/gz/district/tianhe?lang=en", "https://example.org:8443/gz/district/tianhe?lang=en"},
+		{"/gz/sources?lang=fr", "https://example.org:8443/gz/sources"},
+		{`/gz/%22%3E%3Ca%20b=%22c`, "https://example.org:8443/gz/%22%3E%3Ca%20b=%22c"},
+	}
+	for _, tc := range tests {
+		_, body := get(t, s, http.MethodGet, tc.target)
+		if got := metaContents(t, body, "og:url"); len(got) != 1 || got[0] != tc.url {
+			t.Errorf("%s: og:url %q, want %q", tc.target, got, tc.url)
 		}
-		return m[1]
+		image := metaContents(t, body, "og:image")
+		if len(image) != 1 {
+			t.Fatalf("%s: og:image %q, want one", tc.target, image)
+		}
+		u, err := url.Parse(image[0])
+		if err != nil || u.Scheme != "https" || u.Host != "example.org:8443" || !strings.HasPrefix(u.Path, "/gz/web/screenshot") {
+			t.Fatalf("og:image = %q, want the screenshot at https://example.org:8443/gz/web/", image[0])
+		}
+		if res, _ := get(t, s, http.MethodGet, u.Path); res.StatusCode != http.StatusOK || res.Header.Get("Content-Type") != "image/png" {
+			t.Errorf("the preview image %s answers %d %s", u.Path, res.StatusCode, res.Header.Get("Content-Type"))
+		}
 	}
-	_, body := get(t, s, http.MethodGet, "/gz/?lang=en&metric=fai_growth&view=years")
-	if u := meta(body, "og:url"); strings.HasPrefix(u, "https://example.org") {
-		t.Errorf("og:url = %q: a path-only address for a page whose query matters", u)
-	}
-	image := meta(body, "og:image")
-	path, ok := strings.CutPrefix(image, "https://example.org")
-	if !ok || !strings.HasPrefix(path, "/gz/web/screenshot") {
-		t.Fatalf("og:image = %q, want the screenshot at https://example.org/gz/web/", image)
-	}
-	if res, _ := get(t, s, http.MethodGet, path); res.StatusCode != http.StatusOK || res.Header.Get("Content-Type") != "image/png" {
-		t.Errorf("the preview image %s answers %d %s", path, res.StatusCode, res.Header.Get("Content-Type"))
+}
+
+// TestNoSharedLinksWithoutDomain checks that a site that does not know its
+// domain claims no address at all, rather than one with no host.
+func TestNoSharedLinksWithoutDomain(t *testing.T) {
+	s := testSite(t)
+	for _, target := range []string{"/", "/?view=years&lang=en", "/district/tianhe", "/nowhere"} {
+		_, body := get(t, s, http.MethodGet, target)
+		for _, key := range []string{"og:url", "og:image", "twitter:image"} {
+			if got := metaContents(t, body, key); len(got) > 0 {
+				t.Errorf("%s: %s %q, without a domain", target, key, got)
+			}
+		}
+		if strings.Contains(body, `"https://"`) || strings.Contains(body, "https:///") {
+			t.Errorf("%s: an address with no host in the page", target)
+		}
 	}
 }

@@ -7,6 +7,7 @@ import (
 	_ "embed"
 	"encoding/json"
 	"html/template"
+	"net/http"
 
 	"gztargets/app/chart"
 	"gztargets/app/i18n"
@@ -51,10 +52,10 @@ type embedRow struct {
 
 // renderEmbeds renders the embed page and the CSV of every chart, keyed by
 // path.
-func renderEmbeds(ds *model.Dataset, res resolver, specs []spec.Spec) (pages map[string][]byte, csvs map[string]*asset) {
-	pages, csvs = map[string][]byte{}, map[string]*asset{}
+func renderEmbeds(ds *model.Dataset, res resolver, specs []spec.Spec) (pages, csvs map[string]*asset) {
+	pages, csvs = map[string]*asset{}, map[string]*asset{}
 	for _, s := range specs {
-		pages[s.EmbedPath()] = renderEmbed(ds, res, s, "")
+		pages[s.EmbedPath()] = generatedAsset(embedContentType, renderEmbed(ds, res, s, ""))
 		csvs[s.CSVPath()] = generatedAsset("text/csv; charset=utf-8", chart.CSV(ds, s))
 		if s.Kind == spec.KindYears {
 			// Embeds of the years chart made when it compared 2023 with
@@ -67,12 +68,17 @@ func renderEmbeds(ds *model.Dataset, res resolver, specs []spec.Spec) (pages map
 	return pages, csvs
 }
 
-// fallbackEmbed is the page for an embed address that does not exist: the
-// default chart with a notice, never a blank frame.
-func fallbackEmbed(ds *model.Dataset, res resolver, lang i18n.Lang) []byte {
+// embedContentType is the type of embed pages.
+const embedContentType = "text/html; charset=utf-8"
+
+// fallbackEmbed is the page for an embed address that does not exist, sent
+// with status 404: the default chart with a notice, never a blank frame.
+func fallbackEmbed(ds *model.Dataset, res resolver, lang i18n.Lang) *asset {
 	years := ds.Years(urlstate.DefaultMetric)
 	s, _ := chart.Districts(ds, urlstate.DefaultMetric, years[len(years)-1], lang)
-	return renderEmbed(ds, res, s, i18n.T(lang, "embed.fallback"))
+	page := generatedAsset(embedContentType, renderEmbed(ds, res, s, i18n.T(lang, "embed.fallback")))
+	page.status = http.StatusNotFound
+	return page
 }
 
 func renderEmbed(ds *model.Dataset, res resolver, s spec.Spec, notice string) []byte {

@@ -4,9 +4,10 @@ package server
 
 import (
 	"encoding/json"
-	"html"
 	"strings"
 	"testing"
+
+	"golang.org/x/net/html"
 
 	"gztargets/app/i18n"
 	"gztargets/app/model"
@@ -70,116 +71,43 @@ func hostileDataset(t *testing.T) (*model.Dataset, []byte) {
 // page: enough of HTML to see where an element or attribute really ends.
 type htmlToken struct {
 	tag    string            // lower-case name; "" for text; "/name" for an end tag
-	attrs  map[string]string // unescaped values
+	attrs  map[string]string // unescaped values; the first of a repeated name, as browsers read it
 	text   string            // unescaped, except inside script and style
-	parent string            // for text: the raw-text element it is in, if any
+	parent string            // for text: the raw-text or escapable raw-text element it is in, if any
 }
 
 // rawText elements end only at their end tag, whatever they contain.
 var rawText = map[string]bool{"script": true, "style": true, "textarea": true, "title": true}
 
-// tokenize splits a page into tags and text.
+// tokenize splits a page into tags and text with golang.org/x/net/html's
+// tokenizer, which follows the HTML standard's tokenization.
 func tokenize(page string) []htmlToken {
+	z := html.NewTokenizer(strings.NewReader(page))
 	var out []htmlToken
-	text := func(s, parent string) {
-		if s == "" {
-			return
-		}
-		if parent != "script" && parent != "style" {
-			s = html.UnescapeString(s)
-		}
-		out = append(out, htmlToken{text: s, parent: parent})
-	}
-	for i := 0; i < len(page); {
-		lt := strings.IndexByte(page[i:], '<')
-		if lt < 0 {
-			text(page[i:], "")
-			break
-		}
-		text(page[i:i+lt], "")
-		i += lt
-		rest := page[i:]
-		switch {
-		case strings.HasPrefix(rest, "<!--"):
-			i += skipPast(rest, "-->")
-		case strings.HasPrefix(rest, "<!"), strings.HasPrefix(rest, "</"):
-			end := skipPast(rest, ">")
-			if rest[1] == '/' {
-				out = append(out, htmlToken{tag: "/" + strings.ToLower(strings.TrimSpace(rest[2:end-1]))})
-			}
-			i += end
-		case len(rest) > 1 && isLetter(rest[1]):
-			tok, n := parseTag(rest)
-			out = append(out, tok)
-			i += n
-			if rawText[tok.tag] {
-				end := strings.Index(strings.ToLower(page[i:]), "</"+tok.tag)
-				if end < 0 {
-					end = len(page) - i
+	parent := ""
+	for {
+		switch z.Next() {
+		case html.ErrorToken:
+			return out
+		case html.StartTagToken, html.SelfClosingTagToken:
+			tok := z.Token()
+			attrs := map[string]string{}
+			for _, a := range tok.Attr {
+				if _, seen := attrs[a.Key]; !seen {
+					attrs[a.Key] = a.Val
 				}
-				text(page[i:i+end], tok.tag)
-				i += end
 			}
-		default:
-			text("<", "")
-			i++
+			out = append(out, htmlToken{tag: tok.Data, attrs: attrs})
+			if rawText[tok.Data] {
+				parent = tok.Data
+			}
+		case html.EndTagToken:
+			out = append(out, htmlToken{tag: "/" + z.Token().Data})
+			parent = ""
+		case html.TextToken:
+			out = append(out, htmlToken{text: string(z.Text()), parent: parent})
 		}
 	}
-	return out
-}
-
-// skipPast is the length of s up to and including the first sep, or all
-// of s.
-func skipPast(s, sep string) int {
-	if n := strings.Index(s, sep); n >= 0 {
-		return n + len(sep)
-	}
-	return len(s)
-}
-
-func isLetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
-
-// parseTag reads a start tag and its attributes; n is its length.
-func parseTag(s string) (tok htmlToken, n int) {
-	i := 1
-	for i < len(s) && !strings.ContainsRune(" \t\n\f\r/>", rune(s[i])) {
-		i++
-	}
-	tok = htmlToken{tag: strings.ToLower(s[1:i]), attrs: map[string]string{}}
-	for i < len(s) {
-		for i < len(s) && strings.ContainsRune(" \t\n\f\r/", rune(s[i])) {
-			i++
-		}
-		if i >= len(s) || s[i] == '>' {
-			return tok, min(i+1, len(s))
-		}
-		start := i
-		for i < len(s) && !strings.ContainsRune(" \t\n\f\r/>=", rune(s[i])) {
-			i++
-		}
-		name, value := strings.ToLower(s[start:i]), ""
-		if i < len(s) && s[i] == '=' {
-			value, i = attrValue(s, i+1)
-		}
-		tok.attrs[name] = html.UnescapeString(value)
-	}
-	return tok, len(s)
-}
-
-// attrValue reads a quoted or unquoted attribute value starting at i.
-func attrValue(s string, i int) (string, int) {
-	if i < len(s) && (s[i] == '"' || s[i] == '\'') {
-		end := strings.IndexByte(s[i+1:], s[i])
-		if end < 0 {
-			return s[i+1:], len(s)
-		}
-		return s[i+1 : i+1+end], i + end + 2
-	}
-	start := i
-	for i < len(s) && !strings.ContainsRune(" \t\n\f\r>", rune(s[i])) {
-		i++
-	}
-	return s[start:i], i
 }
 
 // checkNoMarkupFromData fails on anything that would run: a script that is

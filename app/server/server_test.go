@@ -31,7 +31,6 @@ func TestServerTimeouts(t *testing.T) {
 	}{
 		{"ReadHeaderTimeout", srv.ReadHeaderTimeout},
 		{"ReadTimeout", srv.ReadTimeout},
-		{"WriteTimeout", srv.WriteTimeout},
 		{"IdleTimeout", srv.IdleTimeout},
 	}
 	for _, tc := range timeouts {
@@ -41,6 +40,12 @@ func TestServerTimeouts(t *testing.T) {
 	}
 	if srv.ReadHeaderTimeout > srv.ReadTimeout {
 		t.Errorf("ReadHeaderTimeout %s exceeds ReadTimeout %s", srv.ReadHeaderTimeout, srv.ReadTimeout)
+	}
+	if srv.WriteTimeout != 0 {
+		t.Errorf("WriteTimeout = %s: a limit on the whole response, which a slow client cannot meet for app.wasm; each write has its own deadline", srv.WriteTimeout)
+	}
+	if srv.MaxHeaderBytes <= 0 || srv.MaxHeaderBytes > 64<<10 {
+		t.Errorf("MaxHeaderBytes = %d, want a limit of at most 64 KB", srv.MaxHeaderBytes)
 	}
 	if srv.ErrorLog == nil {
 		t.Error("the server's own errors (TLS, timeouts) go to the default logger, not the request log")
@@ -165,7 +170,7 @@ func TestRunFinishesRequestsOnSIGINT(t *testing.T) {
 		if err != nil {
 			t.Errorf("Run: %v", err)
 		}
-	case <-time.After(shutdownTimeout + 5*time.Second):
+	case <-time.After(shutdownGrace + 5*time.Second):
 		t.Fatal("Run did not return after SIGINT")
 	}
 	if _, err := net.DialTimeout("tcp", ln.Addr().String(), time.Second); err == nil {
@@ -193,7 +198,7 @@ func fetch(url string) string {
 
 // buildExplorer compiles the server binary from the current source, so
 // that the test never runs a stale bin/explorer.
-func buildExplorer(t *testing.T) string {
+func buildExplorer(t testing.TB) string {
 	t.Helper()
 	bin := filepath.Join(t.TempDir(), "explorer")
 	out, err := exec.Command("go", "build", "-o", bin, "../cmd/explorer").CombinedOutput()
@@ -213,7 +218,7 @@ type explorerProcess struct {
 
 // startExplorer runs the binary on addr and waits until it serves, or
 // until it exits.
-func startExplorer(t *testing.T, bin, addr string) *explorerProcess {
+func startExplorer(t testing.TB, bin, addr string) *explorerProcess {
 	t.Helper()
 	p := &explorerProcess{cmd: exec.Command(bin, "-addr", addr, "-web", webDir), log: &syncBuffer{}, done: make(chan error, 1)}
 	stderr, err := p.cmd.StderrPipe()
@@ -246,7 +251,7 @@ func startExplorer(t *testing.T, bin, addr string) *explorerProcess {
 }
 
 // wait returns the process's exit error, or fails after a time limit.
-func (p *explorerProcess) wait(t *testing.T, limit time.Duration) error {
+func (p *explorerProcess) wait(t testing.TB, limit time.Duration) error {
 	t.Helper()
 	select {
 	case err := <-p.done:

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"regexp"
+	"runtime"
 	"sort"
 	"strconv"
 	"strings"
@@ -39,10 +40,13 @@ type Site struct {
 
 	assets   *Assets
 	data     *model.Dataset
-	embeds   map[string][]byte // by path, e.g. /embed/en/gdp_growth-2024-districts.html
-	files    map[string]*asset // generated files: downloads, CSVs and the manifest
+	embeds   map[string]*asset    // by path, e.g. /embed/en/gdp_growth-2024-districts.html
+	missing  map[i18n.Lang]*asset // the embed page for an unknown embed address, by language
+	files    map[string]*asset    // generated files: downloads, CSVs and the manifest
 	pages    *app.Handler
-	cache    *pageCache
+	cache    *pageCache // real pages
+	oneOffs  *pageCache // anything else go-app renders, such as not-found pages
+	renders  *renderPool
 	resolver resolver
 }
 
@@ -58,6 +62,17 @@ func NewSite(webDir, prefix, domain string) (*Site, error) {
 	}
 	return newSite(webDir, prefix, ds, data.JSON, domain)
 }
+
+// maxOneOffBytes bounds the cache of pages that are not real pages.
+const maxOneOffBytes = 4 << 20
+
+// maxRenderQueue bounds the one-off pages waiting to be rendered; beyond
+// it, such a request gets 503 at once.
+const maxRenderQueue = 32
+
+// renderSlots is how many pages may be rendered at once: half the CPUs,
+// at least one, so that the others serve what is cached.
+func renderSlots() int { return max(1, runtime.GOMAXPROCS(0)/2) }
 
 // domainPattern is a host name, with a port if need be.
 var domainPattern = regexp.MustCompile(`^[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?(:[0-9]{1,5})?$`)
@@ -85,11 +100,15 @@ func newSite(webDir, prefix string, ds *model.Dataset, dataJSON []byte, domain s
 	}
 	ui.Register()
 	ui.ProvideDataset(ds)
-	s := &Site{Prefix: prefix, Domain: domain, assets: assets, data: ds, cache: &pageCache{}}
+	s := &Site{Prefix: prefix, Domain: domain, assets: assets, data: ds, cache: &pageCache{}, oneOffs: &pageCache{max: maxOneOffBytes}, renders: newRenderPool(renderSlots(), maxRenderQueue)}
 	s.resolver = resolver{prefix: prefix, hashed: assets.hashedNames()}
 	specs := chart.Catalogue(ds)
 	var csvs map[string]*asset
 	s.embeds, csvs = renderEmbeds(ds, s.resolver, specs)
+	s.missing = map[i18n.Lang]*asset{}
+	for _, lang := range i18n.Langs {
+		s.missing[lang] = fallbackEmbed(ds, s.resolver, lang)
+	}
 	s.files = map[string]*asset{
 		"/data/targets.json": generatedAsset("application/json; charset=utf-8", dataJSON),
 		"/data/targets.csv":  generatedAsset("text/csv; charset=utf-8", chart.DatasetCSV(ds, i18n.EN)),
@@ -109,6 +128,9 @@ func newSite(webDir, prefix string, ds *model.Dataset, dataJSON []byte, domain s
 		return nil, err
 	}
 	s.files["/app.js"] = generatedAsset("application/javascript; charset=utf-8", js)
+	for _, p := range goappFiles {
+		s.files[p] = generatedAsset(contentTypeOf(p), fetchGoapp(s.pages, p))
+	}
 	return s, nil
 }
 
@@ -149,11 +171,11 @@ func (s *Site) contentHash() string {
 	}
 	sort.Strings(paths)
 	for _, p := range paths {
-		body := s.embeds[p]
-		if f, ok := s.files[p]; ok {
-			body = f.body
+		f, ok := s.files[p]
+		if !ok {
+			f = s.embeds[p]
 		}
-		sum := sha256.Sum256(body)
+		sum := sha256.Sum256(f.body)
 		fmt.Fprintf(h, "%s %x\n", p, sum)
 	}
 	return hex.EncodeToString(h.Sum(nil))[:16]

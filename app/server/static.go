@@ -12,6 +12,8 @@ import (
 	"slices"
 	"sort"
 	"strings"
+
+	"gztargets/app/i18n"
 )
 
 // Export writes the whole site as static files under dir, for any plain
@@ -34,21 +36,18 @@ func (s *Site) Export(dir string) error {
 		w.write(strings.TrimPrefix(p, "/")+".html", body)
 		w.write(path.Join(strings.TrimPrefix(p, "/"), "index.html"), body)
 	}
-	notFound, _ := s.fetch("/404")
+	notFound, _ := s.fetch(notFoundPage)
 	w.write("404.html", notFound)
-	for f := range goappFiles {
-		body, err := s.fetch(f)
-		if err != nil {
-			return err
-		}
-		w.write(strings.TrimPrefix(f, "/"), body)
-	}
 	for p, f := range s.files {
 		w.write(strings.TrimPrefix(p, "/"), f.body)
 	}
-	for p, body := range s.embeds {
-		w.write(strings.TrimPrefix(p, "/"), body)
+	for p, page := range s.embeds {
+		w.write(strings.TrimPrefix(p, "/"), page.body)
 	}
+	for p, page := range s.missingEmbeds() {
+		w.write(strings.TrimPrefix(p, "/"), page.body)
+	}
+	w.write("_redirects", s.redirectsFile())
 	for _, as := range s.assets.list {
 		w.asset(as)
 	}
@@ -60,10 +59,36 @@ func (s *Site) Export(dir string) error {
 func (s *Site) fetch(p string) ([]byte, error) {
 	rec := httptest.NewRecorder()
 	s.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, s.resolver.Resolve(p), nil))
-	if rec.Code != http.StatusOK && p != "/404" {
+	if rec.Code != http.StatusOK && p != notFoundPage {
 		return nil, fmt.Errorf("export: %s answered %d", p, rec.Code)
 	}
 	return rec.Body.Bytes(), nil
+}
+
+// missingEmbeds are the not-found embed pages by path: one in each
+// language's embed folder, and one in the embed folder for the rest. A
+// static host that serves a 404.html would otherwise send the app's, which
+// under the embed pages' CSP cannot load its WebAssembly; a service worker
+// keeps them for the same reason.
+func (s *Site) missingEmbeds() map[string]*asset {
+	out := map[string]*asset{"/embed/404.html": s.missing[i18n.Default]}
+	for lang, page := range s.missing {
+		out["/embed/"+string(lang)+"/404.html"] = page
+	}
+	return out
+}
+
+// redirectsFile is a _redirects file (Netlify's format) that sends an
+// unknown embed address the not-found embed page of its language, with
+// status 404. Such a rule applies only where no file matches. Hosts that
+// look for the nearest 404.html (Cloudflare Pages) find the same pages.
+func (s *Site) redirectsFile() []byte {
+	var b strings.Builder
+	for _, lang := range i18n.Langs {
+		fmt.Fprintf(&b, "%s/embed/%s/* %s/embed/%s/404.html 404\n", s.Prefix, lang, s.Prefix, lang)
+	}
+	fmt.Fprintf(&b, "%s/embed/* %s/embed/404.html 404\n", s.Prefix, s.Prefix)
+	return []byte(b.String())
 }
 
 // headersFile is a _headers file (the format of Netlify and Cloudflare

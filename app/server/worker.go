@@ -19,11 +19,24 @@ var workerTemplate string
 // pre-rendered pages to keep for offline use.
 func (s *Site) workerScript() string {
 	pages, _ := json.Marshal(s.resolvedPages())
+	missing := map[string]string{}
+	for p := range s.missingEmbeds() {
+		lang := strings.TrimSuffix(strings.TrimPrefix(p, "/embed/"), "404.html")
+		missing[strings.TrimSuffix(lang, "/")] = s.resolver.Resolve(p)
+	}
+	embeds, _ := json.Marshal(missing)
 	return strings.NewReplacer(
 		"%SHELL%", s.resolver.Resolve("/"),
 		"%PAGES%", string(pages),
+		"%NOT_FOUND_PAGE%", s.resolver.Resolve(notFoundPage),
+		"%EMBEDS%", s.resolver.Resolve("/embed/"),
+		"%NOT_FOUND_EMBEDS%", string(embeds),
 	).Replace(workerTemplate)
 }
+
+// notFoundPage is an address of no page, whose not-found page the worker
+// keeps for offline use; the static export writes it as 404.html.
+const notFoundPage = "/404"
 
 // Pages are the app's pre-rendered pages: the explorer, the sources page
 // and every region's profile.
