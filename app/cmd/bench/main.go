@@ -22,6 +22,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"time"
 )
 
 // config is what the flags set.
@@ -33,10 +34,11 @@ type config struct {
 	web        string
 	chromium   string
 	lighthouse string
+	wrk        string
 	runs       int
 	switches   int
 	clients    int
-	requests   int
+	duration   time.Duration
 }
 
 // section is one part of the report. flags names the flags it reads, so
@@ -55,7 +57,7 @@ var sections = []section{
 	{"browser", "First chart and metric switch in Chromium", []string{"runs", "switches"}, measureBrowser},
 	{"embed", "An embed page, cold", []string{"runs"}, measureEmbed},
 	{"lighthouse", "Lighthouse, mobile preset", nil, measureLighthouse},
-	{"load", "Server under load", []string{"clients", "requests"}, measureLoad},
+	{"load", "Server under load", []string{"clients", "duration"}, measureLoad},
 }
 
 // command is the command line that runs the section alone.
@@ -90,20 +92,24 @@ func parseFlags() config {
 	flag.StringVar(&c.web, "web", "web", "the built web assets (make web)")
 	flag.StringVar(&c.chromium, "chromium", "/usr/bin/chromium", "Chromium, as in the browser tests")
 	flag.StringVar(&c.lighthouse, "lighthouse", "build/lighthouse/node_modules/.bin/lighthouse", "the Lighthouse CLI (make bench installs it)")
+	flag.StringVar(&c.wrk, "wrk", "wrk", "the wrk load generator (make bench installs Debian's)")
 	flag.IntVar(&c.runs, "runs", 21, "cold page loads of each page for the first-chart timing: on a busy 2-core machine one load varies by ±100 ms, so the median wants many")
 	flag.IntVar(&c.switches, "switches", 20, "metric switches to time")
-	flag.IntVar(&c.clients, "clients", 400, "concurrent clients of the load test")
-	flag.IntVar(&c.requests, "requests", 20000, "requests of the load test")
+	flag.IntVar(&c.clients, "clients", 400, "concurrent connections of the load test")
+	flag.DurationVar(&c.duration, "duration", 6*time.Second, "how long the load test asks for every path in turn; then each path alone for a third of it")
 	flag.Parse()
 	return c
 }
 
 // check rejects counts that leave nothing to measure.
 func (c config) check() error {
-	for name, n := range map[string]int{"runs": c.runs, "switches": c.switches, "clients": c.clients, "requests": c.requests} {
+	for name, n := range map[string]int{"runs": c.runs, "switches": c.switches, "clients": c.clients} {
 		if n < 1 {
 			return fmt.Errorf("-%s %d: want at least 1", name, n)
 		}
+	}
+	if c.duration < time.Second {
+		return fmt.Errorf("-duration %s: want at least 1s", c.duration)
 	}
 	return nil
 }
