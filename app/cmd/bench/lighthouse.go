@@ -67,7 +67,7 @@ func measureLighthouse(e *env, r *report, cmd string) error {
 		}
 		if err == nil {
 			r.para("Lighthouse %s on Node.js %s; attempt %d of at most %d; load average before: %s. Its own report, with every audit: %s.report.html.",
-				res.LighthouseVersion, toolVersion("node"), attempt, lighthouseAttempts, loadAverage(), out)
+				res.LighthouseVersion, firstLine("node", "--version"), attempt, lighthouseAttempts, loadAverage(), out)
 			break
 		}
 		if attempt == lighthouseAttempts {
