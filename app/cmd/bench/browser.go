@@ -10,6 +10,7 @@ import (
 
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/input"
+	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
@@ -35,6 +36,10 @@ const (
 	budgetSwitch     = 2 * frameMS
 )
 
+// chromiumCommand is the browser as the harness of the browser tests
+// starts it (GUIDE §6), driven over CDP by chromedp.
+var chromiumCommand = "/usr/bin/chromium " + chromium.FlagLine() + " --window-size=" + chromium.Window + "    # driven by chromedp"
+
 // measureBrowser times the first chart of the explorer and of the plain
 // page, each loaded cold in a fresh browser context several times, and
 // then the explorer's redraw after a change of metric.
@@ -43,11 +48,7 @@ func measureBrowser(e *env, r *report, cmd string) error {
 	if err != nil {
 		return err
 	}
-	option, height, err := chartOption(base, firstChartSlug)
-	if err != nil {
-		return err
-	}
-	plainURL, stopPlain, err := servePlain(e.cfg.web, option, height)
+	plainURL, stopPlain, err := servePlain(base, e.cfg.web)
 	if err != nil {
 		return err
 	}
@@ -57,11 +58,7 @@ func measureBrowser(e *env, r *report, cmd string) error {
 		return err
 	}
 	defer stopBrowser()
-	r.commands(
-		e.cfg.bin+" -addr 127.0.0.1:0 -web "+e.cfg.web+"    # the explorer, at "+base,
-		cmd+"    # the plain page, Chromium and the probe",
-		chromiumCommand(e.cfg.chromium),
-	)
+	r.commands(cmd+"    # the plain page, Chromium and the probe", chromiumCommand)
 	r.para("Load average before: %s. Every page load is cold: a new browser context, so no HTTP cache, "+
 		"service worker or compiled wasm from before. Both pages come brotli-compressed over loopback, "+
 		"and are timed by the same script (app/cmd/bench/probe.js), injected with CDP's "+
@@ -77,204 +74,139 @@ func measureBrowser(e *env, r *report, cmd string) error {
 	return metricSwitches(r, browser, base+"/", e.cfg.switches)
 }
 
-// chromiumCommand is the browser as the harness of the browser tests
-// starts it (GUIDE §6), driven over CDP by chromedp.
-func chromiumCommand(path string) string {
-	return path + " " + chromium.FlagLine() + " --window-size=" + chromium.Window + "    # driven by chromedp"
-}
-
 // coldTab opens a tab in a new browser context, with the probe installed
-// for every document it loads.
-func coldTab(browser context.Context) (context.Context, func(), error) {
+// for every document it loads, and loads url; listen, if given, hears the
+// tab's network events.
+func coldTab(browser context.Context, url string, listen func(ev any)) (context.Context, func(), error) {
 	tab, cancelTab := chromedp.NewContext(browser, chromedp.WithNewBrowserContext())
 	ctx, cancelTimeout := context.WithTimeout(tab, 90*time.Second)
 	cancel := func() { cancelTimeout(); cancelTab() }
 	err := chromedp.Do(ctx, chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
 		_, err := cdp.Call(ctx, t, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: probeJS})
+		if err == nil && listen != nil {
+			_, err = cdp.Call(ctx, t, network.Enable, network.EnableParams{})
+		}
 		return err
 	}))
+	if err == nil && listen != nil {
+		err = chromedp.Listen(ctx, listen)
+	}
+	if err == nil {
+		err = chromedp.Do(ctx, chromedp.Navigate(url))
+	}
 	if err != nil {
 		cancel()
-		return nil, nil, fmt.Errorf("installing the probe: %w", err)
+		return nil, nil, fmt.Errorf("loading %s with the probe: %w", url, err)
 	}
 	return ctx, cancel, nil
 }
 
-// firstTimes are a page's first chart times, in ms from navigation start.
+// firstTimes are a page's first chart times, in ms from navigation start,
+// as the probe's first() reports them.
 type firstTimes struct {
-	Rendered float64 `json:"rendered"`
-	Finished float64 `json:"finished"`
-	Size     string  `json:"size"`   // of the chart first rendered
-	Charts   int     `json:"charts"` // echarts.init calls by the time it finished
-	Lang     string  `json:"lang"`   // of the page: the chart's text is in it
+	Rendered, Finished float64
+	Size               string // of the chart first rendered
+	Charts             int    // echarts.init calls by the time it finished
+	Lang               string // of the page: the chart's text is in it
 }
 
-// firstChartJS reads the probe once the first chart has finished.
-const firstChartJS = `(() => {
-  const p = window.__benchProbe;
-  if (!p || !p.renders.length || !p.finishes.length) return null;
-  return JSON.stringify({rendered: p.renders[0], finished: p.finishes[0], size: p.firstSize, charts: p.inits, lang: document.documentElement.lang});
-})()`
-
 // loadCold loads a page in a fresh browser context and waits for its
-// first chart.
-func loadCold(browser context.Context, url string) (firstTimes, error) {
-	ctx, cancel, err := coldTab(browser)
+// first chart to finish.
+func loadCold(browser context.Context, url string, listen func(ev any)) (firstTimes, error) {
+	var t firstTimes
+	ctx, cancel, err := coldTab(browser, url, listen)
 	if err != nil {
-		return firstTimes{}, err
+		return t, err
 	}
 	defer cancel()
-	if err := chromedp.Do(ctx, chromedp.Navigate(url)); err != nil {
-		return firstTimes{}, fmt.Errorf("loading %s: %w", url, err)
-	}
-	raw, err := chromedp.Run(ctx, chromedp.Poll[string](firstChartJS, chromedp.WithPollingTimeout(60*time.Second)))
+	raw, err := chromedp.Run(ctx, chromedp.Poll[string](`window.__benchProbe.first()`, chromedp.WithPollingTimeout(60*time.Second)))
 	if err != nil {
-		return firstTimes{}, fmt.Errorf("%s drew no chart: %w", url, err)
+		return t, fmt.Errorf("%s drew no chart: %w", url, err)
 	}
-	var t firstTimes
-	if err := json.Unmarshal([]byte(raw), &t); err != nil {
-		return firstTimes{}, fmt.Errorf("reading the probe: %w", err)
-	}
-	return t, nil
+	return t, json.Unmarshal([]byte(raw), &t)
 }
 
 // firstChart loads each page cold runs times, alternating, so that a
 // change in the machine's load touches both alike, and reports medians.
 func firstChart(r *report, browser context.Context, appURL, plainURL string, runs int) error {
-	var app, plain []firstTimes
-	for range runs {
-		a, err := loadCold(browser, appURL)
-		if err != nil {
+	var rendered, finished [2][]float64 // explorer, plain
+	var first [2]firstTimes
+	for i := range 2 * runs {
+		t, err := loadCold(browser, []string{appURL, plainURL}[i%2], nil)
+		switch {
+		case err != nil:
 			return err
+		case i < 2:
+			first[i] = t
 		}
-		p, err := loadCold(browser, plainURL)
-		if err != nil {
-			return err
+		if t.Lang != first[0].Lang {
+			return fmt.Errorf("the explorer drew its chart in %q and the plain page in %q: text in another script costs another time", first[0].Lang, t.Lang)
 		}
-		if a.Lang != p.Lang {
-			return fmt.Errorf("the explorer drew its chart in %q and the plain page in %q: text in another script costs another time", a.Lang, p.Lang)
-		}
-		app, plain = append(app, a), append(plain, p)
+		rendered[i%2], finished[i%2] = append(rendered[i%2], t.Rendered), append(finished[i%2], t.Finished)
 	}
-	appRendered, plainRendered := median(rendered(app)), median(rendered(plain))
-	appFinished, plainFinished := median(finished(app)), median(finished(plain))
-	row := func(name string, ts []firstTimes) []string {
-		return []string{name, fmt.Sprint(len(ts)), ms(median(rendered(ts))), spread(rendered(ts)),
-			ms(median(finished(ts))), spread(finished(ts)), ts[0].Size, fmt.Sprint(ts[0].Charts)}
+	var rows [][]string
+	for i, name := range []string{"explorer " + appURL, "plain " + plainURL} {
+		rows = append(rows, []string{name, fmt.Sprint(runs), ms(median(rendered[i])), spread(rendered[i]),
+			ms(median(finished[i])), spread(finished[i]), first[i].Size, fmt.Sprint(first[i].Charts)})
 	}
-	r.table([]string{"page", "cold runs", "first frame, median", "range", "finished, median", "range", "chart px", "charts created"}, [][]string{
-		row("explorer "+appURL, app), row("plain "+plainURL, plain),
-		{"explorer ÷ plain", "", ratio(appRendered, plainRendered), "", ratio(appFinished, plainFinished), "", "", ""},
-	})
-	r.budget("first chart painted (first frame), explorer ÷ plain", ratio(appRendered, plainRendered),
-		fmt.Sprintf("≤ %.1f×", budgetFirstChart), appRendered <= budgetFirstChart*plainRendered)
-	r.budget("first chart finished (after the entry animation), explorer ÷ plain", ratio(appFinished, plainFinished),
-		fmt.Sprintf("≤ %.1f×", budgetFirstChart), appFinished <= budgetFirstChart*plainFinished)
+	paint, done := ratio(median(rendered[0]), median(rendered[1])), ratio(median(finished[0]), median(finished[1]))
+	rows = append(rows, []string{"explorer ÷ plain", "", paint, "", done, "", "", ""})
+	r.table([]string{"page", "cold runs", "first frame, median", "range", "finished, median", "range", "chart px", "charts created"}, rows)
+	limit := fmt.Sprintf("≤ %.1f×", budgetFirstChart)
+	r.budget("first chart painted (first frame), explorer ÷ plain", paint, limit, median(rendered[0]) <= budgetFirstChart*median(rendered[1]))
+	r.budget("first chart finished (after the entry animation), explorer ÷ plain", done, limit, median(finished[0]) <= budgetFirstChart*median(finished[1]))
 	return nil
 }
 
-// rendered lists the times of the first frames.
-func rendered(ts []firstTimes) []float64 {
-	out := make([]float64, len(ts))
-	for i, t := range ts {
-		out[i] = t.Rendered
-	}
-	return out
-}
-
-// finished lists the times the first charts finished.
-func finished(ts []firstTimes) []float64 {
-	out := make([]float64, len(ts))
-	for i, t := range ts {
-		out[i] = t.Finished
-	}
-	return out
-}
-
-// switchJS changes the metric as a reader does and resolves with the ms
-// from the change to the chart's next rendered frame, once the chart has
-// also finished, so that the next switch starts from a still chart; -1 if
-// nothing was drawn within 5 s.
-const switchJS = `new Promise((resolve) => {
-  const p = window.__benchProbe;
-  const select = document.querySelector("#control-metric");
-  const t0 = performance.now();
-  select.value = %q;
-  select.dispatchEvent(new Event("change", {bubbles: true}));
-  const check = () => {
-    const drawn = p.renders.find((t) => t > t0);
-    const done = p.finishes.find((t) => t > t0);
-    if (drawn !== undefined && done !== undefined) resolve(drawn - t0);
-    else if (performance.now() - t0 > 5000) resolve(drawn === undefined ? -1 : drawn - t0);
-    else setTimeout(check, 25);
-  };
-  check();
-})`
-
-// appReadyJS holds once the wasm app runs and has drawn its chart.
-const appReadyJS = `!document.getElementById("app-wasm-loader") && !!window.__benchProbe && window.__benchProbe.finishes.length > 0`
-
 // metricSwitches switches the explorer's metric n times, cycling through
-// the metrics, and reports the delay to the next frame of the chart.
+// the metrics, and reports the delay to the next frame of the chart; a
+// switch that drew nothing within 5 s counts against the budget.
 func metricSwitches(r *report, browser context.Context, appURL string, n int) error {
-	ctx, cancel, err := coldTab(browser)
+	ctx, cancel, err := coldTab(browser, appURL, nil)
 	if err != nil {
 		return err
 	}
 	defer cancel()
 	// The app starts at the reader's first sign of intent; a mouse move is one.
-	if err := chromedp.Do(ctx, chromedp.Navigate(appURL), chromedp.MouseEvent(input.DispatchMouseEventTypeMouseMoved, 4, 4)); err != nil {
-		return fmt.Errorf("loading %s: %w", appURL, err)
+	err = chromedp.Do(ctx, chromedp.MouseEvent(input.DispatchMouseEventTypeMouseMoved, 4, 4))
+	if err == nil {
+		_, err = chromedp.Run(ctx, chromedp.Poll[bool](`!document.getElementById("app-wasm-loader") && window.__benchProbe.finishes.length > 0`,
+			chromedp.WithPollingTimeout(60*time.Second)))
 	}
-	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](appReadyJS, chromedp.WithPollingTimeout(60*time.Second))); err != nil {
-		return fmt.Errorf("waiting for the app at %s: %w", appURL, err)
+	var metrics []string
+	if err == nil {
+		metrics, err = chromedp.Run(ctx, chromedp.Evaluate[[]string](`Array.from(document.querySelectorAll("#control-metric option"))`+
+			`.map((o) => o.value).filter((v) => v && v !== document.querySelector("#control-metric").value)`))
 	}
-	metrics, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](
-		`Array.from(document.querySelectorAll("#control-metric option")).map((o) => o.value).filter((v) => v)`))
 	if err != nil || len(metrics) < 2 {
-		return fmt.Errorf("reading the metrics of #control-metric (%d found): %v", len(metrics), err)
-	}
-	current, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.querySelector("#control-metric").value`))
-	if err != nil {
-		return err
+		return fmt.Errorf("waiting for the app at %s and its other metrics (%d found): %v", appURL, len(metrics), err)
 	}
 	var delays []float64
 	missed := 0
 	for i := 0; len(delays)+missed < n; i++ {
-		next := metrics[i%len(metrics)]
-		if next == current {
-			continue
-		}
-		d, err := chromedp.Run(ctx, chromedp.Evaluate[float64](fmt.Sprintf(switchJS, next), chromedp.EvalAwaitPromise))
-		if err != nil {
-			return fmt.Errorf("switching to %s: %w", next, err)
-		}
-		if d < 0 {
+		d, err := chromedp.Run(ctx, chromedp.Evaluate[float64](fmt.Sprintf(`window.__benchProbe.switchMetric(%q)`,
+			metrics[i%len(metrics)]), chromedp.EvalAwaitPromise))
+		switch {
+		case err != nil:
+			return fmt.Errorf("switching metric: %w", err)
+		case d < 0:
 			missed++
-		} else {
+		default:
 			delays = append(delays, d)
 		}
-		current = next
 	}
-	writeSwitches(r, delays, missed)
-	return nil
-}
-
-// writeSwitches reports the delays of the metric switches against the
-// two-frame budget; a switch that drew nothing counts against it.
-func writeSwitches(r *report, delays []float64, missed int) {
 	r.para("A metric switch: the select #control-metric changes and fires \"change\", as a reader's choice does; " +
 		"timed from just before the event to the chart's next rendered frame (ECharts' \"rendered\"), " +
 		"the page left still between switches.")
 	if len(delays) == 0 {
 		r.para("**No switch redrew the chart** within 5 s (%d tried).", missed)
-		return
+		return nil
 	}
 	p95 := percentile(delays, 95)
 	r.table([]string{"switches", "no redraw within 5 s", "median", "p95", "max", "p95 in 16.7 ms frames"}, [][]string{{
-		fmt.Sprint(len(delays)), fmt.Sprint(missed), ms(median(delays)), ms(p95), ms(slices.Max(delays)),
-		fmt.Sprintf("%.1f", p95/frameMS),
+		fmt.Sprint(len(delays)), fmt.Sprint(missed), ms(median(delays)), ms(p95), ms(slices.Max(delays)), fmt.Sprintf("%.1f", p95/frameMS),
 	}})
 	r.budget("metric switch to the next frame, p95", fmt.Sprintf("%s (%.1f frames)", ms(p95), p95/frameMS),
 		"≤ 2 frames (33.3 ms)", p95 <= budgetSwitch && missed == 0)
+	return nil
 }

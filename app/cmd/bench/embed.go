@@ -3,13 +3,12 @@ package main
 import (
 	"context"
 	"fmt"
+	"path"
 	"slices"
 	"strings"
 	"sync"
-	"time"
 
 	"github.com/chromedp/cdproto/network"
-	"github.com/chromedp/chromedp"
 
 	"gztargets/app/chromium"
 )
@@ -21,18 +20,9 @@ const (
 	budgetEmbedMS    = 1000.0
 )
 
-// embedPath is the embed page measured: the explorer's first chart.
-const embedPath = "/embed/en/" + firstChartSlug + ".html"
-
-// embedLoad is one cold load of an embed page.
-type embedLoad struct {
-	bytes    float64  // bytes received over the wire, compressed
-	requests []string // what was requested, by path
-	drawnMS  float64  // from navigation start to the chart's first frame
-}
-
-// measureEmbed loads an embed page cold several times, counting the bytes
-// every response took on the wire and timing the chart's first frame.
+// measureEmbed loads the embed page of the explorer's first chart cold
+// several times, counting the bytes every response took on the wire and
+// timing the chart's first frame.
 func measureEmbed(e *env, r *report, cmd string) error {
 	base, err := e.explorer()
 	if err != nil {
@@ -43,92 +33,56 @@ func measureEmbed(e *env, r *report, cmd string) error {
 		return err
 	}
 	defer stop()
-	r.commands(
-		e.cfg.bin+" -addr 127.0.0.1:0 -web "+e.cfg.web+"    # the explorer, at "+base,
-		cmd+"    # Chromium, with the probe, counting Network.loadingFinished's encodedDataLength",
-		chromiumCommand(e.cfg.chromium),
-	)
-	var loads []embedLoad
+	url := base + "/embed/en/" + firstChartSlug + ".html"
+	r.commands(cmd+"    # Chromium, with the probe, counting Network.loadingFinished's encodedDataLength", chromiumCommand)
+	var bytes, times []float64
+	var requested []string
 	for range e.cfg.runs {
-		l, err := loadEmbed(browser, base+embedPath)
+		b, t, names, err := loadEmbed(browser, url)
 		if err != nil {
 			return err
 		}
-		loads = append(loads, l)
-	}
-	writeEmbed(r, base+embedPath, loads)
-	return nil
-}
-
-// loadEmbed loads the embed page in a fresh browser context and waits for
-// its chart, recording every response's size on the wire.
-func loadEmbed(browser context.Context, url string) (embedLoad, error) {
-	ctx, cancel, err := coldTab(browser)
-	if err != nil {
-		return embedLoad{}, err
-	}
-	defer cancel()
-	var mu sync.Mutex
-	var l embedLoad
-	paths := map[network.RequestID]string{}
-	if _, err := chromedp.Call(ctx, network.Enable, network.EnableParams{}); err != nil {
-		return embedLoad{}, err
-	}
-	err = chromedp.Listen(ctx, func(ev any) {
-		mu.Lock()
-		defer mu.Unlock()
-		switch e := ev.(type) {
-		case *network.EventRequestWillBeSent:
-			paths[e.RequestID] = e.Request.URL
-		case *network.EventLoadingFinished:
-			l.bytes += e.EncodedDataLength
-			l.requests = append(l.requests, paths[e.RequestID])
-		}
-	})
-	if err != nil {
-		return embedLoad{}, err
-	}
-	if err := chromedp.Do(ctx, chromedp.Navigate(url)); err != nil {
-		return embedLoad{}, fmt.Errorf("loading %s: %w", url, err)
-	}
-	drawn, err := chromedp.Run(ctx, chromedp.Poll[float64](`(window.__benchProbe && window.__benchProbe.renders[0]) || 0`,
-		chromedp.WithPollingTimeout(30*time.Second)))
-	if err != nil {
-		return embedLoad{}, fmt.Errorf("%s drew no chart: %w", url, err)
-	}
-	// Let late requests (an icon) finish, so that they are counted.
-	time.Sleep(time.Second)
-	mu.Lock()
-	defer mu.Unlock()
-	l.drawnMS = drawn
-	return l, nil
-}
-
-// writeEmbed reports the bytes and the time against the budget, and what
-// the page requested.
-func writeEmbed(r *report, url string, loads []embedLoad) {
-	var bytes, times []float64
-	for _, l := range loads {
-		bytes, times = append(bytes, l.bytes), append(times, l.drawnMS)
+		bytes, times, requested = append(bytes, b), append(times, t), names
 	}
 	r.para("Every load is cold (a new browser context), of %s, served brotli-compressed over loopback. "+
 		"The bytes are what every response took on the wire, headers included (CDP's encodedDataLength); "+
 		"the time runs from the start of navigation to the chart's first frame.", url)
 	r.table([]string{"cold loads", "bytes on the wire, median", "range", "requests", "chart drawn, median", "range"}, [][]string{{
-		fmt.Sprint(len(loads)), fmt.Sprintf("%.0f (%.1f KB)", median(bytes), median(bytes)/1000), spread(bytes),
-		fmt.Sprint(len(loads[0].requests)), ms(median(times)), spread(times),
+		fmt.Sprint(len(times)), fmt.Sprintf("%.0f (%.1f KB)", median(bytes), median(bytes)/1000), spread(bytes),
+		fmt.Sprint(len(requested)), ms(median(times)), spread(times),
 	}})
-	var names []string
 	wasm := "no .wasm among them"
-	for _, u := range loads[0].requests {
-		name := u[strings.LastIndex(u, "/")+1:]
-		names = append(names, name)
-		if strings.HasSuffix(strings.SplitN(name, "?", 2)[0], ".wasm") {
-			wasm = "**a .wasm among them**"
-		}
+	if slices.ContainsFunc(requested, func(n string) bool { return strings.HasSuffix(strings.SplitN(n, "?", 2)[0], ".wasm") }) {
+		wasm = "**a .wasm among them**"
 	}
-	slices.Sort(names)
-	r.para("Requested: %s; %s.", strings.Join(names, ", "), wasm)
+	slices.Sort(requested)
+	r.para("Requested: %s; %s.", strings.Join(requested, ", "), wasm)
 	r.budget("embed page on the wire, cold", fmt.Sprintf("%.1f KB", median(bytes)/1000), "≤ 400 KB", median(bytes) <= budgetEmbedBytes)
 	r.budget("embed chart drawn, cold", ms(median(times)), "≤ 1 s", median(times) <= budgetEmbedMS)
+	return nil
+}
+
+// loadEmbed loads the embed page in a fresh browser context and waits for
+// its chart to finish, by when the page has made its requests. It returns
+// the bytes of every response on the wire, the ms to the chart's first
+// frame and the names of the files requested.
+func loadEmbed(browser context.Context, url string) (float64, float64, []string, error) {
+	var mu sync.Mutex
+	var bytes float64
+	var names []string
+	urls := map[network.RequestID]string{}
+	t, err := loadCold(browser, url, func(ev any) {
+		mu.Lock()
+		defer mu.Unlock()
+		switch ev := ev.(type) {
+		case *network.EventRequestWillBeSent:
+			urls[ev.RequestID] = ev.Request.URL
+		case *network.EventLoadingFinished:
+			bytes += ev.EncodedDataLength
+			names = append(names, path.Base(urls[ev.RequestID]))
+		}
+	})
+	mu.Lock()
+	defer mu.Unlock()
+	return bytes, t.Rendered, names, err
 }

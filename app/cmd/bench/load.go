@@ -1,230 +1,89 @@
 package main
 
 import (
+	_ "embed"
+	"encoding/json"
 	"fmt"
 	"io"
 	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
 	"regexp"
 	"runtime"
-	"sort"
-	"strings"
-	"sync"
-	"sync/atomic"
+	"strconv"
 	"time"
 )
 
+// loadLua makes wrk ask for several paths, in brotli, a set number of
+// times; see the file.
+//
+//go:embed load.lua
+var loadLua []byte
+
 // loadPaths are what visits ask for: pages pre-rendered per request, the
-// stylesheet, the chart specs and an embed page.
-var loadPaths = []string{
-	"/", "/?view=years&metric=fai_growth", "/district/tianhe", "/sources",
-	stylesheet, "/spec/en.json", "/embed/en/gdp_growth-2024-districts.html",
+// stylesheet (its fingerprinted path, read from the home page), the chart
+// specs and an embed page.
+var loadPaths = []string{"/", "/?view=years&metric=fai_growth", "/district/tianhe", "/sources",
+	"/web/style.css", "/spec/en.json", "/embed/en/gdp_growth-2024-districts.html"}
+
+// wrkResult is what load.lua prints; times are in ms.
+type wrkResult struct {
+	Seconds          float64
+	Requests, Errors int
+	Bytes, Body      int64
+	P50, P99, Max    float64
+	Encoding         string
 }
 
-// stylesheet stands for the stylesheet's fingerprinted path, which
-// resolvePaths reads from the home page.
-const stylesheet = "<stylesheet>"
-
-// stylesheetPath matches the fingerprinted stylesheet's path.
-var stylesheetPath = regexp.MustCompile(`/web/style\.[0-9a-f]+\.css`)
-
-// outcome is one request: its path, how long it took, what came back.
-type outcome struct {
-	path     int
-	latency  time.Duration
-	bytes    int64
-	encoding string
-	err      error
-}
-
-// measureLoad sends a fixed number of requests from many concurrent
-// clients over loopback, each asking for brotli, and reports throughput,
-// latency percentiles and errors, overall and per path.
+// measureLoad runs wrk over loopback against the explorer, from the same
+// number of connections: first with every path in turn, then with each
+// path alone for a third of that time.
 func measureLoad(e *env, r *report, cmd string) error {
 	base, err := e.explorer()
 	if err != nil {
 		return err
 	}
-	paths, err := resolvePaths(base)
+	resp, err := http.Get(base + "/")
 	if err != nil {
 		return err
 	}
-	r.commands(
-		e.cfg.bin+" -addr 127.0.0.1:0 -web "+e.cfg.web+"    # the explorer, at "+base+", logging each request as in production",
-		cmd+"    # the clients: goroutines of this process, up to one keep-alive connection each, Accept-Encoding: br",
-	)
-	client := &http.Client{
-		Timeout:   time.Minute,
-		Transport: &http.Transport{MaxIdleConnsPerHost: e.cfg.clients, DisableCompression: true},
+	home, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	paths := append([]string(nil), loadPaths...)
+	paths[4] = regexp.MustCompile(`/web/style\.[0-9a-f]+\.css`).FindString(string(home))
+	script := filepath.Join(filepath.Dir(e.cfg.out), "bench-load.lua")
+	if err := os.WriteFile(script, loadLua, 0o644); err != nil {
+		return err
 	}
-	for i := range paths {
-		if o := fetch(client, base, paths, i); o.err != nil {
-			return fmt.Errorf("warm-up: %w", o.err)
+	threads := min(runtime.NumCPU(), e.cfg.clients)
+	wrk := func(d time.Duration, paths ...string) []string {
+		return append([]string{e.cfg.wrk, "-t", strconv.Itoa(threads), "-c", strconv.Itoa(e.cfg.clients), "-d", d.String(),
+			"--timeout", "60s", "-s", script, base, "--"}, paths...)
+	}
+	alone := max(e.cfg.duration/3, time.Second)
+	r.commands(shellJoin(wrk(e.cfg.duration, paths...))+"    # app/cmd/bench/load.lua: every path in turn, Accept-Encoding: br",
+		shellJoin(wrk(alone, "PATH"))+"    # then each path alone", cmd+"    # runs them")
+	r.para("Load average before: %s. The server and wrk's %d threads share this machine's %d CPUs. "+
+		"The server logs each request, as in production.", loadAverage(), threads, runtime.NumCPU())
+	var rows [][]string
+	for i, p := range append([]string{"every path in turn"}, paths...) {
+		args := wrk(alone, p)
+		if i == 0 {
+			args = wrk(e.cfg.duration, paths...)
 		}
+		out, err := runCommand(exec.Command(args[0], args[1:]...))
+		var res wrkResult
+		if err == nil {
+			err = json.Unmarshal([]byte(lastLines(string(out), 1)), &res)
+		}
+		if err != nil {
+			return fmt.Errorf("wrk on %s: %w\n%s", p, err, out)
+		}
+		rows = append(rows, []string{p, fmt.Sprint(res.Requests), fmt.Sprint(res.Errors), fmt.Sprintf("%.0f", float64(res.Requests)/res.Seconds),
+			ms(res.P50), ms(res.P99), ms(res.Max), megabytes(res.Bytes), thousands(res.Body), res.Encoding})
 	}
-	r.para("Load average before: %s. The server and the clients share this machine's %d CPUs. The paths are requested in turn; "+
-		"each path was fetched once before, to warm up.", loadAverage(), runtime.NumCPU())
-	start := time.Now()
-	outcomes := hammer(client, base, paths, e.cfg.clients, e.cfg.requests)
-	writeLoad(r, paths, outcomes, time.Since(start), e.cfg.clients)
+	rows[0][8], rows[0][9] = "", ""
+	r.table([]string{"paths", "requests", "errors", "requests/s", "p50", "p99", "max", "received", "bytes per response", "encoding"}, rows)
 	return nil
-}
-
-// resolvePaths replaces the stylesheet placeholder with its fingerprinted
-// path, as the home page links it.
-func resolvePaths(base string) ([]string, error) {
-	resp, err := http.Get(base + "/")
-	if err != nil {
-		return nil, err
-	}
-	defer resp.Body.Close()
-	home, err := io.ReadAll(resp.Body)
-	if err != nil {
-		return nil, err
-	}
-	css := stylesheetPath.Find(home)
-	if css == nil {
-		return nil, fmt.Errorf("the home page links no stylesheet matching %s", stylesheetPath)
-	}
-	paths := make([]string, len(loadPaths))
-	for i, p := range loadPaths {
-		if p == stylesheet {
-			p = string(css)
-		}
-		paths[i] = p
-	}
-	return paths, nil
-}
-
-// hammer runs the clients until they have sent the requests between them.
-func hammer(client *http.Client, base string, paths []string, clients, requests int) []outcome {
-	outcomes := make([]outcome, requests)
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range clients {
-		wg.Go(func() {
-			for {
-				i := int(next.Add(1)) - 1
-				if i >= requests {
-					return
-				}
-				outcomes[i] = fetch(client, base, paths, i%len(paths))
-			}
-		})
-	}
-	wg.Wait()
-	return outcomes
-}
-
-// fetch gets one path and times it.
-func fetch(client *http.Client, base string, paths []string, path int) outcome {
-	start := time.Now()
-	n, encoding, err := get(client, base+paths[path])
-	if err != nil {
-		err = fmt.Errorf("GET %s: %w", paths[path], err)
-	}
-	return outcome{path: path, latency: time.Since(start), bytes: n, encoding: encoding, err: err}
-}
-
-// get asks for a URL in brotli and reads the whole body, as a browser
-// would; any status but 200 is an error.
-func get(client *http.Client, url string) (int64, string, error) {
-	req, err := http.NewRequest(http.MethodGet, url, nil)
-	if err != nil {
-		return 0, "", err
-	}
-	req.Header.Set("Accept-Encoding", "br")
-	resp, err := client.Do(req)
-	if err != nil {
-		return 0, "", err
-	}
-	defer resp.Body.Close()
-	n, err := io.Copy(io.Discard, resp.Body)
-	switch {
-	case err != nil:
-		return n, "", fmt.Errorf("reading the body: %w", err)
-	case resp.StatusCode != http.StatusOK:
-		return n, "", fmt.Errorf("%s", resp.Status)
-	}
-	return n, resp.Header.Get("Content-Encoding"), nil
-}
-
-// writeLoad reports the run as a whole, then per path, then its errors.
-func writeLoad(r *report, paths []string, outcomes []outcome, elapsed time.Duration, clients int) {
-	var all []float64
-	var bytes int64
-	errs := map[string]int{}
-	byPath := make([][]outcome, len(paths))
-	for _, o := range outcomes {
-		byPath[o.path] = append(byPath[o.path], o)
-		if o.err != nil {
-			errs[o.err.Error()]++
-			continue
-		}
-		all = append(all, millis(o.latency))
-		bytes += o.bytes
-	}
-	failed := len(outcomes) - len(all)
-	r.table([]string{"clients", "requests", "errors", "time", "requests/s", "p50", "p99", "max", "received"}, [][]string{{
-		fmt.Sprint(clients), fmt.Sprint(len(outcomes)), fmt.Sprint(failed), elapsed.Round(time.Millisecond).String(),
-		fmt.Sprintf("%.0f", float64(len(outcomes))/elapsed.Seconds()),
-		msOrNone(all, 50), msOrNone(all, 99), msOrNone(all, 100), megabytes(bytes),
-	}})
-	var rows [][]string
-	for i, p := range paths {
-		rows = append(rows, pathRow(p, byPath[i]))
-	}
-	r.table([]string{"path", "requests", "errors", "p50", "p99", "bytes per response", "encoding"}, rows)
-	writeErrors(r, errs)
-}
-
-// pathRow sums up the requests of one path.
-func pathRow(path string, outcomes []outcome) []string {
-	var lat []float64
-	var bytes int64
-	encoding, failed := "", 0
-	for _, o := range outcomes {
-		if o.err != nil {
-			failed++
-			continue
-		}
-		lat = append(lat, millis(o.latency))
-		bytes += o.bytes
-		encoding = o.encoding
-	}
-	per := "n/a"
-	if len(lat) > 0 {
-		per = thousands(bytes / int64(len(lat)))
-	}
-	if encoding == "" {
-		encoding = "none"
-	}
-	return []string{path, fmt.Sprint(len(outcomes)), fmt.Sprint(failed), msOrNone(lat, 50), msOrNone(lat, 99), per, encoding}
-}
-
-// writeErrors lists the distinct errors, most frequent first.
-func writeErrors(r *report, errs map[string]int) {
-	if len(errs) == 0 {
-		return
-	}
-	msgs := make([]string, 0, len(errs))
-	for m := range errs {
-		msgs = append(msgs, m)
-	}
-	sort.Slice(msgs, func(i, j int) bool { return errs[msgs[i]] > errs[msgs[j]] })
-	var rows [][]string
-	for _, m := range msgs[:min(len(msgs), 10)] {
-		rows = append(rows, []string{fmt.Sprint(errs[m]), strings.ReplaceAll(m, "\n", " ")})
-	}
-	r.table([]string{"count", "error"}, rows)
-}
-
-// millis is a duration in milliseconds.
-func millis(d time.Duration) float64 { return float64(d) / float64(time.Millisecond) }
-
-// msOrNone is a percentile of latencies, or n/a when every request failed.
-func msOrNone(lat []float64, p float64) string {
-	if len(lat) == 0 {
-		return "n/a"
-	}
-	return ms(percentile(lat, p))
 }

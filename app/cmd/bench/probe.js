@@ -5,10 +5,35 @@
 // defined and wrap it, so that every chart instance reports, in
 // performance.now() time (from navigation start), each frame it renders and
 // each time it finishes (after its animation), and the charts created are
-// counted.
+// counted. The bench reads the probe through first() and switchMetric().
 (() => {
   const probe = { inits: 0, renders: [], finishes: [], firstSize: "" };
   window.__benchProbe = probe;
+
+  // first is the first chart's times once it has finished, or null.
+  probe.first = () => !probe.renders.length || !probe.finishes.length ? null : JSON.stringify({
+    rendered: probe.renders[0], finished: probe.finishes[0], size: probe.firstSize,
+    charts: probe.inits, lang: document.documentElement.lang,
+  });
+
+  // switchMetric changes the metric as a reader does and resolves with the
+  // ms from the change to the chart's next rendered frame, once the chart
+  // has also finished, so that the next switch starts from a still chart;
+  // -1 if nothing was drawn within 5 s.
+  probe.switchMetric = (metric) => new Promise((resolve) => {
+    const select = document.querySelector("#control-metric");
+    const t0 = performance.now();
+    select.value = metric;
+    select.dispatchEvent(new Event("change", { bubbles: true }));
+    const check = () => {
+      const drawn = probe.renders.find((t) => t > t0);
+      const done = probe.finishes.find((t) => t > t0);
+      if (drawn !== undefined && done !== undefined) resolve(drawn - t0);
+      else if (performance.now() - t0 > 5000) resolve(drawn === undefined ? -1 : drawn - t0);
+      else setTimeout(check, 25);
+    };
+    check();
+  });
 
   // Events of a chart whose element has left the page are not counted:
   // nobody sees that chart any more.
