@@ -38,10 +38,11 @@ func (s *Site) workerScript() string {
 // keeps for offline use; the static export writes it as 404.html.
 const notFoundPage = "/404"
 
-// Pages are the app's pre-rendered pages: the explorer, the sources page
+// Pages are the app's pre-rendered pages: the explorer, the sources and
+// coverage pages
 // and every region's profile.
 func (s *Site) Pages() []string {
-	pages := []string{"/", "/sources"}
+	pages := []string{"/", "/sources", "/coverage"}
 	for _, r := range s.data.Regions {
 		pages = append(pages, "/district/"+r.ID)
 	}

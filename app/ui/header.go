@@ -10,6 +10,7 @@ import (
 const (
 	sectionExplorer = "explorer"
 	sectionSources  = "sources"
+	sectionCoverage = "coverage"
 	sectionDistrict = "district"
 	sectionNone     = ""
 )
@@ -37,6 +38,7 @@ func (h *siteHeader) Render() app.UI {
 		app.Nav().Class("site-nav").Aria("label", t("nav.main")).Body(
 			h.navLink(href(withLang("/", h.Lang)), t("nav.explorer"), sectionExplorer),
 			h.navLink(sourcesPath(h.Lang), t("nav.sources"), sectionSources),
+			h.navLink(coveragePath(h.Lang), t("nav.coverage"), sectionCoverage),
 		),
 		app.Nav().Class("lang-switch").Aria("label", t("nav.language")).Body(
 			app.Range(i18n.Langs).Slice(func(i int) app.UI { return h.langLink(i18n.Langs[i]) }),

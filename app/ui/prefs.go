@@ -59,6 +59,9 @@ func districtPath(id string, lang i18n.Lang) string { return href(urlstate.Distr
 // sourcesPath is the sources page, under the root prefix.
 func sourcesPath(lang i18n.Lang) string { return href(urlstate.SourcesPath(lang)) }
 
+// coveragePath is the coverage page, under the root prefix.
+func coveragePath(lang i18n.Lang) string { return href(urlstate.CoveragePath(lang)) }
+
 // routePath is a URL's path within the app, without the root prefix.
 func routePath(u *url.URL) string {
 	p := strings.TrimPrefix(u.Path, strings.TrimSuffix(app.Getenv("GOAPP_ROOT_PREFIX"), "/"))

@@ -16,6 +16,7 @@ import (
 var (
 	districtRoute = regexp.MustCompile(`^/district/[^/]+/?$`)
 	sourcesRoute  = regexp.MustCompile(`^/sources/?$`)
+	coverageRoute = regexp.MustCompile(`^/coverage/?$`)
 )
 
 var registerOnce sync.Once
@@ -27,17 +28,18 @@ func Register() {
 		app.Route("/", newExplorerPage)
 		app.RouteWithRegexp(districtRoute.String(), newDistrictPage)
 		app.RouteWithRegexp(sourcesRoute.String(), newSourcesPage)
+		app.RouteWithRegexp(coverageRoute.String(), newCoveragePage)
 		app.RouteWithRegexp(`^/`, newNotFoundPage)
 		markAppRunning()
 	})
 }
 
 // Found reports whether a path is a page of the app, with content for it:
-// the explorer, the sources page, or a known region's profile. The server
+// the explorer, the sources or coverage page, or a known region's profile. The server
 // answers anything else with status 404 (and the not-found page).
 func Found(path string) bool {
 	switch {
-	case path == "/", sourcesRoute.MatchString(path):
+	case path == "/", sourcesRoute.MatchString(path), coverageRoute.MatchString(path):
 		return true
 	case districtRoute.MatchString(path):
 		ds, err := loadDataset()

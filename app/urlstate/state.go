@@ -318,6 +318,9 @@ func DistrictPath(region string, lang i18n.Lang) string {
 	return "/district/" + url.PathEscape(region) + "?lang=" + string(lang)
 }
 
+// CoveragePath is the coverage page in a language.
+func CoveragePath(lang i18n.Lang) string { return "/coverage?lang=" + string(lang) }
+
 // SourcesPath is the sources page in a language.
 func SourcesPath(lang i18n.Lang) string { return "/sources?lang=" + string(lang) }
 
