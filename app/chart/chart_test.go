@@ -412,11 +412,14 @@ func TestCSV(t *testing.T) {
 	if len(rows) != 4 || !slices.Equal(rows[0], csvHeader) {
 		t.Fatalf("rows = %v, want the header, two figures and one missing district", rows)
 	}
-	if want := []string{"c", "Gamma", "total", "Total", "2024", "year", "actual", "6500", "above", "", "cny_100m", "", "Daily, 19 Feb 2024 (s1)", "ctq"}; !slices.Equal(rows[1], want) {
+	if want := []string{"c", "Gamma", "total", "Total", "2024", "year", "actual", "6500", "above", "", "cny_100m", "", "Daily, 19 Feb 2024 (s1)", "ctq", "", "", "", "", "", ""}; !slices.Equal(rows[1], want) {
 		t.Errorf("row 1 = %q, want %q", rows[1], want)
 	}
-	if rows[3][0] != "b" || rows[3][7] != "" {
-		t.Errorf("row 3 = %q, want region b with no value", rows[3])
+	if rows[2][14] != "plan (adopted by the congress)" {
+		t.Errorf("row 2's stage = %q, want the plan in words", rows[2][14])
+	}
+	if rows[3][0] != "b" || rows[3][7] != "" || rows[3][12] != "not found in our sources" {
+		t.Errorf("row 3 = %q, want region b with no value, not found in our sources", rows[3])
 	}
 	all, err := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(DatasetCSV(ds, i18n.ZH), []byte("\ufeff")))).ReadAll()
 	if err != nil || len(all) != len(growthFigures)+1 {

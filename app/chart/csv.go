@@ -13,10 +13,12 @@ import (
 
 // csvHeader names the CSV columns. Values are in the dataset's units (亿元
 // for amounts) whatever the language, so that files from either language
-// agree; region and metric names follow the language.
+// agree; region and metric names, the stage and the verdict follow the
+// language.
 var csvHeader = []string{
 	"region", "region_name", "metric", "metric_name", "year", "period", "kind",
 	"value", "qualifier", "stretch", "unit", "conflict", "sources", "quotes",
+	"stage", "provisional", "upper", "verdict", "source_urls", "reliability",
 }
 
 // CSV writes the figures of a spec, one row per figure and one per region
@@ -28,7 +30,7 @@ func CSV(ds *model.Dataset, s spec.Spec) []byte {
 	for _, r := range s.Rows {
 		region, _ := ds.Region(r.Region)
 		rec, _ := ds.Record(r.Record)
-		rows = append(rows, b.csvRow(region, metric, r.Year, rec))
+		rows = append(rows, b.csvRow(region, metric, r.Year, rec, r.Verdict))
 	}
 	return writeCSV(rows)
 }
@@ -41,20 +43,42 @@ func DatasetCSV(ds *model.Dataset, lang i18n.Lang) []byte {
 		r := &ds.Records[i]
 		region, _ := ds.Region(r.Region)
 		metric, _ := ds.Metric(r.Metric)
-		rows = append(rows, b.csvRow(region, metric, r.Year, r))
+		rows = append(rows, b.csvRow(region, metric, r.Year, r, b.verdictOf(r)))
 	}
 	return writeCSV(rows)
 }
 
-func (b builder) csvRow(region model.Region, metric model.Metric, year int, r *model.Record) []string {
-	row := []string{region.ID, b.regionName(region), metric.ID, metric.Name.In(string(b.lang)), yearText(year), "", "", "", "", "", metric.Unit, "", "", ""}
+// verdictOf is a target's verdict in words, or "" for a result.
+func (b builder) verdictOf(r *model.Record) string {
+	if r.Kind != model.KindTarget || r.Period != model.PeriodYear {
+		return ""
+	}
+	for _, rv := range b.ds.Verdicts(r.Metric, r.Year) {
+		for _, v := range rv.Verdicts {
+			if v.Target.ID == r.ID {
+				return b.w.Outcome(v)
+			}
+		}
+	}
+	return ""
+}
+
+func (b builder) csvRow(region model.Region, metric model.Metric, year int, r *model.Record, verdict string) []string {
+	row := make([]string, len(csvHeader))
+	copy(row, []string{region.ID, b.regionName(region), metric.ID, metric.Name.In(string(b.lang)), yearText(year)})
+	row[10] = metric.Unit
 	if r == nil {
+		row[12] = b.w.NoFigure(region.ID, metric.ID, year)
 		return row
 	}
-	var sources, quotes []string
+	var sources, quotes, urls, reliability []string
 	for _, c := range r.Sources {
 		sources = append(sources, b.w.SourceCredit(c.Source)+" ("+c.Source+")")
 		quotes = append(quotes, c.Quote)
+		if src, ok := b.ds.Source(c.Source); ok {
+			urls = append(urls, src.URL)
+			reliability = append(reliability, src.Reliability)
+		}
 	}
 	row[5], row[6] = r.Period, r.Kind
 	row[7] = strconv.FormatFloat(r.Value, 'f', -1, 64)
@@ -65,6 +89,18 @@ func (b builder) csvRow(region model.Region, metric model.Metric, year int, r *m
 	row[11] = strings.Join(r.Conflict, " ")
 	row[12] = strings.Join(sources, " | ")
 	row[13] = strings.Join(quotes, " | ")
+	if r.Stage != "" {
+		row[14] = b.t(i18n.Key("stage." + r.Stage))
+	}
+	if r.Provisional {
+		row[15] = "true"
+	}
+	if r.Upper != nil {
+		row[16] = strconv.FormatFloat(*r.Upper, 'f', -1, 64)
+	}
+	row[17] = verdict
+	row[18] = strings.Join(urls, " | ")
+	row[19] = strings.Join(reliability, " | ")
 	return row
 }
 

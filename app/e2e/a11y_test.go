@@ -12,6 +12,8 @@ import (
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
+
+	"gztargets/app/i18n"
 )
 
 // axeViolation is one rule that axe-core found broken, with a few of the
@@ -49,7 +51,10 @@ var a11yPages = []struct {
 	path, ready string
 }{
 	{"/", ".chart canvas"},
+	{"/?view=districts&metric=gdp_growth&year=2024", ".chart canvas"},
 	{"/?view=years&metric=fai_growth", ".chart canvas"},
+	{"/?view=cascade&metric=gdp_growth&year=2024", ".chart canvas"},
+	{"/coverage", ".coverage-grid"},
 	{"/?view=table", "table.records tbody tr"},
 	{"/district/tianhe", ".chart canvas"},
 	{"/sources", ".source"},
@@ -145,7 +150,8 @@ func TestKeyboardOnly(t *testing.T) {
 		t.Fatalf("Tab never reached the metric control: %v", visited)
 	}
 	do(t, ctx, chromedp.KeyEvent(kb.ArrowDown))
-	d := readChart(t, ctx, ".chart", `o.series.target && o.series.target[0] !== 6.5`)
+	before := districtsView("gdp_growth", 2024, i18n.EN).target
+	d := readChart(t, ctx, ".chart", fmt.Sprintf(`o.series.target && o.series.target.join(" ") !== %q`, before))
 	if metric := eval[string](t, ctx, `document.getElementById("control-metric").value`); metric == "gdp_growth" {
 		t.Fatal("the arrow key did not change the metric")
 	}
@@ -164,9 +170,10 @@ func TestKeyboardOnly(t *testing.T) {
 func TestLanguage(t *testing.T) {
 	t.Run("browser language", func(t *testing.T) {
 		for name, base := range sites() {
+			year := ds.LatestResultYear("gdp_growth")
 			for _, c := range []struct{ accept, want, heading string }{
-				{"en-GB,en", "en", "GDP growth by district, 2024"},
-				{"zh-CN,zh", "zh", "2024年各区地区生产总值增速"},
+				{"en-GB,en", "en", fmt.Sprintf("GDP growth by district, %d: targets against results", year)},
+				{"zh-CN,zh", "zh", fmt.Sprintf("%d年各区地区生产总值增速：目标与实际", year)},
 			} {
 				t.Run(name+" "+c.accept, func(t *testing.T) {
 					ctx := acceptLanguage(t, c.accept)

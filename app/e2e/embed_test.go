@@ -20,6 +20,8 @@ import (
 	"github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
+
+	"gztargets/app/i18n"
 )
 
 // embedSrc matches the address in the embed snippet.
@@ -52,15 +54,15 @@ func TestEmbedMatchesExplorer(t *testing.T) {
 	for name, base := range sites() {
 		t.Run(name, func(t *testing.T) {
 			ctx := newTab(t)
-			state := base + "/?view=years&metric=fai_growth&lang=zh"
-			explorer := readChartAt(t, ctx, state, `o.series.to`)
+			state := base + "/?view=results&metric=gdp_growth&year=2024&lang=zh"
+			explorer := readChartAt(t, ctx, state, `o.series.result`)
 			src := embedURLFromSnippet(t, ctx, state)
-			if !strings.Contains(src, "/embed/zh/fai_growth-2023-2024-years.html") {
-				t.Errorf("embed address %s does not reproduce the view, metric and language", src)
+			if !strings.Contains(src, "/embed/zh/gdp_growth-2024-results.html") {
+				t.Errorf("embed address %s does not reproduce the view, metric, year and language", src)
 			}
 			requests := recordRequests(t, ctx)
-			embed := readChartAt(t, ctx, src, `o.series.to`)
-			for _, id := range []string{"from", "to", "change"} {
+			embed := readChartAt(t, ctx, src, `o.series.result`)
+			for _, id := range []string{"result", "plan", "pledge"} {
 				if values(embed.Series[id]) != values(explorer.Series[id]) {
 					t.Errorf("series %s: embed %v, explorer %v", id, embed.Series[id], explorer.Series[id])
 				}
@@ -139,7 +141,7 @@ func TestEmbedFlags(t *testing.T) {
 func TestEmbedUnknownAddress(t *testing.T) {
 	ctx := newTab(t)
 	d := readChartAt(t, ctx, serverURL+"/embed/en/no-such-chart.html", `o.series.target`)
-	expectSeries(t, d, "target", gdpGrowth2024Values)
+	expectSeries(t, d, "target", districtsView("gdp_growth", latestYear("gdp_growth"), i18n.EN).target)
 	if notice := text(t, ctx, ".embed-notice"); !strings.Contains(notice, "not recognised") {
 		t.Errorf("notice = %q", notice)
 	}
@@ -220,8 +222,9 @@ func TestDownloads(t *testing.T) {
 
 	click(t, ctx, `a.download[href$="fai_growth-2024-districts.csv"]`)
 	rows := parseCSV(t, waitDownload(t, dir, "fai_growth-2024-districts.csv"))
-	if len(rows) != 1+11 {
-		t.Errorf("%d CSV rows, want a header and one row per district", len(rows))
+	fai := districtsView("fai_growth", 2024, i18n.EN)
+	if want := 1 + 11 + len(strings.Split(fai.refNames, ", ")); len(rows) != want {
+		t.Errorf("%d CSV rows, want a header, one row per district and one per other region with a figure (%d)", len(rows), want)
 	}
 	if strings.Join(rows[0][:9], ",") != "region,region_name,metric,metric_name,year,period,kind,value,qualifier" {
 		t.Errorf("CSV header = %v", rows[0])

@@ -10,6 +10,7 @@ import (
 	"github.com/chromedp/chromedp/device"
 
 	"gztargets/app/chromium"
+	"gztargets/app/i18n"
 )
 
 // onPhone opens a page in a new tab the size of an iPhone 12.
@@ -115,7 +116,8 @@ func TestPhoneChart(t *testing.T) {
 	checkPlots(t, eval[plotLayout](t, ctx, plotAreas), 1.0/3)
 
 	choose(t, ctx, "#control-metric", "industrial_investment_growth")
-	readChart(t, ctx, ".chart", `o.series.reference && o.series.reference.length === 1`)
+	refs := len(strings.Fields(districtsView("industrial_investment_growth", 2023, i18n.EN).refValues))
+	readChart(t, ctx, ".chart", fmt.Sprintf(`o.series.reference && o.series.reference.length === %d && location.search.includes("industrial_investment_growth")`, refs))
 	checkPlots(t, eval[plotLayout](t, ctx, plotAreas), 1.0/3)
 
 	do(t, ctx, chromedp.Emulate(device.Reset), chromedp.EmulateViewport(chromium.Width, chromium.Height))
