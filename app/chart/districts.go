@@ -36,7 +36,7 @@ func Districts(ds *model.Dataset, metricID string, year int, lang i18n.Lang) (sp
 		Lang:        lang,
 		Metric:      metricID,
 		Year:        year,
-		Title:       b.t("heading.districts", metric.Name.In(string(lang)), year),
+		Title:       b.w.DistrictsTitle(metric, year),
 		Subtitle:    b.subtitle(metric, missing),
 		Description: b.districtsDescription(metric, year, panels, missing),
 		Height:      spec.HeightWide,

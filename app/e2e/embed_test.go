@@ -216,7 +216,7 @@ func TestDownloads(t *testing.T) {
 	if err := xml.Unmarshal(svg, &root); err != nil || root.XMLName.Local != "svg" {
 		t.Errorf("the SVG does not parse as SVG: %v (root %q)", err, root.XMLName.Local)
 	}
-	if !bytes.Contains(svg, []byte("Fixed-asset investment growth by district, 2024")) || !bytes.Contains(svg, []byte("Sources:")) {
+	if !bytes.Contains(svg, []byte(districtsTitle("fai_growth", 2024, i18n.EN))) || !bytes.Contains(svg, []byte("Sources:")) {
 		t.Error("the SVG lacks the title or the credit line")
 	}
 

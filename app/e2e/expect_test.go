@@ -7,6 +7,7 @@ import (
 
 	"gztargets/app/i18n"
 	"gztargets/app/model"
+	"gztargets/app/words"
 )
 
 // panelFigures is what the districts view should draw, read from the
@@ -77,4 +78,10 @@ func number(v float64) string { return fmt.Sprint(v) }
 func latestYear(metric string) int {
 	years := ds.Years(metric)
 	return years[len(years)-1]
+}
+
+// districtsTitle is the districts view's title for a metric and year.
+func districtsTitle(metric string, year int, lang i18n.Lang) string {
+	m, _ := ds.Metric(metric)
+	return words.New(ds, lang).DistrictsTitle(m, year)
 }

@@ -33,7 +33,7 @@ func TestDeepLinkDrawsTheFigures(t *testing.T) {
 				t.Errorf("labels = %s, want the qualifier ≥ on Tianhe's at least 18%%", got)
 			}
 			heading := text(t, ctx, "h1")
-			if heading != "Fixed-asset investment growth by district, 2024" {
+			if heading != districtsTitle("fai_growth", 2024, i18n.EN) {
 				t.Errorf("heading = %q", heading)
 			}
 			missing := text(t, ctx, ".chart-subtitle")
@@ -68,7 +68,7 @@ func TestStartsOnlyWhenNeeded(t *testing.T) {
 		want := districtsView("fai_growth", 2024, i18n.EN)
 		expectCategories(t, d, 0, want.names)
 		expectSeries(t, d, "target", want.target)
-		waitFor(t, ctx, `document.querySelector("h1").innerText === "Fixed-asset investment growth by district, 2024"`)
+		waitFor(t, ctx, fmt.Sprintf(`document.querySelector("h1").innerText === %q`, districtsTitle("fai_growth", 2024, i18n.EN)))
 		do(t, ctx, chromedp.Navigate(staticURL+"/district/tianhe?lang=en"))
 		waitFor(t, ctx, `document.querySelector("h1").innerText === "Tianhe: every figure"`)
 	})

@@ -40,7 +40,7 @@ func TestOffline(t *testing.T) {
 			fai := districtsView("fai_growth", 2024, i18n.EN)
 			d := readChartAt(t, ctx, base+"/?metric=fai_growth&year=2024&lang=en", fmt.Sprintf(`o.series.target && o.series.target.join(" ") === %q`, fai.target))
 			expectSeries(t, d, "target", fai.target)
-			waitFor(t, ctx, `document.querySelector("h1").innerText === "Fixed-asset investment growth by district, 2024"`)
+			waitFor(t, ctx, fmt.Sprintf(`document.querySelector("h1").innerText === %q`, districtsTitle("fai_growth", 2024, i18n.EN)))
 
 			readChartAt(t, ctx, base+"/?view=years&metric=fai_growth&lang=en", `o.series["target-0"]`)
 

@@ -106,7 +106,7 @@ func TestPageInBrowserLanguage(t *testing.T) {
 		{"/?view=years&metric=fai_growth", "fr-FR", "en", "Fixed-asset investment growth", true, "?lang=en&amp;metric=fai_growth&amp;view=years"},
 		{"/sources", "en", "en", "Sources", true, "?lang=en"},
 		{"/?lang=zh", "en-GB", "zh", landingZH, false, "?lang=zh"},
-		{"/?metric=gdp_growth&year=2024&lang=en", "", "en", "GDP growth by district, 2024", false, "?lang=en&amp;metric=gdp_growth&amp;year=2024"},
+		{"/?metric=gdp_growth&year=2024&lang=en", "", "en", "GDP growth targets by district, 2024", false, "?lang=en&amp;metric=gdp_growth&amp;year=2024"},
 		{"/district/tianhe?lang=en", "zh-CN", "en", "Tianhe: every figure", false, "?lang=en"},
 		{"/nowhere", "en", "en", "Page not found", true, "?lang=en"},
 	}

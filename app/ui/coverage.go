@@ -74,6 +74,6 @@ func (p *coveragePage) Render() app.UI {
 			app.P().Class("lead").Text(i18n.T(p.lang, "coverage.intro")),
 			app.Div().Body(grids...),
 		),
-		newSiteFooter(p.lang),
+		newSiteFooter(p.lang, p.ds),
 	)
 }

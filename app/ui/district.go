@@ -119,7 +119,7 @@ func (p *districtPage) Render() app.UI {
 	return app.Div().Class("page").Body(
 		newSiteHeader(p.lang, sectionDistrict, p.langHrefs()),
 		mainLandmark(p.rendered).Body(p.content()...),
-		newSiteFooter(p.lang),
+		newSiteFooter(p.lang, p.ds),
 	)
 }
 

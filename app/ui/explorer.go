@@ -9,6 +9,7 @@ import (
 	"gztargets/app/model"
 	"gztargets/app/spec"
 	"gztargets/app/urlstate"
+	"gztargets/app/words"
 )
 
 // explorerPage is "/": targets against results for one metric and year,
@@ -102,7 +103,7 @@ func (p *explorerPage) title() string {
 	metric, _ := p.ds.Metric(p.state.Metric)
 	switch p.state.View {
 	case urlstate.ViewDistricts:
-		return i18n.T(lang, "heading.districts", metric.Name.In(string(lang)), p.state.Year)
+		return words.New(p.ds, lang).DistrictsTitle(metric, p.state.Year)
 	case urlstate.ViewYears:
 		return i18n.T(lang, "heading.years", metric.Name.In(string(lang)))
 	case urlstate.ViewResults:
@@ -130,7 +131,7 @@ func (p *explorerPage) Render() app.UI {
 			newDecalToggle(lang, p.decal),
 			p.body(),
 		),
-		newSiteFooter(lang),
+		newSiteFooter(lang, p.ds),
 	)
 }
 

@@ -56,6 +56,6 @@ func (p *notFoundPage) Render() app.UI {
 			app.P().Body(app.A().Href(href(withLang("/", p.lang))).Text(i18n.T(p.lang, "nav.explorer"))),
 			newRegionList(p.lang, regions),
 		),
-		newSiteFooter(p.lang),
+		newSiteFooter(p.lang, p.ds),
 	)
 }

@@ -64,6 +64,6 @@ func (p *sourcesPage) Render() app.UI {
 			app.Range(p.ds.Sources).Slice(func(i int) app.UI { return newSourceEntry(p.lang, p.ds.Sources[i], p.ds) }),
 			newConflictList(p.lang, p.ds),
 		),
-		newSiteFooter(p.lang),
+		newSiteFooter(p.lang, p.ds),
 	)
 }

@@ -127,7 +127,7 @@ func (w Words) SourceCredit(id string) string {
 func (w Words) Citation(c model.Citation) string {
 	s := "“" + c.Quote + "” — "
 	if a := w.Attribution(c); a != "" {
-		s += a + w.ListSep()
+		s += a + w.ItemSep()
 	}
 	return s + w.SourceCredit(c.Source)
 }
@@ -178,6 +178,47 @@ func (w Words) NoFigure(region, metric string, year int) string {
 		}
 	}
 	return w.T("none.found")
+}
+
+// DistrictsTitle is the districts view's title, which says whether it
+// shows targets, results or both: "GDP growth targets by district, 2024",
+// 2024年各区地区生产总值增速目标.
+func (w Words) DistrictsTitle(metric model.Metric, year int) string {
+	targets, results := false, false
+	for _, e := range w.Data.Compare(metric.ID, year) {
+		if e.Record != nil {
+			targets = targets || e.Record.Kind == model.KindTarget
+			results = results || e.Record.Kind == model.KindActual
+		}
+	}
+	key := i18n.Key("heading.districts")
+	switch {
+	case targets && !results:
+		key = "heading.districtsTargets"
+	case results && !targets:
+		key = "heading.districtsResults"
+	}
+	return w.T(key, metric.Name.In(string(w.Lang)), year)
+}
+
+// DataCovers says what the data covers, for the foot of every page: how
+// many sources of each kind, the years, and the day it was last updated.
+func (w Words) DataCovers() string {
+	web, articles := 0, 0
+	updated := ""
+	for _, s := range w.Data.Sources {
+		if s.URL != "" {
+			web++
+		} else {
+			articles++
+		}
+		updated = max(updated, s.Retrieved, s.Published)
+	}
+	years := w.Data.Years("")
+	if len(years) == 0 {
+		return w.T("footer.empty")
+	}
+	return w.T("footer.data", web, articles, years[0], years[len(years)-1], i18n.Date(updated, w.Lang))
 }
 
 // Names joins region names as a list.
