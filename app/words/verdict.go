@@ -1,7 +1,7 @@
 package words
 
 import (
-	"strings"
+	"unicode"
 
 	"gztargets/app/i18n"
 	"gztargets/app/model"
@@ -62,10 +62,7 @@ func (w Words) Headline(metric model.Metric, year int, all []model.RegionVerdict
 			missed++
 		}
 	}
-	name := strings.ToLower(metric.Name.In(string(w.Lang)))
-	if w.Lang == i18n.ZH {
-		name = metric.Name.ZH
-	}
+	name := inSentence(metric.Name.In(string(w.Lang)))
 	total := met + about + missed
 	s := w.T("verdict.headline", met, total, year, name, about, missed)
 	if total == 0 {
@@ -75,4 +72,16 @@ func (w Words) Headline(metric model.Metric, year int, all []model.RegionVerdict
 		s += w.Space() + city
 	}
 	return s
+}
+
+// inSentence lowers a name's first letter for the middle of a sentence,
+// unless the name starts with an acronym (GDP): "Retail sales growth"
+// becomes "retail sales growth", "GDP growth" stays.
+func inSentence(name string) string {
+	r := []rune(name)
+	if len(r) < 2 || unicode.IsUpper(r[1]) {
+		return name
+	}
+	r[0] = unicode.ToLower(r[0])
+	return string(r)
 }
