@@ -187,14 +187,14 @@ func TestDistrictsSeries(t *testing.T) {
 			name: "sorted targets with stretch, city apart", metric: "growth", year: 2024, lang: i18n.EN,
 			categories: []string{"Beta", "Alpha"},
 			series: map[string][]any{
-				"target": {6.5, 5.0}, "stretch": {7.0}, "reference": {4.6},
+				"target": {6.5, 5.0}, "stretch": {7.0}, "reference-actual": {4.6},
 			},
 			labels: []string{"6.5%", "≥5%"}, reference: []string{"City"}, missing: []string{"c"},
 		},
 		{
 			name: "qualifiers in Chinese, half-year neighbour", metric: "growth", year: 2023, lang: i18n.ZH,
 			categories: []string{"丙区", "甲区"},
-			series:     map[string][]any{"target": {7.0, 6.0}, "reference": {11.0}},
+			series:     map[string][]any{"target": {7.0, 6.0}, "reference-actual": {11.0}},
 			labels:     []string{"7%", "6%左右"}, reference: []string{"邻区"}, missing: []string{"b"},
 		},
 		{
@@ -226,7 +226,7 @@ func TestDistrictsSeries(t *testing.T) {
 					t.Errorf("series %s = %v, want %v", id, got, want)
 				}
 			}
-			for _, id := range []string{"target", "actual", "stretch", "reference"} {
+			for _, id := range []string{"target", "actual", "stretch", "reference", "reference-actual"} {
 				if _, want := tt.series[id]; hasSeries(o, id) != want {
 					t.Errorf("series %s present = %v, want %v", id, !want, want)
 				}

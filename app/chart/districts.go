@@ -139,13 +139,18 @@ func (b builder) panelsBase(sp spec.Spec, metric model.Metric, year int, panels 
 
 // panelSeries returns the series of one panel: targets and results as
 // overlapping bars (a region has one or the other), and stretch goals as
-// diamonds. The reference panel has one grey series.
+// diamonds. The reference panel's targets are grey, set apart from the
+// districts'; its results are the results' colour, so that a result and a
+// target never share a colour.
 func (b builder) panelSeries(index int, p panel) []charts.SingleSeries {
-	if p.reference {
-		return nonEmpty(b.barSeries("reference", b.t("series.reference"), index, p, colorReference, func(*model.Record) bool { return true }))
-	}
 	isKind := func(kind string) func(*model.Record) bool {
 		return func(r *model.Record) bool { return r.Kind == kind }
+	}
+	if p.reference {
+		return nonEmpty(
+			b.barSeries("reference", b.t("series.referenceTarget"), index, p, colorReference, isKind(model.KindTarget)),
+			b.barSeries("reference-actual", b.t("series.actual"), index, p, colorActual, isKind(model.KindActual)),
+		)
 	}
 	return nonEmpty(
 		b.barSeries("target", b.t("series.target"), index, p, colorTarget, isKind(model.KindTarget)),

@@ -16,7 +16,7 @@ import (
 // name and displayed value, and the series that draws it.
 type panelFigures struct {
 	names, target, actual, stretch string // the districts panel
-	refNames, refValues            string // the reference panel
+	refNames, refTarget, refActual string // the reference panel
 	missing                        string // districts with no figure
 }
 
@@ -44,7 +44,7 @@ func districtsView(metric string, year int, lang i18n.Lang) panelFigures {
 	byValue(districts)
 	byValue(refs)
 	var p panelFigures
-	var names, target, actual, stretch, refNames, refValues []string
+	var names, target, actual, stretch, refNames, refTarget, refActual []string
 	for _, e := range districts {
 		v := shown(e.Record, lang)
 		names = append(names, e.Region.Name.In(string(lang)))
@@ -59,10 +59,15 @@ func districtsView(metric string, year int, lang i18n.Lang) panelFigures {
 	}
 	for _, e := range refs {
 		refNames = append(refNames, e.Region.Name.In(string(lang)))
-		refValues = append(refValues, shown(e.Record, lang))
+		if e.Record.Kind == model.KindTarget {
+			refTarget, refActual = append(refTarget, shown(e.Record, lang)), append(refActual, "-")
+		} else {
+			refTarget, refActual = append(refTarget, "-"), append(refActual, shown(e.Record, lang))
+		}
 	}
 	p.names, p.target, p.actual, p.stretch = strings.Join(names, ", "), strings.Join(target, " "), strings.Join(actual, " "), strings.Join(stretch, " ")
-	p.refNames, p.refValues, p.missing = strings.Join(refNames, ", "), strings.Join(refValues, " "), strings.Join(missing, ", ")
+	p.refNames, p.missing = strings.Join(refNames, ", "), strings.Join(missing, ", ")
+	p.refTarget, p.refActual = strings.Join(refTarget, " "), strings.Join(refActual, " ")
 	return p
 }
 

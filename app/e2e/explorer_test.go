@@ -81,7 +81,8 @@ func TestStretchGoalAndReferencePanel(t *testing.T) {
 	expectSeries(t, d, "target", want.target)
 	expectSeries(t, d, "stretch", want.stretch)
 	expectCategories(t, d, 1, want.refNames)
-	expectSeries(t, d, "reference", want.refValues)
+	expectSeries(t, d, "reference", want.refTarget)
+	expectSeries(t, d, "reference-actual", want.refActual)
 }
 
 // TestMetricControlAndBack changes the metric with the form control: the

@@ -112,12 +112,12 @@ func checkPlots(t *testing.T, l plotLayout, share float64) {
 // embed; on a wide screen the chart returns to the wide layout.
 func TestPhoneChart(t *testing.T) {
 	ctx := onPhone(t, serverURL+"/?metric=gdp_growth&year=2023&lang=en")
-	readChart(t, ctx, ".chart", `o.series.reference`)
+	readChart(t, ctx, ".chart", `o.categories.length === 2`)
 	checkPlots(t, eval[plotLayout](t, ctx, plotAreas), 1.0/3)
 
 	choose(t, ctx, "#control-metric", "industrial_investment_growth")
-	refs := len(strings.Fields(districtsView("industrial_investment_growth", 2023, i18n.EN).refValues))
-	readChart(t, ctx, ".chart", fmt.Sprintf(`o.series.reference && o.series.reference.length === %d && location.search.includes("industrial_investment_growth")`, refs))
+	refs := len(strings.Split(districtsView("industrial_investment_growth", 2023, i18n.EN).refNames, ", "))
+	readChart(t, ctx, ".chart", fmt.Sprintf(`o.categories.length === 2 && o.categories[1].length === %d && location.search.includes("industrial_investment_growth")`, refs))
 	checkPlots(t, eval[plotLayout](t, ctx, plotAreas), 1.0/3)
 
 	do(t, ctx, chromedp.Emulate(device.Reset), chromedp.EmulateViewport(chromium.Width, chromium.Height))
@@ -129,6 +129,6 @@ func TestPhoneChart(t *testing.T) {
 	}
 
 	embed := onPhone(t, serverURL+"/embed/en/gdp_growth-2023-districts.html")
-	readChart(t, embed, ".chart", `o.series.reference`)
+	readChart(t, embed, ".chart", `o.categories.length === 2`)
 	checkPlots(t, eval[plotLayout](t, embed, plotAreas), 1.0/3)
 }

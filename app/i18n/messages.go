@@ -134,6 +134,7 @@ var messages = map[Key][2]string{
 	"heading.cascade":         {"%[2]d年%[1]s目标：从全国到各区", "%[1]s targets, %[2]d: from the nation down to the districts"},
 	"view.cascade":            {"层层目标", "Nation to district"},
 	"series.levels":           {"全国、全省、全市目标", "Nation, province and city targets"},
+	"series.referenceTarget":  {"目标（参照）", "Target (for reference)"},
 	"series.districtTargets":  {"各区目标", "District targets"},
 	"cascade.cityLine":        {"全市目标", "City's target"},
 	"cascade.same":            {"与全市目标相同", "same as the city's target"},
