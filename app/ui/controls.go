@@ -87,7 +87,7 @@ func (c *viewControls) viewOptions() []app.UI {
 func (c *viewControls) metricOptions() []app.UI {
 	var out []app.UI
 	if c.State.View == urlstate.ViewTable {
-		out = append(out, option("", c.t("control.all"), c.State.Metric == ""))
+		out = append(out, option(urlstate.All, c.t("control.all"), c.State.Metric == ""))
 	}
 	lang := string(c.State.Lang)
 	for _, macro := range []bool{true, false} {
@@ -111,7 +111,7 @@ func (c *viewControls) metricOptions() []app.UI {
 func (c *viewControls) yearOptions() []app.UI {
 	var out []app.UI
 	if c.State.View == urlstate.ViewTable {
-		out = append(out, option("", c.t("control.all"), c.State.Year == 0))
+		out = append(out, option(urlstate.All, c.t("control.all"), c.State.Year == 0))
 	}
 	years := c.Vocab.Years(c.State.Metric)
 	if c.State.Year != 0 && !slices.Contains(years, c.State.Year) {
@@ -126,7 +126,7 @@ func (c *viewControls) yearOptions() []app.UI {
 }
 
 func (c *viewControls) regionOptions() []app.UI {
-	out := []app.UI{option("", c.t("control.all"), c.State.Region == "")}
+	out := []app.UI{option(urlstate.All, c.t("control.all"), c.State.Region == "")}
 	for _, r := range c.Vocab.Regions {
 		out = append(out, option(r.ID, r.Name.In(string(c.State.Lang)), r.ID == c.State.Region))
 	}

@@ -133,7 +133,7 @@ func parseMetric(q url.Values, vocab Vocabulary, view string, bad func(string, s
 	switch {
 	case ok && vocab.HasMetric(v):
 		return v
-	case ok && !(view == ViewTable && v == ""):
+	case ok && !(view == ViewTable && isAll(v)):
 		bad("metric", v)
 	}
 	if view == ViewTable {
@@ -148,7 +148,7 @@ func parseMetric(q url.Values, vocab Vocabulary, view string, bad func(string, s
 // year.
 func parseYear(q url.Values, vocab Vocabulary, s State, bad func(string, string)) int {
 	v, ok := first(q, "year")
-	if ok && !(s.View == ViewTable && v == "") {
+	if ok && !(s.View == ViewTable && isAll(v)) {
 		y, err := strconv.Atoi(v)
 		if err == nil && slices.Contains(vocab.Years(""), y) {
 			if s.View == ViewYears {
@@ -178,7 +178,7 @@ func parseYear(q url.Values, vocab Vocabulary, s State, bad func(string, string)
 }
 
 func parseTable(q url.Values, vocab Vocabulary, bad func(string, string)) (region, order string) {
-	if v, ok := first(q, "region"); ok && v != "" {
+	if v, ok := first(q, "region"); ok && !isAll(v) {
 		if vocab.HasRegion(v) {
 			region = v
 		} else {
@@ -194,6 +194,15 @@ func parseTable(q url.Values, vocab Vocabulary, bad func(string, string)) (regio
 	}
 	return region, order
 }
+
+// All is the value of the table's "all" choices. A form submits it before
+// the app runs (an empty option value would be left out of the page, and
+// the browser would send the option's label instead); the canonical URL
+// leaves the parameter out.
+const All = "all"
+
+// isAll reports whether a table filter's value means every one.
+func isAll(v string) bool { return v == "" || v == All }
 
 // known lists the parameters each view reads.
 var known = map[string][]string{
@@ -300,8 +309,8 @@ func Switch(s State, param, value string, vocab Vocabulary) State {
 	}
 	if param == "metric" || param == "view" {
 		metric := q.Get("metric")
-		if metric == "" {
-			metric = DefaultMetric
+		if isAll(metric) {
+			metric = "" // every metric's years
 		}
 		if y, err := strconv.Atoi(q.Get("year")); err != nil || !slices.Contains(vocab.Years(metric), y) {
 			q.Del("year")

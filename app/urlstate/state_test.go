@@ -61,6 +61,7 @@ func TestParse(t *testing.T) {
 		{"view=years&year=2023", State{View: "years", Metric: "gdp_growth", Lang: "zh"}, nil},
 		{"view=table", State{View: "table", Lang: "zh"}, nil},
 		{"view=table&metric=&year=&region=&sort=", State{View: "table", Lang: "zh"}, nil},
+		{"view=table&metric=all&year=all&region=all", State{View: "table", Lang: "zh"}, nil},
 		{"view=table&region=tianhe&sort=-value&year=2024", State{View: "table", Year: 2024, Lang: "zh", Region: "tianhe", Sort: "-value"}, nil},
 		{"view=maps", State{View: "districts", Metric: "gdp_growth", Year: 2024, Lang: "zh"}, []string{"view=maps"}},
 		{"metric=gpd_growth", State{View: "districts", Metric: "gdp_growth", Year: 2024, Lang: "zh"}, []string{"metric=gpd_growth"}},
@@ -182,6 +183,10 @@ func TestSwitch(t *testing.T) {
 	table := State{View: "table", Metric: "gdp_growth", Lang: "zh"}
 	if got := Switch(table, "metric", "", vocab{}); got.Metric != "" || got.View != "table" {
 		t.Errorf("clearing the table's metric filter gave %+v", got)
+	}
+	withYear := State{View: "table", Metric: "gdp_growth", Year: 2027, Lang: "zh"}
+	if got := Switch(withYear, "metric", All, vocab{}); got.Metric != "" || got.Year != 2027 {
+		t.Errorf("choosing every metric in the table gave %+v, want every metric and the year kept", got)
 	}
 	if got := Switch(table, "region", "tianhe", vocab{}); got.Region != "tianhe" {
 		t.Errorf("filtering the table by region gave %+v", got)
