@@ -11,7 +11,7 @@
 // not be measured at all. `make bench` installs and builds what it needs
 // and runs it:
 //
-//	go run ./app/cmd/bench [-only sizes,packages,gobench,browser,embed,lighthouse,load]
+//	go run ./app/cmd/bench [-only sizes,packages,gobench,browser,embed,lighthouse,load,abuse,extract]
 package main
 
 import (
@@ -47,6 +47,8 @@ var sections = []section{
 	{"embed", "An embed page, cold", measureEmbed},
 	{"lighthouse", "Lighthouse, mobile preset", measureLighthouse},
 	{"load", "Server under load", measureLoad},
+	{"abuse", "Server under abuse: huge URLs, cache-busting, shutdown", measureAbuse},
+	{"extract", "Extraction assistant on the five source articles", measureExtract},
 }
 
 // main runs the sections; its status is 1 if a section could not be
