@@ -166,3 +166,48 @@ func TestUnitsAndKinds(t *testing.T) {
 		}
 	}
 }
+
+// TestGDPGrowthFoundOrSearched holds the record to its promise: for every
+// district and the city, each year's GDP growth target at each stage (plan
+// and pledge, 2023 on) and result (years whose results are due) is either
+// in the data or in the list of what was searched for and not found.
+func TestGDPGrowthFoundOrSearched(t *testing.T) {
+	ds, err := model.Load(JSON)
+	if err != nil {
+		t.Fatal(err)
+	}
+	years := ds.Years("gdp_growth")
+	last := years[len(years)-1]
+	for _, reg := range ds.Regions {
+		if reg.Group != model.GroupDistrict && reg.Group != model.GroupCity {
+			continue
+		}
+		for y := 2023; y <= last; y++ {
+			cell := coverageCell(t, ds, reg.ID, y)
+			for _, stage := range []string{model.StagePlan, model.StagePledge} {
+				if cell.Targets[stage] == nil && !cell.SearchedFor(stage) {
+					t.Errorf("%s %d: no %s target for GDP growth, and none was searched for", reg.ID, y, stage)
+				}
+			}
+			if cell.Result == nil && cell.Estimate == nil && !cell.Pending && !cell.SearchedFor(model.KindActual) {
+				t.Errorf("%s %d: no GDP growth result, and none was searched for", reg.ID, y)
+			}
+		}
+	}
+}
+
+func coverageCell(t *testing.T, ds *model.Dataset, region string, year int) model.CoverageCell {
+	t.Helper()
+	g, _ := ds.CoverageOf("gdp_growth")
+	for _, r := range g.Rows {
+		if r.Region.ID != region {
+			continue
+		}
+		for i, y := range g.Years {
+			if y == year {
+				return r.Cells[i]
+			}
+		}
+	}
+	return model.CoverageCell{Targets: map[string]*model.Record{}, Pending: !ds.ResultsOut("gdp_growth", year)}
+}
