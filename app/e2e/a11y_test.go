@@ -240,7 +240,7 @@ func acceptLanguage(t *testing.T, accept string) context.Context {
 func TestReducedMotionAndPatterns(t *testing.T) {
 	ctx := newTab(t)
 	emulateMedia(t, ctx, "prefers-reduced-motion", "reduce")
-	readChartAt(t, ctx, serverURL+"/?lang=en", `o.series.target`)
+	readChartAt(t, ctx, serverURL+"/?metric=gdp_growth&year=2024&lang=en", `o.series.target`)
 	waitApp(t, ctx)
 	option := `echarts.getInstanceByDom(document.querySelector(".chart")).getOption()`
 	decal := `[].concat(` + option + `.aria)[0].decal.show`

@@ -90,3 +90,20 @@ func districtsTitle(metric string, year int, lang i18n.Lang) string {
 	m, _ := ds.Metric(metric)
 	return words.New(ds, lang).DistrictsTitle(m, year)
 }
+
+// metricsOverYears counts a region's metrics with figures in more than one
+// year: each has a small chart on the region's page.
+func metricsOverYears(region string) int {
+	p, _ := ds.Profile(region)
+	n := 0
+	for _, m := range p.Metrics {
+		years := map[int]bool{}
+		for _, r := range ds.Trend(region, m.ID) {
+			years[r.Year] = true
+		}
+		if len(years) > 1 {
+			n++
+		}
+	}
+	return n
+}

@@ -59,11 +59,10 @@ func TestSharedLinks(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	years := s.data.Years("gdp_growth")
-	latest := strconv.Itoa(years[len(years)-1])
+	latest := strconv.Itoa(s.data.LatestResultYear("gdp_growth"))
 	tests := []struct{ target, url string }{
 		{"/gz/?view=years&lang=en&metric=fai_growth&utm_source=x", "https://example.org:8443/gz/?lang=en&metric=fai_growth&view=years"},
-		{"/gz/", "https://example.org:8443/gz/?metric=gdp_growth&year=" + latest},
+		{"/gz/", "https://example.org:8443/gz/?metric=gdp_growth&view=results&year=" + latest},
 		{"/gz/district/tianhe?lang=en", "https://example.org:8443/gz/district/tianhe?lang=en"},
 		{"/gz/sources?lang=fr", "https://example.org:8443/gz/sources"},
 		{`/gz/%22%3E%3Ca%20b=%22c`, "https://example.org:8443/gz/%22%3E%3Ca%20b=%22c"},

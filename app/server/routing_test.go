@@ -8,7 +8,9 @@ import (
 	"strings"
 	"testing"
 
+	"gztargets/app/i18n"
 	"gztargets/app/model"
+	"gztargets/app/words"
 	"gztargets/data"
 )
 
@@ -106,7 +108,7 @@ func TestPageInBrowserLanguage(t *testing.T) {
 		{"/?view=years&metric=fai_growth", "fr-FR", "en", "Fixed-asset investment growth", true, "?lang=en&amp;metric=fai_growth&amp;view=years"},
 		{"/sources", "en", "en", "Sources", true, "?lang=en"},
 		{"/?lang=zh", "en-GB", "zh", landingZH, false, "?lang=zh"},
-		{"/?metric=gdp_growth&year=2024&lang=en", "", "en", "GDP growth targets by district, 2024", false, "?lang=en&amp;metric=gdp_growth&amp;year=2024"},
+		{"/?metric=gdp_growth&year=2024&lang=en", "", "en", words.New(ds, i18n.EN).DistrictsTitle(mustMetric(t, ds, "gdp_growth"), 2024), false, "?lang=en&amp;metric=gdp_growth&amp;year=2024"},
 		{"/district/tianhe?lang=en", "zh-CN", "en", "Tianhe: every figure", false, "?lang=en"},
 		{"/nowhere", "en", "en", "Page not found", true, "?lang=en"},
 	}
@@ -133,4 +135,13 @@ func TestPageInBrowserLanguage(t *testing.T) {
 			}
 		})
 	}
+}
+
+func mustMetric(t *testing.T, ds *model.Dataset, id string) model.Metric {
+	t.Helper()
+	m, ok := ds.Metric(id)
+	if !ok {
+		t.Fatalf("no metric %s", id)
+	}
+	return m
 }

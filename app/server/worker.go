@@ -7,6 +7,8 @@ import (
 	"encoding/json"
 	"sort"
 	"strings"
+
+	"gztargets/app/spec"
 )
 
 // workerTemplate is our service worker, given to go-app as its
@@ -68,7 +70,9 @@ func (s *Site) cacheable() []string {
 		}
 	}
 	for p := range s.embeds {
-		out = append(out, p)
+		if !spec.IsLegacy(p) {
+			out = append(out, p)
+		}
 	}
 	for p := range s.files {
 		out = append(out, p)

@@ -8,6 +8,7 @@ package spec
 import (
 	"encoding/json"
 	"fmt"
+	"strings"
 
 	"gztargets/app/i18n"
 )
@@ -94,7 +95,13 @@ func YearsSlug(metric string) string { return metric + "-years" }
 
 // LegacyYearsSlug is the slug the years chart had when it compared 2023
 // with 2024: embeds made then keep working under it.
-func LegacyYearsSlug(metric string) string { return metric + "-2023-2024-years" }
+func LegacyYearsSlug(metric string) string { return metric + legacyYears }
+
+const legacyYears = "-2023-2024-years"
+
+// IsLegacy reports whether a path is an embed of a former slug, which is
+// served but not listed or precached: the chart's own path is.
+func IsLegacy(path string) bool { return strings.HasSuffix(strings.TrimSuffix(path, ".html"), legacyYears) }
 
 // ProfileSlug names a region's chart of a metric.
 func ProfileSlug(region, metric string) string {
