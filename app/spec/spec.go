@@ -101,7 +101,9 @@ const legacyYears = "-2023-2024-years"
 
 // IsLegacy reports whether a path is an embed of a former slug, which is
 // served but not listed or precached: the chart's own path is.
-func IsLegacy(path string) bool { return strings.HasSuffix(strings.TrimSuffix(path, ".html"), legacyYears) }
+func IsLegacy(path string) bool {
+	return strings.HasSuffix(strings.TrimSuffix(path, ".html"), legacyYears)
+}
 
 // ProfileSlug names a region's chart of a metric.
 func ProfileSlug(region, metric string) string {
