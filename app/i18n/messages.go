@@ -43,6 +43,7 @@ var messages = map[Key][2]string{
 	"heading.districtsResults": {"%[2]d年各区%[1]s（实际）", "%[1]s results by district, %[2]d"},
 	"heading.years":            {"各区历年%s：目标与实际", "%s by district, every year: targets and results"},
 	"heading.table":            {"全部数据", "Every figure"},
+	"heading.tableFiltered":    {"筛选后的数据：%s", "Figures: %s"},
 	"heading.profile":          {"%s：全部数据", "%s: every figure"},
 	"heading.sources":          {"来源", "Sources"},
 	"heading.conflicts":        {"来源之间的分歧", "Where sources disagree"},

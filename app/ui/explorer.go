@@ -111,7 +111,7 @@ func (p *explorerPage) title() string {
 	case urlstate.ViewCascade:
 		return i18n.T(lang, "heading.cascade", metric.Name.In(string(lang)), p.state.Year)
 	}
-	return i18n.T(lang, "heading.table")
+	return tableTitle(p.state, p.ds)
 }
 
 func (p *explorerPage) Render() app.UI {

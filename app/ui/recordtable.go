@@ -42,6 +42,26 @@ func (t *recordTable) Render() app.UI {
 	}
 }
 
+// tableTitle names the table view after its filters: "Every figure" with
+// none, "Figures: GDP growth · 2024 · Liwan" with some, so that a reader
+// never takes a filtered table for the whole record.
+func tableTitle(s urlstate.State, ds *model.Dataset) string {
+	var parts []string
+	if m, ok := ds.Metric(s.Metric); ok {
+		parts = append(parts, m.Name.In(string(s.Lang)))
+	}
+	if s.Year != 0 {
+		parts = append(parts, i18n.T(s.Lang, "heading.year", s.Year))
+	}
+	if r, ok := ds.Region(s.Region); ok {
+		parts = append(parts, r.Name.In(string(s.Lang)))
+	}
+	if len(parts) == 0 {
+		return i18n.T(s.Lang, "heading.table")
+	}
+	return i18n.T(s.Lang, "heading.tableFiltered", strings.Join(parts, " · "))
+}
+
 // valueText is a record's value, its stretch goal, and a marker when its
 // sources disagree.
 func valueText(w words.Words, r model.Record) app.UI {
@@ -78,6 +98,11 @@ func sortRecords(ds *model.Dataset, recs []model.Record, key string, lang i18n.L
 		case "year":
 			return cmp.Compare(a.Year, b.Year)
 		case "value":
+			// Values compare within one unit: figures are grouped by unit,
+			// never 63.5 billion yuan among percentages.
+			if c := strings.Compare(a.Unit, b.Unit); c != 0 {
+				return c
+			}
 			return cmp.Compare(a.Value, b.Value)
 		case "region", "metric":
 			return strings.Compare(name(a), name(b))
