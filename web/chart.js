@@ -129,6 +129,16 @@
   }
   whenReady();
 
+  // Once the page has loaded, the service worker is asked to cache the
+  // charts' embed pages and downloads for offline use (app-worker.js
+  // keeps them out of its install, which would otherwise wait for them).
+  window.addEventListener("load", function () {
+    if (!("serviceWorker" in navigator)) return;
+    navigator.serviceWorker.ready.then(function (reg) {
+      if (reg.active) reg.active.postMessage("warm");
+    });
+  });
+
   // Until the app runs, the controls work as the plain GET form they are:
   // a change submits it, and the server (or the offline cache) answers
   // with the page for the new state. The app, once it runs, sets

@@ -16,6 +16,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"gztargets/app/i18n"
+	"gztargets/app/spec"
 )
 
 // TestOffline visits the explorer once online, switches the browser
@@ -29,6 +30,7 @@ func TestOffline(t *testing.T) {
 			ctx := newTab(t)
 			do(t, ctx, chromedp.Navigate(base+"/?lang=en"))
 			waitWorker(t, ctx)
+			waitWarm(t, ctx, base+"/embed/en/gdp_growth-2024-districts.html")
 			goOffline(t, ctx)
 			if got := eval[string](t, ctx, `fetch("`+base+`/not-cached-anywhere.txt").then(() => "online", () => "offline")`, chromedp.EvalAwaitPromise); got != "offline" {
 				t.Fatalf("a request for an uncached file went through (%s): the browser is not offline", got)
@@ -51,7 +53,7 @@ func TestOffline(t *testing.T) {
 
 			do(t, ctx, chromedp.Navigate(base+"/sources?lang=en"))
 			waitApp(t, ctx)
-			waitFor(t, ctx, `document.querySelectorAll(".source").length === 5`)
+			waitFor(t, ctx, fmt.Sprintf(`document.querySelectorAll(".source").length === %d`, len(ds.Sources)))
 
 			do(t, ctx, chromedp.Navigate(base+"/embed/en/gdp_growth-2024-districts.html"))
 			readChart(t, ctx, ".chart", `o.series.target`)
@@ -60,6 +62,19 @@ func TestOffline(t *testing.T) {
 			}
 		})
 	}
+}
+
+// waitWarm waits until the service worker has cached, after install, the
+// charts' embed pages and downloads that a page asked it for: url is the
+// last of them in its order.
+func waitWarm(t *testing.T, ctx context.Context, url string) {
+	t.Helper()
+	waitFor(t, ctx, fmt.Sprintf(`(async () => {
+		for (const key of await caches.keys()) {
+			if (await (await caches.open(key)).match(%q)) return true;
+		}
+		return false;
+	})()`, url))
 }
 
 // waitWorker waits until the service worker has installed everything it
@@ -186,6 +201,7 @@ func TestOfflineEmbeds(t *testing.T) {
 			ctx := newTab(t)
 			do(t, ctx, chromedp.Navigate(base+"/?lang=en"))
 			waitWorker(t, ctx)
+			waitWarm(t, ctx, base+"/embed/en/"+spec.DistrictsSlug("fai_growth", latestYear("fai_growth"))+".html")
 			site.stop()
 			if got := eval[string](t, ctx, `fetch("`+base+`/not-cached-anywhere.txt").then(() => "online", () => "offline")`, chromedp.EvalAwaitPromise); got != "offline" {
 				t.Fatalf("a request for an uncached file went through (%s): the site still runs", got)

@@ -8,6 +8,8 @@ import (
 
 	"github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/chromedp"
+
+	"gztargets/app/spec"
 )
 
 // tourStops are the pages a reader visits, with the condition that each
@@ -90,7 +92,7 @@ func TestSameOriginRequests(t *testing.T) {
 					t.Errorf("a request to another origin: %s", r)
 				}
 			}
-			for _, want := range []string{".wasm", "/embed/en/fai_growth-2024-districts.html"} {
+			for _, want := range []string{".wasm", "/embed/en/" + spec.DistrictsSlug("fai_growth", latestYear("fai_growth")) + ".html"} {
 				if !requested(all, want) {
 					t.Errorf("no request for %s was recorded; the recording misses requests", want)
 				}

@@ -1,8 +1,10 @@
 // Service worker of the Guangzhou district targets explorer.
 //
 // go-app fills in {{.Version}} (a hash of the site's content) and
-// {{.ResourcesToCache}}; the server fills in the app shell and the pages.
-// Install caches everything before it succeeds; activation, which only
+// {{.ResourcesToCache}}; the server fills in the app shell, the pages and
+// the charts' embed pages and downloads. Install caches the app, the data
+// and the pages before it succeeds; the embed pages and downloads follow
+// once a page asks (see warm); activation, which only
 // follows a complete install, removes older caches. The worker does not
 // claim open pages: go-app reads a worker that activates under a page
 // with a controller as an update, which a first visit is not. Navigations go to the
@@ -21,6 +23,10 @@ const NOT_FOUND_PAGE = "%NOT_FOUND_PAGE%";
 const EMBEDS = "%EMBEDS%";
 const NOT_FOUND_EMBEDS = %NOT_FOUND_EMBEDS%; // by language, with "" for any other
 const NAVIGATION_TIMEOUT_MS = 4000;
+// WARM lists the charts' embed pages and CSV downloads: cached after
+// install, when a page asks, so that installing and updating stay quick.
+const WARM = %WARM%;
+const WARM_AT_ONCE = 16;
 
 self.addEventListener("install", (event) => {
   event.waitUntil((async () => {
@@ -42,6 +48,28 @@ self.addEventListener("activate", (event) => {
       .map((key) => caches.delete(key)));
   })());
 });
+
+// A page posts "warm" once it has loaded (web/chart.js): the worker then
+// caches what it has not yet of WARM, some at a time, and keeps running
+// until it is done.
+self.addEventListener("message", (event) => {
+  if (event.data === "warm") {
+    event.waitUntil(warm());
+  }
+});
+
+async function warm() {
+  const cache = await caches.open(CACHE);
+  const todo = [];
+  for (const url of WARM) {
+    if (!(await cache.match(url))) {
+      todo.push(url);
+    }
+  }
+  for (let i = 0; i < todo.length; i += WARM_AT_ONCE) {
+    await Promise.all(todo.slice(i, i + WARM_AT_ONCE).map((url) => cache.add(url).catch(() => {})));
+  }
+}
 
 self.addEventListener("fetch", (event) => {
   const request = event.request;

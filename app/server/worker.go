@@ -27,7 +27,9 @@ func (s *Site) workerScript() string {
 		missing[strings.TrimSuffix(lang, "/")] = s.resolver.Resolve(p)
 	}
 	embeds, _ := json.Marshal(missing)
+	warm, _ := json.Marshal(s.warmable())
 	return strings.NewReplacer(
+		"%WARM%", string(warm),
 		"%SHELL%", s.resolver.Resolve("/"),
 		"%PAGES%", string(pages),
 		"%NOT_FOUND_PAGE%", s.resolver.Resolve(notFoundPage),
@@ -60,8 +62,9 @@ func (s *Site) resolvedPages() []string {
 }
 
 // cacheable lists what the worker precaches besides go-app's own files:
-// every asset, the embed pages and the downloads. The screenshot is only
-// for app stores and the README.
+// every asset and generated file but the charts' embed pages and CSV
+// downloads, which warmable lists. The screenshot is only for app stores
+// and the README.
 func (s *Site) cacheable() []string {
 	var out []string
 	for _, as := range s.assets.list {
@@ -69,14 +72,33 @@ func (s *Site) cacheable() []string {
 			out = append(out, as.path)
 		}
 	}
-	for p := range s.embeds {
-		if !spec.IsLegacy(p) {
+	for p := range s.files {
+		if !isChartDownload(p) {
 			out = append(out, p)
 		}
-	}
-	for p := range s.files {
-		out = append(out, p)
 	}
 	sort.Strings(out)
 	return out
 }
+
+// warmable lists the charts' embed pages and CSV downloads, a thousand or
+// more: the worker caches them once it runs, when a page asks, so that
+// neither a first visit nor an update waits for them.
+func (s *Site) warmable() []string {
+	var out []string
+	for p := range s.embeds {
+		if !spec.IsLegacy(p) {
+			out = append(out, s.resolver.Resolve(p))
+		}
+	}
+	for p := range s.files {
+		if isChartDownload(p) {
+			out = append(out, s.resolver.Resolve(p))
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// isChartDownload reports whether a generated file is one chart's CSV.
+func isChartDownload(path string) bool { return strings.HasPrefix(path, "/csv/") }
