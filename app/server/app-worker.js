@@ -51,7 +51,8 @@ self.addEventListener("activate", (event) => {
 
 // A page posts "warm" once it has loaded (web/chart.js): the worker then
 // caches what it has not yet of WARM, some at a time, and keeps running
-// until it is done.
+// until it is done, or until a newer version installs: an old worker still
+// at work would hold the new one back from activating.
 self.addEventListener("message", (event) => {
   if (event.data === "warm") {
     event.waitUntil(warm());
@@ -67,6 +68,9 @@ async function warm() {
     }
   }
   for (let i = 0; i < todo.length; i += WARM_AT_ONCE) {
+    if (self.registration.installing || self.registration.waiting) {
+      return;
+    }
     await Promise.all(todo.slice(i, i + WARM_AT_ONCE).map((url) => cache.add(url).catch(() => {})));
   }
 }
