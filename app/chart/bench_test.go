@@ -35,15 +35,13 @@ func scaledDataset(b *testing.B, s scale) *model.Dataset {
 	b.Helper()
 	ds := model.Dataset{
 		Schema: model.SchemaVersion,
-		Units:  []model.Unit{{ID: "pct"}, {ID: "cny_100m"}},
-		Metrics: []model.Metric{
-			{ID: "growth", Unit: "pct", Name: model.Text{ZH: "增速", EN: "Growth"}},
-			{ID: "total", Unit: "cny_100m", Name: model.Text{ZH: "总量", EN: "Total"}},
-			{ID: "share", Unit: "pct", Name: model.Text{ZH: "占比", EN: "Share"}},
+		Catalog: model.Catalog{
+			Units:   []model.Unit{{ID: "pct"}, {ID: "cny_100m"}},
+			Metrics: []model.Metric{metric("growth", "pct", "增速", "Growth"), metric("total", "cny_100m", "总量", "Total"), metric("share", "pct", "占比", "Share")},
 		},
 	}
 	for i := range 5 * s.years {
-		ds.Sources = append(ds.Sources, model.Source{ID: fmt.Sprintf("s%03d", i), Outlet: model.Text{ZH: "日报", EN: "Daily"}, Published: "2024-02-19"})
+		ds.Sources = append(ds.Sources, source(fmt.Sprintf("s%03d", i)))
 	}
 	for i := range 13 * s.regions {
 		group := model.GroupDistrict
@@ -79,12 +77,13 @@ func scaledRecord(n int, reg model.Region, year int, m model.Metric, sources []m
 	qualifiers := []string{model.QualExact, model.QualAtLeast, model.QualAbove, model.QualAbout}
 	value := float64(n%97) / 7
 	r := model.Record{
-		ID: fmt.Sprintf("%s-%d-%s", reg.ID, year, m.ID), Region: reg.ID, Year: year, Metric: m.ID,
-		Kind: model.KindTarget, Stage: model.StagePlan, Value: value, Qualifier: qualifiers[n%4], Period: model.PeriodYear, Unit: m.Unit,
+		ID: fmt.Sprintf("%s-%d-%s", reg.ID, year, m.ID),
+		Figure: model.Figure{Region: reg.ID, Year: year, Metric: m.ID, Kind: model.KindTarget, Stage: model.StagePlan,
+			Value: value, Qualifier: qualifiers[n%4], Period: model.PeriodYear, Unit: m.Unit},
 		Sources: []model.Citation{{Source: sources[n%len(sources)].ID, Quote: "quote " + reg.ID, Value: value, Qualifier: qualifiers[n%4]}},
 	}
 	if reg.Group == model.GroupCity {
-		r.Kind = model.KindActual
+		r.Kind, r.Stage = model.KindActual, ""
 	}
 	if n%5 == 0 {
 		stretch := value + 0.5

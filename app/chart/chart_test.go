@@ -26,25 +26,35 @@ type fig struct {
 	quote          string
 }
 
+// metric is a metric named, and described, in both languages.
+func metric(id, unit, zh, en string) model.Metric {
+	name := model.Text{ZH: zh, EN: en}
+	return model.Metric{ID: id, Unit: unit, Name: name, Description: name}
+}
+
+// source is a daily paper's article.
+func source(id string) model.Source {
+	return model.Source{ID: id, Publication: model.Publication{Outlet: model.Text{ZH: "日报", EN: "Daily"}, Published: "2024-02-19"}}
+}
+
 // synthetic builds a dataset inline: three districts, the city and the
 // neighbouring district, two metrics, and the given figures.
 func synthetic(t *testing.T, figs ...fig) *model.Dataset {
 	t.Helper()
 	ds := model.Dataset{
 		Schema: model.SchemaVersion,
-		Units:  []model.Unit{{ID: "pct"}, {ID: "cny_100m"}},
-		Regions: []model.Region{
-			{ID: "a", Group: model.GroupDistrict, Name: model.Text{ZH: "甲区", EN: "Alpha"}},
-			{ID: "b", Group: model.GroupDistrict, Name: model.Text{ZH: "乙区", EN: "Beta"}},
-			{ID: "c", Group: model.GroupDistrict, Name: model.Text{ZH: "丙区", EN: "Gamma"}},
-			{ID: "city", Group: model.GroupCity, Name: model.Text{ZH: "全市", EN: "City"}},
-			{ID: "zn", Group: model.GroupNeighbour, Name: model.Text{ZH: "邻区", EN: "Neighbour"}},
+		Catalog: model.Catalog{
+			Units: []model.Unit{{ID: "pct"}, {ID: "cny_100m"}},
+			Regions: []model.Region{
+				{ID: "a", Group: model.GroupDistrict, Name: model.Text{ZH: "甲区", EN: "Alpha"}},
+				{ID: "b", Group: model.GroupDistrict, Name: model.Text{ZH: "乙区", EN: "Beta"}},
+				{ID: "c", Group: model.GroupDistrict, Name: model.Text{ZH: "丙区", EN: "Gamma"}},
+				{ID: "city", Group: model.GroupCity, Name: model.Text{ZH: "全市", EN: "City"}},
+				{ID: "zn", Group: model.GroupNeighbour, Name: model.Text{ZH: "邻区", EN: "Neighbour"}},
+			},
+			Metrics: []model.Metric{metric("growth", "pct", "增速", "Growth"), metric("total", "cny_100m", "总量", "Total")},
 		},
-		Metrics: []model.Metric{
-			{ID: "growth", Unit: "pct", Name: model.Text{ZH: "增速", EN: "Growth"}},
-			{ID: "total", Unit: "cny_100m", Name: model.Text{ZH: "总量", EN: "Total"}},
-		},
-		Sources: []model.Source{{ID: "s1", Outlet: model.Text{ZH: "日报", EN: "Daily"}, Published: "2024-02-19"}},
+		Sources: []model.Source{source("s1")},
 	}
 	for _, f := range figs {
 		unit := "pct"
@@ -56,8 +66,9 @@ func synthetic(t *testing.T, figs ...fig) *model.Dataset {
 			period = model.PeriodYear
 		}
 		r := model.Record{
-			ID: fmt.Sprintf("%s-%d-%s-%s-%s", f.region, f.year, f.metric, f.kind, period), Region: f.region, Year: f.year,
-			Metric: f.metric, Kind: f.kind, Value: f.value, Qualifier: f.qualifier, Period: period, Unit: unit,
+			ID: fmt.Sprintf("%s-%d-%s-%s-%s", f.region, f.year, f.metric, f.kind, period),
+			Figure: model.Figure{Region: f.region, Year: f.year, Metric: f.metric, Kind: f.kind,
+				Value: f.value, Qualifier: f.qualifier, Period: period, Unit: unit},
 			Sources: []model.Citation{{Source: "s1", Quote: f.quote + "q", Value: f.value, Qualifier: f.qualifier}},
 		}
 		if f.stretch != 0 {

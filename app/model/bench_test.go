@@ -29,9 +29,11 @@ var scales = []scale{{"x1", 1, 1}, {"x100", 10, 10}, {"x1000", 40, 25}}
 func scaledDataset(b *testing.B, s scale) *Dataset {
 	b.Helper()
 	ds := &Dataset{
-		Schema:  SchemaVersion,
-		Units:   []Unit{{ID: "pct"}, {ID: "cny_100m"}},
-		Metrics: []Metric{{ID: "growth", Unit: "pct"}, {ID: "total", Unit: "cny_100m"}, {ID: "share", Unit: "pct"}},
+		Schema: SchemaVersion,
+		Catalog: Catalog{
+			Units:   []Unit{{ID: "pct"}, {ID: "cny_100m"}},
+			Metrics: []Metric{named("growth", "pct"), named("total", "cny_100m"), named("share", "pct")},
+		},
 	}
 	for i := range 5 * s.years {
 		ds.Sources = append(ds.Sources, Source{ID: fmt.Sprintf("s%03d", i)})
@@ -44,7 +46,7 @@ func scaledDataset(b *testing.B, s scale) *Dataset {
 		case 12:
 			group = GroupNeighbour
 		}
-		ds.Regions = append(ds.Regions, Region{ID: fmt.Sprintf("r%04d", i), Group: group})
+		ds.Regions = append(ds.Regions, region(fmt.Sprintf("r%04d", i), group))
 	}
 	for _, reg := range ds.Regions {
 		for y := range 2 * s.years {
@@ -56,7 +58,6 @@ func scaledDataset(b *testing.B, s scale) *Dataset {
 	if err := ds.Validate(); err != nil {
 		b.Fatal(err)
 	}
-	ds.buildIndex()
 	return ds
 }
 
@@ -65,12 +66,13 @@ func scaledRecord(n int, reg Region, year int, m Metric, sources []Source) Recor
 	qualifiers := []string{QualExact, QualAtLeast, QualAbove, QualAbout}
 	value := float64(n%97) / 7
 	r := Record{
-		ID: fmt.Sprintf("%s-%d-%s", reg.ID, year, m.ID), Region: reg.ID, Year: year, Metric: m.ID,
-		Kind: KindTarget, Stage: StagePlan, Value: value, Qualifier: qualifiers[n%4], Period: PeriodYear, Unit: m.Unit,
+		ID: fmt.Sprintf("%s-%d-%s", reg.ID, year, m.ID),
+		Figure: Figure{Region: reg.ID, Year: year, Metric: m.ID, Kind: KindTarget, Stage: StagePlan,
+			Value: value, Qualifier: qualifiers[n%4], Period: PeriodYear, Unit: m.Unit},
 		Sources: []Citation{{Source: sources[n%len(sources)].ID, Quote: "q", Value: value, Qualifier: qualifiers[n%4]}},
 	}
 	if reg.Group == GroupCity {
-		r.Kind = KindActual
+		r.Kind, r.Stage = KindActual, ""
 	}
 	if n%5 == 0 {
 		stretch := value + 0.5

@@ -94,7 +94,15 @@ type Metric struct {
 // public web page) and what the project knows about it. The JSON field
 // "seed" is the data contract's name for the source id.
 type Source struct {
-	ID            string `json:"seed"`
+	ID string `json:"seed"`
+	Publication
+	Figures int `json:"figures"`
+}
+
+// Publication is what the project knows of a source apart from its
+// figures: where and when it was published, when it was read, and what it
+// is about. A source record states it and the dataset carries it as is.
+type Publication struct {
 	URL           string `json:"url,omitempty"`
 	Outlet        Text   `json:"outlet"`
 	Site          *Text  `json:"site,omitempty"`
@@ -109,7 +117,6 @@ type Source struct {
 	TitleTranslation string   `json:"title_translation,omitempty"`
 	About            Text     `json:"about"`
 	Notes            []string `json:"notes,omitempty"`
-	Figures          int      `json:"figures"`
 }
 
 // Citation ties a record to one source and says what that source states,
@@ -132,22 +139,32 @@ type Citation struct {
 // come from the preferred citation (the first one) and Conflict lists the
 // fields on which the citations differ.
 type Record struct {
-	ID     string `json:"id"`
+	ID string `json:"id"`
+	Figure
+	Sources  []Citation `json:"sources"`
+	Conflict []string   `json:"conflict,omitempty"`
+}
+
+// Figure is what a figure is about and what it states: a record holds one
+// for all its sources, and a source record one for each figure it takes
+// from its source, so that both follow the same rules.
+type Figure struct {
 	Region string `json:"region"`
 	Year   int    `json:"year"`
 	Metric string `json:"metric"`
 	Kind   string `json:"kind"`
-	// Stage is set on targets only; Provisional on actuals only.
-	Stage       string     `json:"stage,omitempty"`
-	Provisional bool       `json:"provisional,omitempty"`
-	Value       float64    `json:"value"`
-	Qualifier   string     `json:"qualifier"`
-	Upper       *float64   `json:"upper,omitempty"`
-	Stretch     *float64   `json:"stretch,omitempty"`
-	Period      string     `json:"period"`
-	Unit        string     `json:"unit"`
-	Sources     []Citation `json:"sources"`
-	Conflict    []string   `json:"conflict,omitempty"`
+	// Stage says where a target was stated; Provisional marks an estimate
+	// (预计) published before the final figure. Stage is set on targets
+	// only, Provisional on actuals only.
+	Stage       string  `json:"stage,omitempty"`
+	Provisional bool    `json:"provisional,omitempty"`
+	Value       float64 `json:"value"`
+	Qualifier   string  `json:"qualifier"`
+	// Upper is the top of a range (qualifier "range"): 4.5%至5%.
+	Upper   *float64 `json:"upper,omitempty"`
+	Stretch *float64 `json:"stretch,omitempty"`
+	Period  string   `json:"period"`
+	Unit    string   `json:"unit"`
 }
 
 // Coverage says, for one metric, year, kind and period that has at least one
@@ -174,12 +191,18 @@ type Search struct {
 	Note    string   `json:"note,omitempty"`
 }
 
+// Catalog is the ids a figure may use, with their names: the units,
+// regions and metrics.
+type Catalog struct {
+	Units   []Unit   `json:"units"`
+	Regions []Region `json:"regions"`
+	Metrics []Metric `json:"metrics"`
+}
+
 // Dataset is the whole compiled dataset, as stored in data/targets.json.
 type Dataset struct {
-	Schema   int        `json:"schema"`
-	Units    []Unit     `json:"units"`
-	Regions  []Region   `json:"regions"`
-	Metrics  []Metric   `json:"metrics"`
+	Schema int `json:"schema"`
+	Catalog
 	Sources  []Source   `json:"sources"`
 	Records  []Record   `json:"records"`
 	Coverage []Coverage `json:"coverage"`
@@ -194,7 +217,7 @@ const SchemaVersion = 2
 // Load decodes and validates a dataset. Unknown fields are rejected so that
 // a contract change is noticed rather than silently dropped.
 func Load(b []byte) (*Dataset, error) {
-	ds, err := Decode(b)
+	ds, err := decode(b)
 	if err != nil {
 		return nil, err
 	}
@@ -204,18 +227,27 @@ func Load(b []byte) (*Dataset, error) {
 	return ds, nil
 }
 
-// Decode decodes a dataset without validating it. The browser uses it for
-// the dataset compiled into the app, which the generator, the tests and
-// the server have all validated already; leaving the checks out keeps the
-// WebAssembly smaller and its start faster.
+// Decode decodes and indexes a dataset without validating it. The browser
+// uses it for the dataset compiled into the app, which the generator, the
+// tests and the server have all validated already; leaving the checks out
+// keeps the WebAssembly smaller and its start faster.
 func Decode(b []byte) (*Dataset, error) {
+	ds, err := decode(b)
+	if err != nil {
+		return nil, err
+	}
+	ds.buildIndex()
+	return ds, nil
+}
+
+// decode reads the JSON, rejecting unknown fields.
+func decode(b []byte) (*Dataset, error) {
 	dec := json.NewDecoder(bytes.NewReader(b))
 	dec.DisallowUnknownFields()
 	var ds Dataset
 	if err := dec.Decode(&ds); err != nil {
 		return nil, fmt.Errorf("dataset: %w", err)
 	}
-	ds.buildIndex()
 	return &ds, nil
 }
 

@@ -5,43 +5,6 @@ import (
 	"sort"
 )
 
-// index gives constant-time lookups; it is built once by Load.
-type index struct {
-	regions  map[string]int
-	metrics  map[string]int
-	sources  map[string]int
-	units    map[string]int
-	records  map[string]int
-	byRegion map[string][]int
-	byMetric map[string][]int
-}
-
-func (ds *Dataset) buildIndex() {
-	ix := index{
-		regions: map[string]int{}, metrics: map[string]int{},
-		sources: map[string]int{}, units: map[string]int{}, records: map[string]int{},
-		byRegion: map[string][]int{}, byMetric: map[string][]int{},
-	}
-	for i, r := range ds.Regions {
-		ix.regions[r.ID] = i
-	}
-	for i, m := range ds.Metrics {
-		ix.metrics[m.ID] = i
-	}
-	for i, s := range ds.Sources {
-		ix.sources[s.ID] = i
-	}
-	for i, u := range ds.Units {
-		ix.units[u.ID] = i
-	}
-	for i, r := range ds.Records {
-		ix.records[r.ID] = i
-		ix.byRegion[r.Region] = append(ix.byRegion[r.Region], i)
-		ix.byMetric[r.Metric] = append(ix.byMetric[r.Metric], i)
-	}
-	ds.index = ix
-}
-
 // Region returns the region with the given id.
 func (ds *Dataset) Region(id string) (Region, bool) {
 	i, ok := ds.index.regions[id]

@@ -65,7 +65,7 @@ func (v Verdict) Gap() float64 {
 func Judge(target, result Record) (outcome string, stretchMet bool) {
 	reached := atLeast(result.Value, target.Value)
 	if target.Qualifier == QualAbove {
-		reached = result.Value > target.Value && !near(result.Value, target.Value)
+		reached = result.Value > target.Value && !SameValue(result.Value, target.Value)
 	}
 	if target.Stretch != nil {
 		stretchMet = atLeast(result.Value, *target.Stretch)
@@ -87,10 +87,11 @@ func aboutMargin(target Record) float64 {
 	return math.Abs(target.Value) * AboutShare
 }
 
-func atLeast(a, b float64) bool { return a > b || near(a, b) }
+func atLeast(a, b float64) bool { return a > b || SameValue(a, b) }
 
-// near compares values with a tolerance for decimal rounding.
-func near(a, b float64) bool { return math.Abs(a-b) <= 1e-9*math.Max(1, math.Abs(b)) }
+// SameValue compares values with a tolerance for decimal rounding, so that
+// a sum such as 0.1+0.2 equals 0.3.
+func SameValue(a, b float64) bool { return math.Abs(a-b) <= 1e-9*math.Max(1, math.Abs(b)) }
 
 // RegionVerdicts is one region's targets for a metric and year, each
 // judged, with the result they were judged against.

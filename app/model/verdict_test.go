@@ -5,8 +5,10 @@ import "testing"
 // TestJudge is the verdict rule, case by case.
 func TestJudge(t *testing.T) {
 	f := func(v float64) *float64 { return &v }
-	pct := func(v float64, q string) Record { return Record{Value: v, Qualifier: q, Unit: "pct"} }
-	amount := func(v float64, q string) Record { return Record{Value: v, Qualifier: q, Unit: "cny_100m"} }
+	pct := func(v float64, q string) Record { return Record{Figure: Figure{Value: v, Qualifier: q, Unit: "pct"}} }
+	amount := func(v float64, q string) Record {
+		return Record{Figure: Figure{Value: v, Qualifier: q, Unit: "cny_100m"}}
+	}
 	withStretch := func(r Record, s float64) Record { r.Stretch = f(s); return r }
 	withUpper := func(r Record, u float64) Record { r.Upper = f(u); return r }
 	tests := []struct {
@@ -52,15 +54,17 @@ func TestJudge(t *testing.T) {
 // pending until any region's result is out and "no result" after.
 func TestVerdicts(t *testing.T) {
 	rec := func(id, region string, year int, kind, stage string, v float64, period string, provisional bool) Record {
-		return Record{ID: id, Region: region, Year: year, Metric: "growth", Kind: kind, Stage: stage, Value: v,
-			Qualifier: QualExact, Period: period, Unit: "pct", Provisional: provisional,
+		return Record{ID: id, Figure: Figure{Region: region, Year: year, Metric: "growth", Kind: kind, Stage: stage, Value: v,
+			Qualifier: QualExact, Period: period, Unit: "pct", Provisional: provisional},
 			Sources: []Citation{{Source: "s1", Quote: "q", Value: v, Qualifier: QualExact}}}
 	}
 	ds := &Dataset{
-		Schema:  SchemaVersion,
-		Units:   []Unit{{ID: "pct"}},
-		Regions: []Region{{ID: "a", Group: GroupDistrict}, {ID: "b", Group: GroupDistrict}, {ID: "c", Group: GroupDistrict}, {ID: "d", Group: GroupDistrict}},
-		Metrics: []Metric{{ID: "growth", Unit: "pct"}},
+		Schema: SchemaVersion,
+		Catalog: Catalog{
+			Units:   []Unit{{ID: "pct"}},
+			Regions: []Region{region("a", GroupDistrict), region("b", GroupDistrict), region("c", GroupDistrict), region("d", GroupDistrict)},
+			Metrics: []Metric{named("growth", "pct")},
+		},
 		Sources: []Source{{ID: "s1"}},
 		Records: []Record{
 			rec("a-pledge", "a", 2024, KindTarget, StagePledge, 6, PeriodYear, false),
@@ -78,7 +82,6 @@ func TestVerdicts(t *testing.T) {
 	if err := ds.Validate(); err != nil {
 		t.Fatal(err)
 	}
-	ds.buildIndex()
 	got := map[string][]string{}
 	for _, rv := range ds.Verdicts("growth", 2024) {
 		for _, v := range rv.Verdicts {
@@ -103,7 +106,7 @@ func TestVerdicts(t *testing.T) {
 	if y := ds.LatestResultYear("growth"); y != 2024 {
 		t.Errorf("LatestResultYear = %d, want 2024 (first-half and estimated results do not count)", y)
 	}
-	if gap := ds.Verdicts("growth", 2024)[0].Verdicts[0].Gap(); !near(gap, 0.2) {
+	if gap := ds.Verdicts("growth", 2024)[0].Verdicts[0].Gap(); !SameValue(gap, 0.2) {
 		t.Errorf("gap = %v, want 0.2", gap)
 	}
 }

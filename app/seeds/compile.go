@@ -24,7 +24,7 @@ const SearchedFile = "searched.json"
 // Set is the catalog, every source record and the searched-and-not-found
 // list of a seeds directory.
 type Set struct {
-	Catalog  *Catalog
+	Catalog  *model.Catalog
 	Records  map[string]*Record // by file path, e.g. seeds/000_….json
 	Searched []model.Search
 }
@@ -101,13 +101,17 @@ func (s *Set) Files() []string {
 	return files
 }
 
-// Validate checks the catalog and every record.
+// Validate checks the catalog, every record and the searched-and-not-found
+// list, with the catalog indexed once.
 func (s *Set) Validate() error {
-	errs := []error{ValidateCatalog(CatalogFile, s.Catalog)}
+	ds := model.NewDataset(*s.Catalog)
+	c := &checker{file: CatalogFile}
+	c.report(0, ds.CatalogProblems())
+	errs := c.errs
 	for _, file := range s.Files() {
-		errs = append(errs, Validate(s.Catalog, file, s.Records[file]))
+		errs = append(errs, validate(ds, file, s.Records[file]))
 	}
-	errs = append(errs, s.validateSearched())
+	errs = append(errs, s.validateSearched(ds))
 	return errors.Join(errs...)
 }
 
@@ -120,12 +124,7 @@ func (s *Set) Compile() (*model.Dataset, error) {
 	if err := s.Validate(); err != nil {
 		return nil, err
 	}
-	ds := &model.Dataset{
-		Schema:  model.SchemaVersion,
-		Units:   s.Catalog.Units,
-		Regions: s.Catalog.Regions,
-		Metrics: s.Catalog.Metrics,
-	}
+	ds := &model.Dataset{Schema: model.SchemaVersion, Catalog: *s.Catalog}
 	type citedFigure struct {
 		rec *Record
 		fig Figure
@@ -144,20 +143,11 @@ func (s *Set) Compile() (*model.Dataset, error) {
 		})
 		cites := make([]model.Citation, len(figs))
 		for i, cf := range figs {
-			cites[i] = model.Citation{
-				Source: cf.rec.Source, Quote: cf.fig.Quote, Value: cf.fig.Value,
-				Qualifier: cf.fig.Qualifier, Upper: cf.fig.Upper, Stretch: cf.fig.Stretch,
-				Speaker: cf.fig.Speaker, Event: cf.fig.Event, EventDate: cf.fig.EventDate,
-				Note: cf.fig.Note,
-			}
+			cites[i] = cf.fig.Citation(cf.rec.Source)
 		}
 		first := figs[0].fig
 		ds.Records = append(ds.Records, model.Record{
-			ID: key, Region: first.Region, Year: first.Year, Metric: first.Metric,
-			Kind: first.Kind, Stage: first.Stage, Provisional: first.Provisional,
-			Value: first.Value, Qualifier: first.Qualifier, Upper: first.Upper,
-			Stretch: first.Stretch, Period: first.Period, Unit: first.Unit,
-			Sources: cites, Conflict: disagreements(first.Kind, cites),
+			ID: key, Figure: first.Figure, Sources: cites, Conflict: disagreements(first.Kind, cites),
 		})
 	}
 	s.sortRecords(ds.Records)
@@ -200,14 +190,7 @@ func decimals(v float64) int {
 }
 
 func sourceOf(rec *Record) model.Source {
-	return model.Source{
-		ID: rec.Source, URL: rec.URL, Outlet: rec.Outlet, Site: rec.Site,
-		Published: rec.Published, PublishedNote: rec.PublishedNote,
-		Retrieved: rec.Retrieved, Reliability: rec.Reliability, Language: rec.Language,
-		Translated: rec.Translated, Title: rec.Title,
-		TitleTranslation: rec.TitleTranslation, About: rec.About,
-		Notes: rec.Notes, Figures: len(rec.Figures),
-	}
+	return model.Source{ID: rec.Source, Publication: rec.Publication, Figures: len(rec.Figures)}
 }
 
 // disagreements lists the fields on which the citations differ. A target's
@@ -224,7 +207,7 @@ func disagreements(kind string, cites []model.Citation) []string {
 		return slices.ContainsFunc(cites[1:], pred)
 	}
 	if differs(func(c model.Citation) bool {
-		return !sameValue(c.Value, first.Value) || !sameStretch(c.Upper, first.Upper)
+		return !model.SameValue(c.Value, first.Value) || !sameStretch(c.Upper, first.Upper)
 	}) {
 		fields = append(fields, "value")
 	}
@@ -265,7 +248,7 @@ func statementHolds(c model.Citation, v float64) bool {
 	switch c.Qualifier {
 	case model.QualExact:
 		scale := math.Pow(10, float64(decimals(c.Value)))
-		return sameValue(math.Round(v*scale)/scale, c.Value)
+		return model.SameValue(math.Round(v*scale)/scale, c.Value)
 	case model.QualAbove:
 		return v > c.Value
 	case model.QualAtLeast:
@@ -280,7 +263,7 @@ func sameStretch(a, b *float64) bool {
 	if a == nil || b == nil {
 		return a == b
 	}
-	return sameValue(*a, *b)
+	return model.SameValue(*a, *b)
 }
 
 // order returns the catalog positions used to sort records and coverage.

@@ -1,11 +1,12 @@
 package seeds
 
 import (
-	"math"
 	"regexp"
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"gztargets/app/model"
 )
 
 // numberPattern finds decimal numbers, with or without thousands commas.
@@ -83,11 +84,6 @@ func amountIn100m(v float64, after string) (float64, bool) {
 	return 0, false
 }
 
-// sameValue compares two values with a tolerance for decimal rounding.
-func sameValue(a, b float64) bool {
-	return math.Abs(a-b) <= 1e-9*math.Max(1, math.Abs(b))
-}
-
 // findValue returns the number in the quote that states v in the unit. A
 // negative value is a number written after a word of decline (下降, fell)
 // or a minus sign.
@@ -97,7 +93,7 @@ func findValue(quote string, v float64, unit, override string) (number, bool) {
 		if ok && declines(quote, n) {
 			got = -got
 		}
-		if ok && sameValue(got, v) {
+		if ok && model.SameValue(got, v) {
 			return n, true
 		}
 	}

@@ -13,64 +13,41 @@ import (
 	"gztargets/app/model"
 )
 
-// Catalog is seeds/catalog.json: the ids a record may use.
-type Catalog struct {
-	Units   []model.Unit   `json:"units"`
-	Regions []model.Region `json:"regions"`
-	Metrics []model.Metric `json:"metrics"`
-}
-
 // Record is one source record file: a source's metadata and every figure
 // taken from it. A source is one of the project's original articles (Source
 // is its text's file name, and URL is empty) or a public web page (Source is
 // web_…, URL its address as found, Retrieved the day it was read).
 type Record struct {
-	Source           string      `json:"source"`
-	URL              string      `json:"url"`
-	Outlet           model.Text  `json:"outlet"`
-	Site             *model.Text `json:"site"`
-	Published        string      `json:"published"`
-	PublishedNote    string      `json:"published_note"`
-	Retrieved        string      `json:"retrieved"`
-	Reliability      string      `json:"reliability"`
-	Language         string      `json:"language"`
-	Translated       bool        `json:"translated"`
-	Title            string      `json:"title"`
-	TitleTranslation string      `json:"title_translation"`
-	About            model.Text  `json:"about"`
-	Notes            []string    `json:"notes"`
-	Figures          []Figure    `json:"figures"`
+	Source string `json:"source"`
+	model.Publication
+	Figures []Figure `json:"figures"`
 }
 
-// Figure is one figure as a source states it.
+// Figure is one figure as a source states it: the figure, and the words
+// that state it.
 type Figure struct {
-	Region string `json:"region"`
-	Year   int    `json:"year"`
-	Metric string `json:"metric"`
-	Kind   string `json:"kind"`
-	// Stage says where a target was stated (pledge, plan or unknown);
-	// Provisional marks an estimate (预计) published before the final
-	// figure. Stage is for targets only, Provisional for actuals only.
-	Stage       string  `json:"stage"`
-	Provisional bool    `json:"provisional"`
-	Value       float64 `json:"value"`
-	Qualifier   string  `json:"qualifier"`
-	// Upper is the top of a range (qualifier "range"): 4.5%至5%.
-	Upper   *float64 `json:"upper"`
-	Stretch *float64 `json:"stretch"`
-	Period  string   `json:"period"`
-	Unit    string   `json:"unit"`
-	Quote   string   `json:"quote"`
+	model.Figure
+	Quote string `json:"quote"`
 	// QuoteUnit overrides the unit written in the quote when the text states
 	// it wrongly (a machine translation's "billion" for trillion). A note
 	// must say why.
-	QuoteUnit string `json:"quote_unit"`
+	QuoteUnit string `json:"quote_unit,omitempty"`
 	// Speaker, Event and EventDate say who stated the figure and where,
 	// when the text names them.
-	Speaker   *model.Text `json:"speaker"`
-	Event     *model.Text `json:"event"`
-	EventDate string      `json:"event_date"`
-	Note      string      `json:"note"`
+	Speaker   *model.Text `json:"speaker,omitempty"`
+	Event     *model.Text `json:"event,omitempty"`
+	EventDate string      `json:"event_date,omitempty"`
+	Note      string      `json:"note,omitempty"`
+}
+
+// Citation is the figure as the dataset cites it: the record's source, and
+// what this figure states and who stated it.
+func (f Figure) Citation(source string) model.Citation {
+	return model.Citation{
+		Source: source, Quote: f.Quote, Value: f.Value, Qualifier: f.Qualifier,
+		Upper: f.Upper, Stretch: f.Stretch, Speaker: f.Speaker, Event: f.Event,
+		EventDate: f.EventDate, Note: f.Note,
+	}
 }
 
 // Key identifies a figure across sources: two sources stating the same key
@@ -98,9 +75,9 @@ func ParseRecord(name string, r io.Reader) (*Record, error) {
 	return &rec, nil
 }
 
-// ParseCatalog decodes seeds/catalog.json.
-func ParseCatalog(name string, r io.Reader) (*Catalog, error) {
-	var c Catalog
+// ParseCatalog decodes seeds/catalog.json: the ids a record may use.
+func ParseCatalog(name string, r io.Reader) (*model.Catalog, error) {
+	var c model.Catalog
 	if err := decodeStrict(r, &c); err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}

@@ -18,34 +18,17 @@ func ParseSearched(name string, r io.Reader) ([]model.Search, error) {
 	return list, nil
 }
 
-// validateSearched checks each entry of the searched-and-not-found list:
-// known ids, a stage for targets only, the phrasings tried, and no metric
-// that a record now states (a later find makes the entry stale).
-func (s *Set) validateSearched() error {
-	c := &checker{file: SearchedFile, cat: s.Catalog}
+// validateSearched checks each entry of the searched-and-not-found list by
+// the dataset's rules, and that no record now states a metric it names: a
+// later find makes the entry stale.
+func (s *Set) validateSearched(ds *model.Dataset) error {
+	c := &checker{file: SearchedFile, ds: ds}
 	found := s.foundSlots()
 	for i, e := range s.Searched {
 		n := i + 1
-		if _, ok := c.region(e.Region); !ok {
-			c.fail(n, "region", "unknown region %q", e.Region)
-		}
-		if e.Year < 1990 || e.Year > 2100 {
-			c.fail(n, "year", "%d is out of range", e.Year)
-		}
-		c.stage(n, Figure{Kind: e.Kind, Stage: e.Stage})
-		if !model.ValidKind(e.Kind) {
-			c.fail(n, "kind", "%q is not target or actual", e.Kind)
-		}
-		if len(e.Metrics) == 0 {
-			c.fail(n, "metrics", "names no metric")
-		}
-		if len(e.Queries) == 0 {
-			c.fail(n, "queries", "lists no phrasing tried")
-		}
+		c.report(n, ds.SearchProblems(e))
 		for _, m := range e.Metrics {
-			if _, ok := c.metric(m); !ok {
-				c.fail(n, "metrics", "unknown metric %q", m)
-			} else if found[searchSlot{e.Region, e.Year, m, e.Kind, e.Stage}] {
+			if found[searchSlot{e.Region, e.Year, m, e.Kind, e.Stage}] {
 				c.fail(n, "metrics", "%s %d %s %s %s is stated by a source record; remove it from the list", e.Region, e.Year, m, e.Kind, e.Stage)
 			}
 		}

@@ -3,7 +3,6 @@ package seeds
 import (
 	"errors"
 	"fmt"
-	"math"
 	"net/url"
 	"regexp"
 	"strings"
@@ -20,7 +19,6 @@ var (
 	articleNamePattern = regexp.MustCompile(`^[0-9]{3}_[0-9a-f]{16}\.txt$`)
 	webNamePattern     = regexp.MustCompile(`^web_[a-z0-9_]+$`)
 	publishedPattern   = regexp.MustCompile(`^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$`)
-	dayPattern         = regexp.MustCompile(`^[0-9]{4}-[0-9]{2}-[0-9]{2}$`)
 )
 
 // IsWebSource reports whether a source id names a public web page rather
@@ -44,10 +42,11 @@ func (e *FieldError) Error() string {
 	return fmt.Sprintf("%s: figure %d: %s: %s", e.File, e.Figure, e.Field, e.Msg)
 }
 
-// checker collects the errors of one record file.
+// checker collects the errors of one file. The catalog, indexed as an
+// empty dataset, holds the ids the file may use.
 type checker struct {
 	file string
-	cat  *Catalog
+	ds   *model.Dataset
 	errs []error
 }
 
@@ -55,15 +54,31 @@ func (c *checker) fail(figure int, field, format string, args ...any) {
 	c.errs = append(c.errs, &FieldError{File: c.file, Figure: figure, Field: field, Msg: fmt.Sprintf(format, args...)})
 }
 
+// report adds the problems that the dataset's rules find in one item.
+func (c *checker) report(figure int, problems []model.Problem) {
+	for _, p := range problems {
+		c.errs = append(c.errs, &FieldError{File: c.file, Figure: figure, Field: p.Field, Msg: p.Msg})
+	}
+}
+
 // Validate checks a record against the catalog. It returns every problem
 // found, joined; nil means the record is sound.
-func Validate(cat *Catalog, file string, rec *Record) error {
-	c := &checker{file: file, cat: cat}
+func Validate(cat *model.Catalog, file string, rec *Record) error {
+	return validate(model.NewDataset(*cat), file, rec)
+}
+
+// validate checks a record against the catalog's dataset: the dataset's
+// rules for each figure and its citation, and what only a source record
+// states: the source's metadata, and quotes that state their figures.
+func validate(ds *model.Dataset, file string, rec *Record) error {
+	c := &checker{file: file, ds: ds}
 	c.metadata(rec)
 	seen := map[string]int{}
 	for i, f := range rec.Figures {
 		n := i + 1
-		c.figure(n, f)
+		c.report(n, ds.FigureProblems(f.Figure))
+		c.report(n, model.CitationProblems(f.Citation(rec.Source)))
+		c.quote(n, f)
 		if first, dup := seen[f.Key()]; dup {
 			c.fail(n, "figure", "duplicate of figure %d (%s)", first, f.Key())
 		} else {
@@ -84,9 +99,11 @@ func (c *checker) metadata(rec *Record) {
 	default:
 		c.fail(0, "source", "%q is neither an article file name like 000_0123456789abcdef.txt nor a web page id like web_tianhe_2025_work_report", rec.Source)
 	}
-	c.bilingual(0, "outlet", &rec.Outlet)
-	if rec.Site != nil {
-		c.bilingual(0, "site", rec.Site)
+	if !rec.Outlet.Bilingual() {
+		c.fail(0, "outlet", "needs both zh and en")
+	}
+	if rec.Site != nil && !rec.Site.Bilingual() {
+		c.fail(0, "site", "needs both zh and en")
 	}
 	if !publishedPattern.MatchString(rec.Published) {
 		c.fail(0, "published", "%q is not a date like 2024, 2024-02 or 2024-02-19", rec.Published)
@@ -97,7 +114,7 @@ func (c *checker) metadata(rec *Record) {
 	if strings.TrimSpace(rec.Title) == "" {
 		c.fail(0, "title", "missing")
 	}
-	if rec.About.ZH == "" || rec.About.EN == "" {
+	if !rec.About.Bilingual() {
 		c.fail(0, "about", "needs both zh and en descriptions")
 	}
 	if len(rec.Figures) == 0 {
@@ -114,79 +131,17 @@ func (c *checker) webPage(rec *Record) {
 	} else if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 		c.fail(0, "url", "%q is not an http or https address", rec.URL)
 	}
-	if !dayPattern.MatchString(rec.Retrieved) {
+	if !model.IsDay(rec.Retrieved) {
 		c.fail(0, "retrieved", "%q is not a day like 2026-11-30", rec.Retrieved)
 	}
 }
 
-// bilingual checks that a display text has both languages. figure is 0 for
-// the record's metadata.
-func (c *checker) bilingual(figure int, field string, t *model.Text) {
-	if strings.TrimSpace(t.ZH) == "" || strings.TrimSpace(t.EN) == "" {
-		c.fail(figure, field, "needs both zh and en")
-	}
-}
-
-func (c *checker) figure(n int, f Figure) {
-	if _, ok := c.region(f.Region); !ok {
-		c.fail(n, "region", "unknown region %q", f.Region)
-	}
-	metric, metricOK := c.metric(f.Metric)
-	if !metricOK {
-		c.fail(n, "metric", "unknown metric %q", f.Metric)
-	}
-	if !c.unitKnown(f.Unit) {
-		c.fail(n, "unit", "unknown unit %q", f.Unit)
-	} else if metricOK && metric.Unit != f.Unit {
-		c.fail(n, "unit", "%q does not fit metric %q, which is in %q", f.Unit, f.Metric, metric.Unit)
-	}
-	c.enums(n, f)
-	c.stage(n, f)
-	if f.Speaker != nil {
-		c.bilingual(n, "speaker", f.Speaker)
-	}
-	if f.Event != nil {
-		c.bilingual(n, "event", f.Event)
-	}
-	if f.EventDate != "" && !dayPattern.MatchString(f.EventDate) {
-		c.fail(n, "event_date", "%q is not a day like 2024-02-19", f.EventDate)
-	}
-	if f.Year < 1990 || f.Year > 2100 {
-		c.fail(n, "year", "%d is out of range", f.Year)
-	}
-	if math.IsNaN(f.Value) || math.IsInf(f.Value, 0) {
-		c.fail(n, "value", "not a number")
-	}
-	if f.Stretch != nil && sameValue(*f.Stretch, f.Value) {
-		c.fail(n, "stretch", "equals the value; leave it out when there is no separate stretch goal")
-	}
-	c.quote(n, f)
-}
-
-func (c *checker) enums(n int, f Figure) {
-	if !model.ValidKind(f.Kind) {
-		c.fail(n, "kind", "%q is not target or actual", f.Kind)
-	}
-	if !model.ValidQualifier(f.Qualifier) {
-		c.fail(n, "qualifier", "%q is not exact, at_least, above, about or range", f.Qualifier)
-	}
-	if !model.ValidPeriod(f.Period) {
-		c.fail(n, "period", "%q is not year or h1", f.Period)
-	}
-}
-
-// upper checks a range: its top is above its bottom and the quote states
-// both, joined by a dash or 至.
+// upper checks that the quote states a range's top, joined to its bottom
+// by a dash or 至. Whether the figure is a sound range is the dataset's
+// rule.
 func (c *checker) upper(n int, f Figure, quote string, bottom number, bottomFound bool) {
-	if (f.Qualifier == model.QualRange) != (f.Upper != nil) {
-		c.fail(n, "upper", "a range needs an upper bound, and only a range has one")
+	if f.Qualifier != model.QualRange || f.Upper == nil {
 		return
-	}
-	if f.Upper == nil {
-		return
-	}
-	if *f.Upper <= f.Value {
-		c.fail(n, "upper", "%v is not above the value %v", *f.Upper, f.Value)
 	}
 	top, ok := findValue(quote, *f.Upper, f.Unit, f.QuoteUnit)
 	if !ok {
@@ -196,30 +151,12 @@ func (c *checker) upper(n int, f Figure, quote string, bottom number, bottomFoun
 	}
 }
 
-// stage checks that a target says where it was stated and that only an
-// actual can be provisional.
-func (c *checker) stage(n int, f Figure) {
-	switch f.Kind {
-	case model.KindTarget:
-		if !model.ValidStage(f.Stage) {
-			c.fail(n, "stage", "%q is not pledge, plan or unknown; a target needs its stage", f.Stage)
-		}
-		if f.Provisional {
-			c.fail(n, "provisional", "a target cannot be provisional; only an estimated result can")
-		}
-	case model.KindActual:
-		if f.Stage != "" {
-			c.fail(n, "stage", "an actual has no stage (%q); stages are for targets", f.Stage)
-		}
-	}
-}
-
-// quote checks that the quote exists, is short, and states the value (and
-// the stretch value) with a qualifier that agrees with the figure's.
+// quote checks that the quote is short and states the value (and the
+// stretch value) with a qualifier that agrees with the figure's. A missing
+// quote is the dataset's rule.
 func (c *checker) quote(n int, f Figure) {
 	q := strings.TrimSpace(f.Quote)
 	if q == "" {
-		c.fail(n, "quote", "missing")
 		return
 	}
 	if utf8.RuneCountInString(q) > MaxQuoteRunes {
@@ -250,66 +187,10 @@ func (c *checker) quote(n int, f Figure) {
 	}
 }
 
-func (c *checker) region(id string) (model.Region, bool) {
-	for _, r := range c.cat.Regions {
-		if r.ID == id {
-			return r, true
-		}
-	}
-	return model.Region{}, false
-}
-
-func (c *checker) metric(id string) (model.Metric, bool) {
-	for _, m := range c.cat.Metrics {
-		if m.ID == id {
-			return m, true
-		}
-	}
-	return model.Metric{}, false
-}
-
-func (c *checker) unitKnown(id string) bool {
-	for _, u := range c.cat.Units {
-		if u.ID == id {
-			return true
-		}
-	}
-	return false
-}
-
-// ValidateCatalog checks the catalog's own consistency: unique ids, known
-// units and groups, and names in both languages.
-func ValidateCatalog(file string, cat *Catalog) error {
-	c := &checker{file: file, cat: cat}
-	seen := map[string]bool{}
-	once := func(kind, id string) {
-		if id == "" {
-			c.fail(0, kind, "missing id")
-		} else if seen[kind+":"+id] {
-			c.fail(0, kind, "duplicate id %q", id)
-		}
-		seen[kind+":"+id] = true
-	}
-	for _, u := range cat.Units {
-		once("unit", u.ID)
-	}
-	for _, r := range cat.Regions {
-		once("region", r.ID)
-		if !model.ValidGroup(r.Group) {
-			c.fail(0, "region", "%q: unknown group %q", r.ID, r.Group)
-		}
-		if r.Name.ZH == "" || r.Name.EN == "" {
-			c.fail(0, "region", "%q: needs zh and en names", r.ID)
-		}
-	}
-	for _, m := range cat.Metrics {
-		once("metric", m.ID)
-		if !c.unitKnown(m.Unit) {
-			c.fail(0, "metric", "%q: unknown unit %q", m.ID, m.Unit)
-		}
-		if m.Name.ZH == "" || m.Name.EN == "" || m.Description.ZH == "" || m.Description.EN == "" {
-			c.fail(0, "metric", "%q: needs zh and en names and descriptions", m.ID)
-		}
-	}
+// ValidateCatalog checks the catalog by the dataset's rules: unique ids,
+// known units and groups, and names in both languages.
+func ValidateCatalog(file string, cat *model.Catalog) error {
+	c := &checker{file: file}
+	c.report(0, model.NewDataset(*cat).CatalogProblems())
 	return errors.Join(c.errs...)
 }

@@ -9,7 +9,7 @@ import (
 )
 
 // testCatalog is a small catalog for synthetic records.
-func testCatalog() *Catalog {
+func testCatalog() *model.Catalog {
 	cat, err := ParseCatalog("catalog", strings.NewReader(`{
 	  "units": [
 	    {"id": "pct", "name": {"zh": "%", "en": "%"}, "description": {"zh": "百分数", "en": "per cent"}},
@@ -36,15 +36,18 @@ func testCatalog() *Catalog {
 
 func validRecord() *Record {
 	return &Record{
-		Source:    "001_0123456789abcdef.txt",
-		Outlet:    model.Text{ZH: "新快报", EN: "New Express"},
-		Published: "2024-02",
-		Language:  "zh",
-		Title:     "标题",
-		About:     model.Text{ZH: "关于", EN: "About"},
+		Source: "001_0123456789abcdef.txt",
+		Publication: model.Publication{
+			Outlet:    model.Text{ZH: "新快报", EN: "New Express"},
+			Published: "2024-02",
+			Language:  "zh",
+			Title:     "标题",
+			About:     model.Text{ZH: "关于", EN: "About"},
+		},
 		Figures: []Figure{{
-			Region: "tianhe", Year: 2024, Metric: "gdp_growth", Kind: "target", Stage: "pledge",
-			Value: 6, Qualifier: "at_least", Period: "year", Unit: "pct", Quote: "增速不低于6%",
+			Figure: model.Figure{Region: "tianhe", Year: 2024, Metric: "gdp_growth", Kind: "target", Stage: "pledge",
+				Value: 6, Qualifier: "at_least", Period: "year", Unit: "pct"},
+			Quote: "增速不低于6%",
 		}},
 	}
 }
@@ -67,12 +70,13 @@ func TestValidateAcceptsWebPage(t *testing.T) {
 	rec.Figures[0].Event = &model.Text{ZH: "区人代会", EN: "District congress"}
 	rec.Figures[0].EventDate = "2025-01-08"
 	upper := 5.0
-	rec.Figures = append(rec.Figures, Figure{Region: "tianhe", Year: 2024, Metric: "gdp_growth", Kind: "actual",
-		Provisional: true, Value: 5.1, Qualifier: "exact", Period: "year", Unit: "pct", Quote: "预计增长5.1%"},
-		Figure{Region: "tianhe", Year: 2026, Metric: "gdp_growth", Kind: "target", Stage: "plan",
-			Value: 4.5, Upper: &upper, Qualifier: "range", Period: "year", Unit: "pct", Quote: "增长4.5%至5%"},
-		Figure{Region: "tianhe", Year: 2024, Metric: "gdp_total", Kind: "actual",
-			Value: -2.5, Qualifier: "exact", Period: "year", Unit: "cny_100m", Quote: "总量减少2.5亿元"})
+	rec.Figures = append(rec.Figures,
+		Figure{Figure: model.Figure{Region: "tianhe", Year: 2024, Metric: "gdp_growth", Kind: "actual",
+			Provisional: true, Value: 5.1, Qualifier: "exact", Period: "year", Unit: "pct"}, Quote: "预计增长5.1%"},
+		Figure{Figure: model.Figure{Region: "tianhe", Year: 2026, Metric: "gdp_growth", Kind: "target", Stage: "plan",
+			Value: 4.5, Upper: &upper, Qualifier: "range", Period: "year", Unit: "pct"}, Quote: "增长4.5%至5%"},
+		Figure{Figure: model.Figure{Region: "tianhe", Year: 2024, Metric: "gdp_total", Kind: "actual",
+			Value: -2.5, Qualifier: "exact", Period: "year", Unit: "cny_100m"}, Quote: "总量减少2.5亿元"})
 	if err := Validate(testCatalog(), "seeds/web_tianhe_2025_report.json", rec); err != nil {
 		t.Fatalf("Validate: %v", err)
 	}
@@ -118,8 +122,9 @@ func TestValidateReportsFieldErrors(t *testing.T) {
 		{"quote too long", func(r *Record) { r.Figures[0].Quote = strings.Repeat("长", 200) + "增速不低于6%" },
 			`longer than 120 characters`, 1, "quote"},
 		{"quote unit without note", func(r *Record) {
-			r.Figures[0] = Figure{Region: "guangzhou", Year: 2023, Metric: "gdp_total", Kind: "actual", Value: 30355.73,
-				Qualifier: "exact", Period: "year", Unit: "cny_100m", Quote: "GDP was 3.035573 billion yuan", QuoteUnit: "trillion yuan"}
+			r.Figures[0] = Figure{Figure: model.Figure{Region: "guangzhou", Year: 2023, Metric: "gdp_total", Kind: "actual",
+				Value: 30355.73, Qualifier: "exact", Period: "year", Unit: "cny_100m"},
+				Quote: "GDP was 3.035573 billion yuan", QuoteUnit: "trillion yuan"}
 		}, `a quote_unit override needs a note`, 1, "note"},
 		{"bad source name", func(r *Record) { r.Source = "article.txt" },
 			`seeds/x.json: source: "article.txt" is neither an article file name`, 0, "source"},

@@ -25,8 +25,8 @@ func dataset(t *testing.T) *model.Dataset {
 		return []model.Citation{{Source: src, Quote: "q", Value: v, Qualifier: q}}
 	}
 	rec := func(id, kind, stage string, v float64, q string) model.Record {
-		return model.Record{ID: id, Region: "a", Year: 2024, Metric: "growth", Kind: kind, Stage: stage,
-			Value: v, Qualifier: q, Period: model.PeriodYear, Unit: "pct", Sources: cite("paper", v, q)}
+		return model.Record{ID: id, Figure: model.Figure{Region: "a", Year: 2024, Metric: "growth", Kind: kind, Stage: stage,
+			Value: v, Qualifier: q, Period: model.PeriodYear, Unit: "pct"}, Sources: cite("paper", v, q)}
 	}
 	plan := rec("plan", model.KindTarget, model.StagePlan, 6, model.QualAtLeast)
 	plan.Stretch = f(7)
@@ -45,13 +45,18 @@ func dataset(t *testing.T) *model.Dataset {
 	h1 := rec("h1", model.KindActual, "", 830, model.QualExact)
 	h1.Region, h1.Metric, h1.Unit, h1.Period = "c", "total", "cny_100m", model.PeriodH1
 	ds := &model.Dataset{
-		Schema:  model.SchemaVersion,
-		Units:   []model.Unit{{ID: "pct"}, {ID: "cny_100m"}},
-		Regions: []model.Region{{ID: "a", Group: model.GroupDistrict, Name: model.Text{ZH: "甲区", EN: "Alpha"}}, {ID: "b", Group: model.GroupDistrict, Name: model.Text{ZH: "乙区", EN: "Beta"}}, {ID: "c", Group: model.GroupCity, Name: model.Text{ZH: "全市", EN: "City"}}},
-		Metrics: []model.Metric{{ID: "growth", Unit: "pct", Name: model.Text{ZH: "增速", EN: "Growth"}}, {ID: "total", Unit: "cny_100m", Name: model.Text{ZH: "总量", EN: "Total"}}},
+		Schema: model.SchemaVersion,
+		Catalog: model.Catalog{
+			Units:   []model.Unit{{ID: "pct"}, {ID: "cny_100m"}},
+			Regions: []model.Region{{ID: "a", Group: model.GroupDistrict, Name: model.Text{ZH: "甲区", EN: "Alpha"}}, {ID: "b", Group: model.GroupDistrict, Name: model.Text{ZH: "乙区", EN: "Beta"}}, {ID: "c", Group: model.GroupCity, Name: model.Text{ZH: "全市", EN: "City"}}},
+			Metrics: []model.Metric{
+				{ID: "growth", Unit: "pct", Name: model.Text{ZH: "增速", EN: "Growth"}, Description: model.Text{ZH: "增速", EN: "Growth"}},
+				{ID: "total", Unit: "cny_100m", Name: model.Text{ZH: "总量", EN: "Total"}, Description: model.Text{ZH: "总量", EN: "Total"}},
+			},
+		},
 		Sources: []model.Source{
-			{ID: "paper", Outlet: model.Text{ZH: "日报", EN: "Daily"}, Published: "2024-02-20", URL: "https://example.org/a"},
-			{ID: "translated", Outlet: model.Text{ZH: "英文网站", EN: "English site"}, Published: "2025-01", Translated: true},
+			{ID: "paper", Publication: model.Publication{Outlet: model.Text{ZH: "日报", EN: "Daily"}, Published: "2024-02-20", URL: "https://example.org/a"}},
+			{ID: "translated", Publication: model.Publication{Outlet: model.Text{ZH: "英文网站", EN: "English site"}, Published: "2025-01", Translated: true}},
 		},
 		Records:  []model.Record{plan, pledge, unknown, result, rng, estimate, h1},
 		Searched: []model.Search{{Region: "c", Year: 2024, Kind: model.KindTarget, Stage: model.StagePlan, Metrics: []string{"growth"}, Queries: []string{"q"}}},
