@@ -24,19 +24,27 @@ func NewDataset(cat Catalog) *Dataset {
 // buildIndex maps every id to its position. Where an id repeats, the last
 // position wins; Validate reports the repeat.
 func (ds *Dataset) buildIndex() {
-	ix := index{
-		units:    positions(ds.Units, func(u Unit) string { return u.ID }),
-		regions:  positions(ds.Regions, func(r Region) string { return r.ID }),
-		metrics:  positions(ds.Metrics, func(m Metric) string { return m.ID }),
-		sources:  positions(ds.Sources, func(s Source) string { return s.ID }),
-		records:  positions(ds.Records, func(r Record) string { return r.ID }),
-		byRegion: map[string][]int{}, byMetric: map[string][]int{},
-	}
+	ds.indexCatalog()
+	ds.indexRecords()
+}
+
+// indexCatalog maps the ids of units, regions and metrics.
+func (ds *Dataset) indexCatalog() {
+	ds.index.units = positions(ds.Units, func(u Unit) string { return u.ID })
+	ds.index.regions = positions(ds.Regions, func(r Region) string { return r.ID })
+	ds.index.metrics = positions(ds.Metrics, func(m Metric) string { return m.ID })
+}
+
+// indexRecords maps the ids of sources and records, and lists each
+// region's and each metric's records.
+func (ds *Dataset) indexRecords() {
+	ds.index.sources = positions(ds.Sources, func(s Source) string { return s.ID })
+	ds.index.records = positions(ds.Records, func(r Record) string { return r.ID })
+	ds.index.byRegion, ds.index.byMetric = map[string][]int{}, map[string][]int{}
 	for i, r := range ds.Records {
-		ix.byRegion[r.Region] = append(ix.byRegion[r.Region], i)
-		ix.byMetric[r.Metric] = append(ix.byMetric[r.Metric], i)
+		ds.index.byRegion[r.Region] = append(ds.index.byRegion[r.Region], i)
+		ds.index.byMetric[r.Metric] = append(ds.index.byMetric[r.Metric], i)
 	}
-	ds.index = ix
 }
 
 // positions maps the id of each item to its position in the list.

@@ -150,12 +150,11 @@ func (s *Set) Compile() (*model.Dataset, error) {
 			ID: key, Figure: first.Figure, Sources: cites, Conflict: disagreements(first.Kind, cites),
 		})
 	}
-	s.sortRecords(ds.Records)
-	ds.Coverage = s.coverage(ds.Records)
 	ds.Searched = s.Searched
 	if ds.Searched == nil {
 		ds.Searched = []model.Search{}
 	}
+	ds.Arrange()
 	return ds, nil
 }
 
@@ -264,87 +263,4 @@ func sameStretch(a, b *float64) bool {
 		return a == b
 	}
 	return model.SameValue(*a, *b)
-}
-
-// order returns the catalog positions used to sort records and coverage.
-func (s *Set) order() (regions, metrics map[string]int) {
-	regions, metrics = map[string]int{}, map[string]int{}
-	for i, r := range s.Catalog.Regions {
-		regions[r.ID] = i
-	}
-	for i, m := range s.Catalog.Metrics {
-		metrics[m.ID] = i
-	}
-	return regions, metrics
-}
-
-// sortRecords orders records by region and metric as the catalog lists
-// them, then by year, kind and period.
-func (s *Set) sortRecords(recs []model.Record) {
-	regions, metrics := s.order()
-	sort.Slice(recs, func(a, b int) bool {
-		ra, rb := recs[a], recs[b]
-		switch {
-		case ra.Region != rb.Region:
-			return regions[ra.Region] < regions[rb.Region]
-		case ra.Metric != rb.Metric:
-			return metrics[ra.Metric] < metrics[rb.Metric]
-		case ra.Year != rb.Year:
-			return ra.Year < rb.Year
-		case ra.Kind != rb.Kind:
-			return ra.Kind > rb.Kind // target before actual
-		case ra.Period != rb.Period:
-			return ra.Period > rb.Period // year before h1
-		case ra.Stage != rb.Stage:
-			return stageOrder[ra.Stage] < stageOrder[rb.Stage]
-		}
-		return !ra.Provisional && rb.Provisional // final before estimate
-	})
-}
-
-// stageOrder lists the plan, the figure the congress adopted, first.
-var stageOrder = map[string]int{model.StagePlan: 0, model.StagePledge: 1, model.StageUnknown: 2}
-
-// coverage lists, for every metric, year, kind and period that has a
-// figure, the regions that have one and the regions that do not.
-func (s *Set) coverage(recs []model.Record) []model.Coverage {
-	type slot struct {
-		metric       string
-		year         int
-		kind, period string
-	}
-	has := map[slot]map[string]bool{}
-	for _, r := range recs {
-		k := slot{r.Metric, r.Year, r.Kind, r.Period}
-		if has[k] == nil {
-			has[k] = map[string]bool{}
-		}
-		has[k][r.Region] = true
-	}
-	var out []model.Coverage
-	for k, regions := range has {
-		c := model.Coverage{Metric: k.metric, Year: k.year, Kind: k.kind, Period: k.period, With: []string{}, Without: []string{}}
-		for _, r := range s.Catalog.Regions {
-			if regions[r.ID] {
-				c.With = append(c.With, r.ID)
-			} else {
-				c.Without = append(c.Without, r.ID)
-			}
-		}
-		out = append(out, c)
-	}
-	_, metrics := s.order()
-	sort.Slice(out, func(a, b int) bool {
-		ca, cb := out[a], out[b]
-		switch {
-		case ca.Metric != cb.Metric:
-			return metrics[ca.Metric] < metrics[cb.Metric]
-		case ca.Year != cb.Year:
-			return ca.Year < cb.Year
-		case ca.Kind != cb.Kind:
-			return ca.Kind > cb.Kind
-		}
-		return ca.Period > cb.Period
-	})
-	return out
 }
