@@ -19,6 +19,8 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+
+	"gztargets/app/model"
 )
 
 // Options are what the text itself may not say.
@@ -88,13 +90,15 @@ func (d *document) inForeign(p int) bool {
 func (d *document) draft() *Draft {
 	figures := mergeFigures(d.findFigures())
 	dr := &Draft{
-		Source:    sourceID(d.opt.Source),
-		Published: d.published.String(),
-		Retrieved: d.opt.Retrieved,
-		Language:  language(d.text),
-		Title:     d.title(),
-		Notes:     d.draftNotes(),
-		Figures:   figures,
+		Source: sourceID(d.opt.Source),
+		Publication: model.Publication{
+			Published: d.published.String(),
+			Retrieved: d.opt.Retrieved,
+			Language:  language(d.text),
+			Title:     d.title(),
+			Notes:     d.draftNotes(),
+		},
+		Figures: figures,
 	}
 	if d.inferred {
 		_, s, _ := firstDate(d.text)

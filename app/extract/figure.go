@@ -5,6 +5,9 @@ import (
 	"regexp"
 	"slices"
 	"unicode/utf8"
+
+	"gztargets/app/model"
+	"gztargets/app/seeds"
 )
 
 // candidate is a figure found in a sentence, before its context is read.
@@ -118,7 +121,7 @@ func (d *document) listCandidates(pi int, s span, qs []quantity, g listGroup, us
 		q := qs[vi]
 		c := candidate{q: q, metric: g.metrics[k], id: id, sentence: s, para: pi, quoteStart: g.metrics[0].start}
 		c.qual = qualifierOf(d.text, q, q.start, min(q.end+24, d.paras[pi].end))
-		if c.qual.kind == qualExact && k < len(g.values)-1 {
+		if c.qual.kind == model.QualExact && k < len(g.values)-1 {
 			c.qual = shared
 		}
 		c.listMismatch = len(g.metrics) != len(g.values)
@@ -138,7 +141,9 @@ func (d *document) skip(s span, q quantity, why string) {
 // figure reads a candidate's context into a drafted figure; ok is false
 // for parts of a year other than the whole year and its first half.
 func (d *document) figure(c candidate) (Figure, bool) {
-	f := Figure{Metric: c.id, Value: c.q.value, Unit: c.q.unit, Qualifier: c.qual.kind, Period: periodYear}
+	f := Figure{Figure: seeds.Figure{Figure: model.Figure{
+		Metric: c.id, Value: c.q.value, Unit: c.q.unit, Qualifier: c.qual.kind, Period: model.PeriodYear,
+	}}}
 	ci, clauses := d.clauseAt(c.sentence, c.q.start)
 	around := span{d.back(d.contextStart(c), c.q.start, nearWindow), clauses[ci].end}
 	if d.idx.partOfYear.any(around) {
@@ -146,7 +151,7 @@ func (d *document) figure(c candidate) (Figure, bool) {
 		return f, false
 	}
 	if d.idx.firstHalf.any(around) {
-		f.Period = periodH1
+		f.Period = model.PeriodH1
 	}
 	if c.stretch != nil {
 		v := c.stretch.value

@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"gztargets/app/model"
 )
 
 // FuzzExtract feeds arbitrary text to the extractor. It must not fail or
@@ -49,10 +51,10 @@ func checkFigure(t *testing.T, text string, f Figure) {
 	if math.IsNaN(f.Value) || math.IsInf(f.Value, 0) {
 		t.Errorf("value %v", f.Value)
 	}
-	if !oneOf(f.Kind, kindTarget, kindActual) || !oneOf(f.Qualifier, qualExact, qualAtLeast, qualAbove, qualAbout) || !oneOf(f.Period, periodYear, periodH1) {
+	if !oneOf(f.Kind, model.KindTarget, model.KindActual) || !oneOf(f.Qualifier, model.QualExact, model.QualAtLeast, model.QualAbove, model.QualAbout) || !oneOf(f.Period, model.PeriodYear, model.PeriodH1) {
 		t.Errorf("kind %q, qualifier %q, period %q", f.Kind, f.Qualifier, f.Period)
 	}
-	if (f.Kind == kindTarget) != (f.Stage != "") || (f.Provisional && f.Kind != kindActual) {
+	if (f.Kind == model.KindTarget) != (f.Stage != "") || (f.Provisional && f.Kind != model.KindActual) {
 		t.Errorf("kind %q with stage %q and provisional %v", f.Kind, f.Stage, f.Provisional)
 	}
 }

@@ -1,6 +1,10 @@
 package extract
 
-import "regexp"
+import (
+	"regexp"
+
+	"gztargets/app/model"
+)
 
 // Cues that a figure is a goal or a result. Strong cues name it (目标,
 // 力争, "goal"; 同比, "year-on-year", 去年); weak cues only lean (将, "will";
@@ -20,9 +24,9 @@ var kindCues = []weighted{{targetStrong, 3}, {targetWeak, 1}, {actualStrong, -3}
 func kindOf(score int) (string, bool) {
 	switch {
 	case score > 0:
-		return kindTarget, true
+		return model.KindTarget, true
 	case score < 0:
-		return kindActual, true
+		return model.KindActual, true
 	}
 	return "", false
 }
@@ -39,11 +43,11 @@ var (
 func stageFrom(plan, pledge bool) (string, bool) {
 	switch {
 	case plan && !pledge:
-		return stagePlan, true
+		return model.StagePlan, true
 	case pledge && !plan:
-		return stagePledge, true
+		return model.StagePledge, true
 	}
-	return stageUnknown, false
+	return model.StageUnknown, false
 }
 
 // stageLocal reads the stage from the marks near a figure: a plan mark
@@ -51,9 +55,9 @@ func stageFrom(plan, pledge bool) (string, bool) {
 func stageLocal(plan, pledge bool) (string, bool) {
 	switch {
 	case plan:
-		return stagePlan, true
+		return model.StagePlan, true
 	case pledge:
-		return stagePledge, true
+		return model.StagePledge, true
 	}
 	return "", false
 }

@@ -21,29 +21,15 @@ const (
 	minPrecision = 0.80
 )
 
-// sourceTextDir is where the original articles live: SEEDS_TEXT_DIR, or
-// shared/seeds beside the repository or beside one of its parents. The
-// texts are always present in CI, so a missing directory fails the test.
+// sourceTextDir is where the original articles live; the test fails
+// when they are missing.
 func sourceTextDir(t *testing.T) string {
 	t.Helper()
-	if dir := os.Getenv("SEEDS_TEXT_DIR"); dir != "" {
-		if _, err := os.Stat(dir); err != nil {
-			t.Fatalf("SEEDS_TEXT_DIR=%s is not readable: %v", dir, err)
-		}
-		return dir
-	}
-	root, err := filepath.Abs(repoRoot)
+	dir, err := seeds.TextDir(repoRoot)
 	if err != nil {
 		t.Fatal(err)
 	}
-	for dir := root; filepath.Dir(dir) != dir; dir = filepath.Dir(dir) {
-		candidate := filepath.Join(filepath.Dir(dir), "shared", "seeds")
-		if _, err := os.Stat(candidate); err == nil {
-			return candidate
-		}
-	}
-	t.Fatalf("the source articles are not in ../shared/seeds beside %s or a parent of it (set SEEDS_TEXT_DIR)", root)
-	return ""
+	return dir
 }
 
 // score counts matches between curated and drafted figures.

@@ -3,6 +3,8 @@ package extract
 import (
 	"regexp"
 	"unicode/utf8"
+
+	"gztargets/app/model"
 )
 
 // qualifierWindow bounds, in bytes, how far before a number its
@@ -17,9 +19,9 @@ var qualifiersBefore = []struct {
 	qualifier string
 	re        *regexp.Regexp
 }{
-	{qualAtLeast, regexp.MustCompile(`(?i)(?:不低于|不少于|至少|\bno less than|\bnot less than|\bat least|\bmore than|\bover|\bupwards of)` + filler)},
-	{qualAbove, regexp.MustCompile(`(?i)(?:超过|超出|超|突破|高于|\bexceed(?:s|ed|ing)?|\bsurpass(?:es|ed|ing)?|\babove|\bbeyond|\btop(?:s|ped)?)` + filler)},
-	{qualAbout, regexp.MustCompile(`(?i)(?:大约|约|大概|接近|近|\babout|\baround|\bapproximately|\broughly|\bnearly|\bclose to)` + filler)},
+	{model.QualAtLeast, regexp.MustCompile(`(?i)(?:不低于|不少于|至少|\bno less than|\bnot less than|\bat least|\bmore than|\bover|\bupwards of)` + filler)},
+	{model.QualAbove, regexp.MustCompile(`(?i)(?:超过|超出|超|突破|高于|\bexceed(?:s|ed|ing)?|\bsurpass(?:es|ed|ing)?|\babove|\bbeyond|\btop(?:s|ped)?)` + filler)},
+	{model.QualAbout, regexp.MustCompile(`(?i)(?:大约|约|大概|接近|近|\babout|\baround|\bapproximately|\broughly|\bnearly|\bclose to)` + filler)},
 }
 
 // Qualifier words right after the number.
@@ -27,9 +29,9 @@ var qualifiersAfter = []struct {
 	qualifier string
 	re        *regexp.Regexp
 }{
-	{qualAtLeast, regexp.MustCompile(`(?i)^\s*(?:以上|及以上|之上|\bor more\b|\band above\b|\bor above\b|\bor higher\b)`)},
-	{qualAbout, regexp.MustCompile(`(?i)^\s*(?:左右|上下|\bor so\b)`)},
-	{qualAbove, regexp.MustCompile(`^(?:大关)?突破`)},
+	{model.QualAtLeast, regexp.MustCompile(`(?i)^\s*(?:以上|及以上|之上|\bor more\b|\band above\b|\bor above\b|\bor higher\b)`)},
+	{model.QualAbout, regexp.MustCompile(`(?i)^\s*(?:左右|上下|\bor so\b)`)},
+	{model.QualAbove, regexp.MustCompile(`^(?:大关)?突破`)},
 }
 
 // splitAbove matches a machine translation's 以上 cut off into the next
@@ -55,7 +57,7 @@ func qualifierOf(text string, q quantity, from, limit int) qualifier {
 		}
 	}
 	if loc := splitAbove.FindStringIndex(after); loc != nil {
-		return qualifier{qualAtLeast, span{q.end, q.end + loc[1]}, true}
+		return qualifier{model.QualAtLeast, span{q.end, q.end + loc[1]}, true}
 	}
 	from = max(min(from, q.start), q.start-qualifierWindow)
 	for from < q.start && !utf8.RuneStart(text[from]) {
@@ -68,7 +70,7 @@ func qualifierOf(text string, q quantity, from, limit int) qualifier {
 			return qualifier{b.qualifier, span{start, q.start}, false}
 		}
 	}
-	return qualifier{qualExact, span{q.start, q.start}, false}
+	return qualifier{model.QualExact, span{q.start, q.start}, false}
 }
 
 // stretchLead matches the words that introduce a stretch goal after a

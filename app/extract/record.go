@@ -1,49 +1,29 @@
 package extract
 
-import "slices"
+import (
+	"slices"
+
+	"gztargets/app/model"
+	"gztargets/app/seeds"
+)
 
 // Draft is a proposed source record in the format of the files in seeds/:
 // the page's metadata, left blank where the text cannot tell, and every
 // figure found in the text. A person fills in the blanks, checks each
 // figure, removes the "uncertain" lists and saves it in seeds/.
 type Draft struct {
-	Source        string   `json:"source"`
-	URL           string   `json:"url"`
-	Outlet        Text     `json:"outlet"`
-	Published     string   `json:"published"`
-	PublishedNote string   `json:"published_note,omitempty"`
-	Retrieved     string   `json:"retrieved"`
-	Language      string   `json:"language"`
-	Translated    bool     `json:"translated"`
-	Title         string   `json:"title"`
-	About         Text     `json:"about"`
-	Notes         []string `json:"notes"`
-	Figures       []Figure `json:"figures"`
-}
-
-// Text is a string in Chinese and in English.
-type Text struct {
-	Zh string `json:"zh"`
-	En string `json:"en"`
+	Source string `json:"source"`
+	model.Publication
+	Figures []Figure `json:"figures"`
 }
 
 // Figure is one drafted figure. Uncertain names the fields the extractor
-// could not decide from the text; their values are its best reading.
+// could not decide from the text; their values are its best reading. A
+// source record has no such list: the person reviewing the draft deletes
+// it.
 type Figure struct {
-	Region      string   `json:"region"`
-	Year        int      `json:"year"`
-	Metric      string   `json:"metric"`
-	Kind        string   `json:"kind"`
-	Stage       string   `json:"stage,omitempty"`
-	Provisional bool     `json:"provisional,omitempty"`
-	Value       float64  `json:"value"`
-	Qualifier   string   `json:"qualifier"`
-	Stretch     *float64 `json:"stretch,omitempty"`
-	Period      string   `json:"period"`
-	Unit        string   `json:"unit"`
-	Quote       string   `json:"quote"`
-	Note        string   `json:"note,omitempty"`
-	Uncertain   []string `json:"uncertain,omitempty"`
+	seeds.Figure
+	Uncertain []string `json:"uncertain,omitempty"`
 }
 
 // Field names used in Figure.Uncertain.
@@ -58,23 +38,8 @@ const (
 	fieldQuote     = "quote"
 )
 
-// Kinds, stages, qualifiers, periods and units, as the seeds format spells them.
+// Units, as the seeds catalog spells them.
 const (
-	kindTarget = "target"
-	kindActual = "actual"
-
-	stagePledge  = "pledge"
-	stagePlan    = "plan"
-	stageUnknown = "unknown"
-
-	qualExact   = "exact"
-	qualAtLeast = "at_least"
-	qualAbove   = "above"
-	qualAbout   = "about"
-
-	periodYear = "year"
-	periodH1   = "h1"
-
 	unitPct = "pct"
 	unitCNY = "cny_100m"
 )

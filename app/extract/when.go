@@ -3,6 +3,8 @@ package extract
 import (
 	"strings"
 	"unicode/utf8"
+
+	"gztargets/app/model"
 )
 
 // readYearAndKind sets the figure's year, kind and provisional flag, which
@@ -11,7 +13,7 @@ import (
 func (d *document) readYearAndKind(f *Figure, c candidate) {
 	if d.isBaseline(c) {
 		year, sure := d.baselineYear(c)
-		f.Kind, f.Year = kindActual, year
+		f.Kind, f.Year = model.KindActual, year
 		if !sure {
 			f.markUncertain(fieldYear)
 		}
@@ -65,7 +67,7 @@ func (d *document) defaultYear(kind, period string) int {
 	if d.published.year == 0 {
 		return 0
 	}
-	if kind == kindActual && period != periodH1 {
+	if kind == model.KindActual && period != model.PeriodH1 {
 		return d.published.year - 1
 	}
 	return d.published.year
@@ -85,9 +87,9 @@ func (d *document) kindFor(c candidate, year int, explicit bool) (kind string, p
 	}
 	if explicit && d.published.year != 0 && year != d.published.year {
 		if year < d.published.year {
-			return kindActual, false, true
+			return model.KindActual, false, true
 		}
-		return kindTarget, false, true
+		return model.KindTarget, false, true
 	}
 	if k, ok := kindOf(d.idx.kind.sum(c.sentence)); ok {
 		return k, false, true
@@ -99,7 +101,7 @@ func (d *document) kindFor(c candidate, year int, explicit bool) (kind string, p
 	if k, ok := kindOf(d.idx.kind.sum(span{d.back(start, c.sentence.start, farWindow), c.sentence.start})); ok {
 		return k, false, true
 	}
-	return kindTarget, false, false
+	return model.KindTarget, false, false
 }
 
 // estimateKind reads an estimate (预计, "expected"): a provisional result
@@ -109,11 +111,11 @@ func (d *document) estimateKind(year int) (kind string, provisional, sure bool) 
 	p := d.published
 	switch {
 	case year == 0 || p.year == 0:
-		return kindActual, true, false
+		return model.KindActual, true, false
 	case year < p.year || (year == p.year && p.month >= 10):
-		return kindActual, true, true
+		return model.KindActual, true, true
 	}
-	return kindTarget, false, false
+	return model.KindTarget, false, false
 }
 
 // segmentStart is where the figure's part of its sentence begins: after
@@ -137,7 +139,7 @@ func (d *document) clauseEnd(c candidate) int {
 // readStage sets a target's stage: from the marks in its paragraph (and
 // the list's lead-in), else from those of the whole text.
 func (d *document) readStage(f *Figure, c candidate) {
-	if f.Kind != kindTarget {
+	if f.Kind != model.KindTarget {
 		return
 	}
 	start := d.paras[c.para].start

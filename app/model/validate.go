@@ -118,10 +118,7 @@ func (ds *Dataset) CatalogProblems() []Problem {
 // and unit, a unit that fits the metric, known kind, qualifier and period,
 // a stage for targets only, a range with its top, and numbers in range.
 func (ds *Dataset) FigureProblems(f Figure) []Problem {
-	var ps problems
-	if _, ok := ds.index.regions[f.Region]; !ok {
-		ps.add("region", "unknown region %q", f.Region)
-	}
+	ps := ds.slotProblems(f.Region, f.Year, f.Kind, f.Stage, f.Provisional)
 	metric, metricOK := ds.Metric(f.Metric)
 	if !metricOK {
 		ps.add("metric", "unknown metric %q", f.Metric)
@@ -131,18 +128,11 @@ func (ds *Dataset) FigureProblems(f Figure) []Problem {
 	} else if metricOK && metric.Unit != f.Unit {
 		ps.add("unit", "%q does not fit metric %q, which is in %q", f.Unit, f.Metric, metric.Unit)
 	}
-	if !validKind(f.Kind) {
-		ps.add("kind", "%q is not target or actual", f.Kind)
-	}
 	if !ValidQualifier(f.Qualifier) {
 		ps.add("qualifier", "%q is not exact, at_least, above, about or range", f.Qualifier)
 	}
 	if !validPeriod(f.Period) {
 		ps.add("period", "%q is not year or h1", f.Period)
-	}
-	ps = append(ps, stageProblems(f.Kind, f.Stage, f.Provisional)...)
-	if f.Year < 1990 || f.Year > 2100 {
-		ps.add("year", "%d is out of range", f.Year)
 	}
 	if math.IsNaN(f.Value) || math.IsInf(f.Value, 0) {
 		ps.add("value", "not a number")
@@ -158,10 +148,20 @@ func (ds *Dataset) FigureProblems(f Figure) []Problem {
 	return ps
 }
 
-// stageProblems checks that a target says where it was stated and that
-// only an actual can be provisional.
-func stageProblems(kind, stage string, provisional bool) []Problem {
+// slotProblems checks what a figure and a searched-for entry both name:
+// a known region, a year in range, a known kind, a stage for targets only,
+// and that only an actual can be provisional.
+func (ds *Dataset) slotProblems(region string, year int, kind, stage string, provisional bool) problems {
 	var ps problems
+	if _, ok := ds.index.regions[region]; !ok {
+		ps.add("region", "unknown region %q", region)
+	}
+	if year < 1990 || year > 2100 {
+		ps.add("year", "%d is out of range", year)
+	}
+	if !validKind(kind) {
+		ps.add("kind", "%q is not target or actual", kind)
+	}
 	switch kind {
 	case KindTarget:
 		if !validStage(stage) {
@@ -208,17 +208,7 @@ func CitationProblems(c Citation) []Problem {
 // region and metrics, a year in range, a stage for targets only, and the
 // phrasings tried.
 func (ds *Dataset) SearchProblems(s Search) []Problem {
-	var ps problems
-	if _, ok := ds.index.regions[s.Region]; !ok {
-		ps.add("region", "unknown region %q", s.Region)
-	}
-	if s.Year < 1990 || s.Year > 2100 {
-		ps.add("year", "%d is out of range", s.Year)
-	}
-	ps = append(ps, stageProblems(s.Kind, s.Stage, false)...)
-	if !validKind(s.Kind) {
-		ps.add("kind", "%q is not target or actual", s.Kind)
-	}
+	ps := ds.slotProblems(s.Region, s.Year, s.Kind, s.Stage, false)
 	if len(s.Metrics) == 0 {
 		ps.add("metrics", "names no metric")
 	}

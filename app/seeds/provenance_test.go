@@ -7,34 +7,15 @@ import (
 	"testing"
 )
 
-// sourceTextDir is where the original articles live: SEEDS_TEXT_DIR, or
-// shared/seeds beside the repository (../shared/seeds) or beside one of
-// its parent directories, wherever the clone sits. The texts are always
-// present in CI, so a missing directory fails the test instead of
-// skipping it.
+// sourceTextDir is where the original articles live; the test fails
+// when they are missing.
 func sourceTextDir(t *testing.T) string {
 	t.Helper()
-	if dir := os.Getenv("SEEDS_TEXT_DIR"); dir != "" {
-		if _, err := os.Stat(dir); err != nil {
-			t.Fatalf("SEEDS_TEXT_DIR=%s is not readable: %v", dir, err)
-		}
-		return dir
-	}
-	root, err := filepath.Abs(repoRoot)
+	dir, err := TextDir(repoRoot)
 	if err != nil {
 		t.Fatal(err)
 	}
-	for dir := root; ; dir = filepath.Dir(dir) {
-		candidate := filepath.Join(filepath.Dir(dir), "shared", "seeds")
-		if _, err := os.Stat(candidate); err == nil {
-			return candidate
-		}
-		if filepath.Dir(dir) == dir {
-			break
-		}
-	}
-	t.Fatalf("the source articles are not in ../shared/seeds beside %s or a parent of it (set SEEDS_TEXT_DIR)", root)
-	return ""
+	return dir
 }
 
 // TestQuotesAreVerbatim proves that every quote of an article appears,
