@@ -9,7 +9,7 @@ import (
 )
 
 // macroFigures is every macro figure of the five source articles, from a
-// reading of the articles independent of the seed records: id, value,
+// reading of the articles independent of the source records: id, value,
 // qualifier, the sources (by file-name prefix) that state it, and the fields
 // on which those sources disagree.
 var macroFigures = []struct {
@@ -114,16 +114,16 @@ func TestMacroFigures(t *testing.T) {
 			continue
 		}
 		articles := articleCitations(r)
-		var seeds []string
+		var cited []string
 		for _, c := range articles {
-			seeds = append(seeds, c.Source[:3])
+			cited = append(cited, c.Source[:3])
 			if c.Value != f.value && len(f.conflict) == 0 || c.Qualifier != f.qualifier && !slices.Contains(f.conflict, "qualifier") {
 				t.Errorf("%s: %s states %v %s, want %v %s", f.id, c.Source, c.Value, c.Qualifier, f.value, f.qualifier)
 			}
 		}
-		slices.Sort(seeds)
-		if !slices.Equal(seeds, f.sources) {
-			t.Errorf("%s: cited by articles %v, want %v", f.id, seeds, f.sources)
+		slices.Sort(cited)
+		if !slices.Equal(cited, f.sources) {
+			t.Errorf("%s: cited by articles %v, want %v", f.id, cited, f.sources)
 		}
 		if len(articles) == len(r.Sources) && !slices.Equal(r.Conflict, f.conflict) {
 			t.Errorf("%s: conflict %v, want %v", f.id, r.Conflict, f.conflict)

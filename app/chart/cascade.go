@@ -44,7 +44,7 @@ func Cascade(ds *model.Dataset, metricID string, year int, lang i18n.Lang) (spec
 	}
 	shown := cascadeTableRows(all, missing, metric, year)
 	sp := spec.Spec{
-		Kind:        spec.KindCascade,
+		ChartType:   spec.ChartCascade,
 		Slug:        spec.CascadeSlug(metricID, year),
 		Lang:        lang,
 		Metric:      metricID,
@@ -56,7 +56,7 @@ func Cascade(ds *model.Dataset, metricID string, year int, lang i18n.Lang) (spec
 		Height:      spec.HeightWide,
 		Rows:        specRows(shown),
 		Missing:     regionIDs(missing),
-		Seeds:       seedsOf(shown),
+		Sources:     sourcesOf(shown),
 	}
 	var grids []opts.Grid
 	sp.Option, grids = b.cascadeOption(sp, metric, year, all, city)

@@ -13,7 +13,7 @@ import (
 func Catalogue(ds *model.Dataset) []spec.Spec {
 	var specs []spec.Spec
 	add := func(s spec.Spec, ok bool) {
-		if ok && len(s.Seeds) > 0 {
+		if ok && len(s.Sources) > 0 {
 			specs = append(specs, s)
 		}
 	}

@@ -31,7 +31,7 @@ func Districts(ds *model.Dataset, metricID string, year int, lang i18n.Lang) (sp
 	panels, missing := splitPanels(rows, recordValue)
 	shown := shownRows(panels, missing, metric, year)
 	sp := spec.Spec{
-		Kind:        spec.KindDistricts,
+		ChartType:   spec.ChartDistricts,
 		Slug:        spec.DistrictsSlug(metricID, year),
 		Lang:        lang,
 		Metric:      metricID,
@@ -42,7 +42,7 @@ func Districts(ds *model.Dataset, metricID string, year int, lang i18n.Lang) (sp
 		Height:      spec.HeightWide,
 		Rows:        specRows(shown),
 		Missing:     regionIDs(missing),
-		Seeds:       seedsOf(shown),
+		Sources:     sourcesOf(shown),
 	}
 	var grids []opts.Grid
 	sp.Option, grids = b.districtsOption(sp, metric, year, panels)

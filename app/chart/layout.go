@@ -212,7 +212,7 @@ func exportPatch(sp spec.Spec, grids []opts.Grid, ds *model.Dataset) json.RawMes
 		"grid": shifted,
 		"graphic": []any{map[string]any{
 			"id": "credit", "type": "text", "left": 8, "top": sp.Height + spec.TitleSpace + 10,
-			"style": map[string]any{"text": words.New(ds, sp.Lang).Credit(sp.Seeds), "fontSize": 11, "fill": "#444"},
+			"style": map[string]any{"text": words.New(ds, sp.Lang).Credit(sp.Sources), "fontSize": 11, "fill": "#444"},
 		}},
 		"backgroundColor": "#ffffff",
 	}

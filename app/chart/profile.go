@@ -28,7 +28,7 @@ func Profile(ds *model.Dataset, regionID, metricID string, lang i18n.Lang) (spec
 		rows = append(rows, row{Region: region, Metric: metric, Year: records[i].Year, Record: &records[i]})
 	}
 	sp := spec.Spec{
-		Kind:        spec.KindProfile,
+		ChartType:   spec.ChartProfile,
 		Slug:        spec.ProfileSlug(regionID, metricID),
 		Lang:        lang,
 		Metric:      metricID,
@@ -38,7 +38,7 @@ func Profile(ds *model.Dataset, regionID, metricID string, lang i18n.Lang) (spec
 		Description: b.profileDescription(region, metric, rows),
 		Height:      spec.HeightSmall,
 		Rows:        specRows(rows),
-		Seeds:       seedsOf(rows),
+		Sources:     sourcesOf(rows),
 	}
 	var grids []opts.Grid
 	sp.Option, grids = b.profileOption(sp, metric, rows)

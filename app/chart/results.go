@@ -40,7 +40,7 @@ func Results(ds *model.Dataset, metricID string, year int, lang i18n.Lang) (spec
 	panels, missing := splitPanels(rows, func(r row) (float64, bool) { return gapOrder(verdicts[r.Region.ID]) })
 	shown := resultTableRows(panels, missing, verdicts, metric, year)
 	sp := spec.Spec{
-		Kind:        spec.KindResults,
+		ChartType:   spec.ChartResults,
 		Slug:        spec.ResultsSlug(metricID, year),
 		Lang:        lang,
 		Metric:      metricID,
@@ -53,7 +53,7 @@ func Results(ds *model.Dataset, metricID string, year int, lang i18n.Lang) (spec
 		Height:      spec.HeightWide,
 		Rows:        b.verdictRows(shown, verdicts),
 		Missing:     regionIDs(missing),
-		Seeds:       seedsOf(shown),
+		Sources:     sourcesOf(shown),
 	}
 	var grids []opts.Grid
 	sp.Option, grids = b.resultsOption(sp, metric, year, panels, verdicts)

@@ -45,7 +45,7 @@ func Years(ds *model.Dataset, metricID string, lang i18n.Lang) (spec.Spec, bool)
 	regions, missing := b.yearsRegions(metric, years)
 	rows := yearsTableRows(regions, missing, metric)
 	sp := spec.Spec{
-		Kind:        spec.KindYears,
+		ChartType:   spec.ChartYears,
 		Slug:        spec.YearsSlug(metricID),
 		Lang:        lang,
 		Metric:      metricID,
@@ -55,7 +55,7 @@ func Years(ds *model.Dataset, metricID string, lang i18n.Lang) (spec.Spec, bool)
 		Height:      yearsHeight(len(regions)),
 		Rows:        specRows(rows),
 		Missing:     regionIDs(missing),
-		Seeds:       seedsOf(rows),
+		Sources:     sourcesOf(rows),
 	}
 	var grids []opts.Grid
 	sp.Option, grids = b.yearsOption(sp, metric, years, regions)

@@ -23,9 +23,9 @@ func (ds *Dataset) Metric(id string) (Metric, bool) {
 	return ds.Metrics[i], true
 }
 
-// Source returns the source article with the given seed file name.
-func (ds *Dataset) Source(seed string) (Source, bool) {
-	i, ok := ds.index.sources[seed]
+// Source returns the source with the given id.
+func (ds *Dataset) Source(id string) (Source, bool) {
+	i, ok := ds.index.sources[id]
 	if !ok {
 		return Source{}, false
 	}

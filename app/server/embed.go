@@ -57,7 +57,7 @@ func renderEmbeds(ds *model.Dataset, res resolver, specs []spec.Spec) (pages, cs
 	for _, s := range specs {
 		pages[s.EmbedPath()] = generatedAsset(embedContentType, renderEmbed(ds, res, s, ""))
 		csvs[s.CSVPath()] = generatedAsset("text/csv; charset=utf-8", chart.CSV(ds, s))
-		if s.Kind == spec.KindYears {
+		if s.ChartType == spec.ChartYears {
 			// Embeds of the years chart made when it compared 2023 with
 			// 2024 show the chart of every year, which holds the same.
 			legacy := s
@@ -88,8 +88,8 @@ func renderEmbed(ds *model.Dataset, res resolver, s spec.Spec, notice string) []
 			Slug   string          `json:"slug"`
 			Option json.RawMessage `json:"option"`
 		}{s.Slug, s.Option})),
-		Credit:   words.New(ds, s.Lang).Credit(s.Seeds),
-		Explorer: res.Resolve(urlstate.ChartPath(s.Kind, s.Metric, s.Year, s.Region, s.Lang)),
+		Credit:   words.New(ds, s.Lang).Credit(s.Sources),
+		Explorer: res.Resolve(urlstate.ChartPath(s.ChartType, s.Metric, s.Year, s.Region, s.Lang)),
 		Notice:   notice,
 		ECharts:  res.Resolve("/web/echarts.common.min.js"),
 		Script:   res.Resolve("/web/embed.js"),

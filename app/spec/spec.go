@@ -13,16 +13,18 @@ import (
 	"gztargets/app/i18n"
 )
 
-// Kinds of chart.
+// Chart types: which chart a spec draws, one per view of the explorer
+// and a region's profile. A chart's type is not a figure's kind (target
+// or actual).
 const (
-	KindDistricts = "districts"
-	KindYears     = "years"
-	KindProfile   = "profile"
-	KindResults   = "results"
-	KindCascade   = "cascade"
+	ChartDistricts = "districts"
+	ChartYears     = "years"
+	ChartProfile   = "profile"
+	ChartResults   = "results"
+	ChartCascade   = "cascade"
 )
 
-// Pixel heights. Charts have fixed heights per kind, so that a page can
+// Pixel heights. Charts have fixed heights per type, so that a page can
 // reserve the space before the chart is drawn; downloaded images add room
 // for the title above and the credit line below.
 const (
@@ -34,7 +36,7 @@ const (
 
 // Spec is one chart: what to draw, and the figures and words behind it.
 type Spec struct {
-	Kind        string    `json:"kind"`
+	ChartType   string    `json:"chartType"`
 	Slug        string    `json:"slug"` // names files: gdp_growth-2024-districts
 	Lang        i18n.Lang `json:"lang"`
 	Metric      string    `json:"metric"`
@@ -57,8 +59,9 @@ type Spec struct {
 	// Missing lists the districts with no figure, shown as such, never as
 	// zero.
 	Missing []string `json:"missing,omitempty"`
-	// Seeds lists the sources of the figures shown, in citation order.
-	Seeds []string `json:"seeds,omitempty"`
+	// Sources lists the ids of the sources of the figures shown, in
+	// citation order.
+	Sources []string `json:"sources,omitempty"`
 }
 
 // Row is one figure in a chart, by id. Record is empty for a region in

@@ -40,7 +40,7 @@ func newChartView(s spec.Spec, decal bool) *chartView {
 
 func (c *chartView) Render() app.UI {
 	return app.Div().
-		Class("chart chart--"+c.Spec.Kind).
+		Class("chart chart--"+c.Spec.ChartType).
 		ID("chart-"+c.Spec.Slug).
 		Role("img").
 		Aria("label", attr(c.Spec.Description)).
@@ -106,7 +106,7 @@ func (c *chartView) draw() {
 // down. Only a chart of the same kind takes it: the explorer has one.
 func (c *chartView) handleShow(ctx app.Context, a app.Action) {
 	s, ok := a.Value.(spec.Spec)
-	if !ok || s.Kind != c.Spec.Kind || s.Kind == spec.KindProfile {
+	if !ok || s.ChartType != c.Spec.ChartType || s.ChartType == spec.ChartProfile {
 		return
 	}
 	c.Spec = s

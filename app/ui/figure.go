@@ -60,7 +60,7 @@ func (f *chartFigure) inlineSpec() app.UI {
 // except in the results view, where the verdicts are what a reader came
 // for and the table shows them to everyone.
 func (f *chartFigure) dataTable() app.UI {
-	if f.Spec.Kind == spec.KindResults {
+	if f.Spec.ChartType == spec.ChartResults {
 		return app.Div().Class("verdict-table").Body(chartDataTable(f.Spec, f.Data))
 	}
 	return app.Div().Class("sr-only").Body(chartDataTable(f.Spec, f.Data))

@@ -34,7 +34,7 @@ func (c *chartTools) t(k i18n.Key, args ...any) string { return i18n.T(c.Spec.La
 // Render offers nothing for a chart without figures: there is nothing to
 // embed or download.
 func (c *chartTools) Render() app.UI {
-	if len(c.Spec.Seeds) == 0 {
+	if len(c.Spec.Sources) == 0 {
 		return app.Div().Class("chart-tools")
 	}
 	return app.Div().Class("chart-tools").Body(

@@ -335,14 +335,14 @@ func SourcesPath(lang i18n.Lang) string { return "/sources?lang=" + string(lang)
 
 // ChartPath is the explorer page that shows a chart: the view for the
 // districts and years charts, the region's profile for a profile chart.
-func ChartPath(kind, metric string, year int, region string, lang i18n.Lang) string {
-	switch kind {
+func ChartPath(chartType, metric string, year int, region string, lang i18n.Lang) string {
+	switch chartType {
 	case "years":
 		return State{View: ViewYears, Metric: metric, Lang: lang, LangSet: true}.URL()
 	case "profile":
 		return DistrictPath(region, lang)
 	case ViewResults, ViewCascade:
-		return State{View: kind, Metric: metric, Year: year, Lang: lang, LangSet: true}.URL()
+		return State{View: chartType, Metric: metric, Year: year, Lang: lang, LangSet: true}.URL()
 	}
 	return State{View: ViewDistricts, Metric: metric, Year: year, Lang: lang, LangSet: true}.URL()
 }

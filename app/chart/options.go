@@ -143,9 +143,9 @@ func regionIDs(regions []model.Region) []string {
 	return ids
 }
 
-// seedsOf lists the sources cited by the rows, in first-cited order.
-func seedsOf(rows []row) []string {
-	var seeds []string
+// sourcesOf lists the sources cited by the rows, in first-cited order.
+func sourcesOf(rows []row) []string {
+	var ids []string
 	seen := map[string]bool{}
 	for _, r := range rows {
 		if r.Record == nil {
@@ -154,11 +154,11 @@ func seedsOf(rows []row) []string {
 		for _, c := range r.Record.Sources {
 			if !seen[c.Source] {
 				seen[c.Source] = true
-				seeds = append(seeds, c.Source)
+				ids = append(ids, c.Source)
 			}
 		}
 	}
-	return seeds
+	return ids
 }
 
 // escapeTemplate stops ECharts from reading braces in data as template
