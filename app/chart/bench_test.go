@@ -79,8 +79,9 @@ func scaledRecord(n int, reg model.Region, year int, m model.Metric, sources []m
 	r := model.Record{
 		ID: fmt.Sprintf("%s-%d-%s", reg.ID, year, m.ID),
 		Figure: model.Figure{Region: reg.ID, Year: year, Metric: m.ID, Kind: model.KindTarget, Stage: model.StagePlan,
-			Value: value, Qualifier: qualifiers[n%4], Period: model.PeriodYear, Unit: m.Unit},
-		Sources: []model.Citation{{Source: sources[n%len(sources)].ID, Quote: "quote " + reg.ID, Value: value, Qualifier: qualifiers[n%4]}},
+			Statement: model.Statement{Value: value, Qualifier: qualifiers[n%4]}, Period: model.PeriodYear, Unit: m.Unit},
+		Sources: []model.Citation{{Source: sources[n%len(sources)].ID, Quote: "quote " + reg.ID,
+			Statement: model.Statement{Value: value, Qualifier: qualifiers[n%4]}}},
 	}
 	if reg.Group == model.GroupCity {
 		r.Kind, r.Stage = model.KindActual, ""
@@ -90,7 +91,8 @@ func scaledRecord(n int, reg model.Region, year int, m model.Metric, sources []m
 		r.Stretch = &stretch
 	}
 	if n%10 == 0 {
-		r.Sources = append(r.Sources, model.Citation{Source: sources[(n+1)%len(sources)].ID, Quote: "other quote", Value: value, Qualifier: model.QualAbout})
+		r.Sources = append(r.Sources, model.Citation{Source: sources[(n+1)%len(sources)].ID, Quote: "other quote",
+			Statement: model.Statement{Value: value, Qualifier: model.QualAbout}})
 		r.Conflict = []string{"qualifier"}
 	}
 	return r

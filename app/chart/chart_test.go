@@ -68,8 +68,9 @@ func synthetic(t *testing.T, figs ...fig) *model.Dataset {
 		r := model.Record{
 			ID: fmt.Sprintf("%s-%d-%s-%s-%s", f.region, f.year, f.metric, f.kind, period),
 			Figure: model.Figure{Region: f.region, Year: f.year, Metric: f.metric, Kind: f.kind,
-				Value: f.value, Qualifier: f.qualifier, Period: period, Unit: unit},
-			Sources: []model.Citation{{Source: "s1", Quote: f.quote + "q", Value: f.value, Qualifier: f.qualifier}},
+				Statement: model.Statement{Value: f.value, Qualifier: f.qualifier}, Period: period, Unit: unit},
+			Sources: []model.Citation{{Source: "s1", Quote: f.quote + "q",
+				Statement: model.Statement{Value: f.value, Qualifier: f.qualifier}}},
 		}
 		if f.stretch != 0 {
 			s := f.stretch

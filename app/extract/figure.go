@@ -142,7 +142,8 @@ func (d *document) skip(s span, q quantity, why string) {
 // for parts of a year other than the whole year and its first half.
 func (d *document) figure(c candidate) (Figure, bool) {
 	f := Figure{Figure: seeds.Figure{Figure: model.Figure{
-		Metric: c.id, Value: c.q.value, Unit: c.q.unit, Qualifier: c.qual.kind, Period: model.PeriodYear,
+		Metric: c.id, Statement: model.Statement{Value: c.q.value, Qualifier: c.qual.kind},
+		Unit: c.q.unit, Period: model.PeriodYear,
 	}}}
 	ci, clauses := d.clauseAt(c.sentence, c.q.start)
 	around := span{d.back(d.contextStart(c), c.q.start, nearWindow), clauses[ci].end}

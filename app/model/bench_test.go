@@ -68,8 +68,9 @@ func scaledRecord(n int, reg Region, year int, m Metric, sources []Source) Recor
 	r := Record{
 		ID: fmt.Sprintf("%s-%d-%s", reg.ID, year, m.ID),
 		Figure: Figure{Region: reg.ID, Year: year, Metric: m.ID, Kind: KindTarget, Stage: StagePlan,
-			Value: value, Qualifier: qualifiers[n%4], Period: PeriodYear, Unit: m.Unit},
-		Sources: []Citation{{Source: sources[n%len(sources)].ID, Quote: "q", Value: value, Qualifier: qualifiers[n%4]}},
+			Statement: Statement{Value: value, Qualifier: qualifiers[n%4]}, Period: PeriodYear, Unit: m.Unit},
+		Sources: []Citation{{Source: sources[n%len(sources)].ID, Quote: "q",
+			Statement: Statement{Value: value, Qualifier: qualifiers[n%4]}}},
 	}
 	if reg.Group == GroupCity {
 		r.Kind, r.Stage = KindActual, ""
@@ -79,7 +80,8 @@ func scaledRecord(n int, reg Region, year int, m Metric, sources []Source) Recor
 		r.Stretch = &stretch
 	}
 	if n%10 == 0 {
-		r.Sources = append(r.Sources, Citation{Source: sources[(n+1)%len(sources)].ID, Quote: "q2", Value: value, Qualifier: QualAbout})
+		r.Sources = append(r.Sources, Citation{Source: sources[(n+1)%len(sources)].ID, Quote: "q2",
+			Statement: Statement{Value: value, Qualifier: QualAbout}})
 		r.Conflict = []string{"qualifier"}
 	}
 	return r

@@ -122,16 +122,24 @@ type Publication struct {
 // Citation ties a record to one source and says what that source states,
 // and, where the text names them, who said it and where.
 type Citation struct {
-	Source    string   `json:"seed"`
-	Quote     string   `json:"quote"`
-	Value     float64  `json:"value"`
-	Qualifier string   `json:"qualifier"`
-	Upper     *float64 `json:"upper,omitempty"`
-	Stretch   *float64 `json:"stretch,omitempty"`
-	Speaker   *Text    `json:"speaker,omitempty"`
-	Event     *Text    `json:"event,omitempty"`
-	EventDate string   `json:"event_date,omitempty"`
-	Note      string   `json:"note,omitempty"`
+	Source string `json:"seed"`
+	Quote  string `json:"quote"`
+	Statement
+	Speaker   *Text  `json:"speaker,omitempty"`
+	Event     *Text  `json:"event,omitempty"`
+	EventDate string `json:"event_date,omitempty"`
+	Note      string `json:"note,omitempty"`
+}
+
+// Statement is what a source states of a figure: the value, how it binds,
+// the top of a range and a stretch goal. A record states what its
+// preferred citation states.
+type Statement struct {
+	Value     float64 `json:"value"`
+	Qualifier string  `json:"qualifier"`
+	// Upper is the top of a range (qualifier "range"): 4.5%至5%.
+	Upper   *float64 `json:"upper,omitempty"`
+	Stretch *float64 `json:"stretch,omitempty"`
 }
 
 // Record is one figure: a region's value of a metric for a year, with every
@@ -156,15 +164,11 @@ type Figure struct {
 	// Stage says where a target was stated; Provisional marks an estimate
 	// (预计) published before the final figure. Stage is set on targets
 	// only, Provisional on actuals only.
-	Stage       string  `json:"stage,omitempty"`
-	Provisional bool    `json:"provisional,omitempty"`
-	Value       float64 `json:"value"`
-	Qualifier   string  `json:"qualifier"`
-	// Upper is the top of a range (qualifier "range"): 4.5%至5%.
-	Upper   *float64 `json:"upper,omitempty"`
-	Stretch *float64 `json:"stretch,omitempty"`
-	Period  string   `json:"period"`
-	Unit    string   `json:"unit"`
+	Stage       string `json:"stage,omitempty"`
+	Provisional bool   `json:"provisional,omitempty"`
+	Statement
+	Period string `json:"period"`
+	Unit   string `json:"unit"`
 }
 
 // Coverage says, for one metric, year, kind and period that has at least one

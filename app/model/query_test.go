@@ -23,7 +23,7 @@ func synthetic(t *testing.T) *Dataset {
 	t.Helper()
 	f := func(v float64) *float64 { return &v }
 	cite := func(source string, v float64, q string) []Citation {
-		return []Citation{{Source: source, Quote: "q", Value: v, Qualifier: q}}
+		return []Citation{{Source: source, Quote: "q", Statement: Statement{Value: v, Qualifier: q}}}
 	}
 	ds := &Dataset{
 		Schema: SchemaVersion,
@@ -34,12 +34,21 @@ func synthetic(t *testing.T) *Dataset {
 		},
 		Sources: []Source{{ID: "s1"}, {ID: "s2"}},
 		Records: []Record{
-			{ID: "a-2023-growth", Figure: Figure{Region: "a", Year: 2023, Metric: "growth", Kind: KindTarget, Stage: StagePlan, Value: 6, Qualifier: QualAtLeast, Period: PeriodYear, Unit: "pct"}, Sources: cite("s1", 6, QualAtLeast)},
-			{ID: "a-2024-growth", Figure: Figure{Region: "a", Year: 2024, Metric: "growth", Kind: KindTarget, Stage: StagePlan, Value: 5, Qualifier: QualExact, Stretch: f(5.5), Period: PeriodYear, Unit: "pct"}, Sources: cite("s2", 5, QualExact)},
-			{ID: "a-2024-growth-actual-h1", Figure: Figure{Region: "a", Year: 2024, Metric: "growth", Kind: KindActual, Value: 4, Qualifier: QualExact, Period: PeriodH1, Unit: "pct"}, Sources: cite("s2", 4, QualExact)},
-			{ID: "b-2024-total", Figure: Figure{Region: "b", Year: 2024, Metric: "total", Kind: KindTarget, Stage: StagePlan, Value: 700, Qualifier: QualAbove, Period: PeriodYear, Unit: "cny_100m"},
+			{ID: "a-2023-growth", Figure: Figure{Region: "a", Year: 2023, Metric: "growth", Kind: KindTarget, Stage: StagePlan,
+				Statement: Statement{Value: 6, Qualifier: QualAtLeast}, Period: PeriodYear, Unit: "pct"},
+				Sources: cite("s1", 6, QualAtLeast)},
+			{ID: "a-2024-growth", Figure: Figure{Region: "a", Year: 2024, Metric: "growth", Kind: KindTarget, Stage: StagePlan,
+				Statement: Statement{Value: 5, Qualifier: QualExact, Stretch: f(5.5)}, Period: PeriodYear, Unit: "pct"},
+				Sources: cite("s2", 5, QualExact)},
+			{ID: "a-2024-growth-actual-h1", Figure: Figure{Region: "a", Year: 2024, Metric: "growth", Kind: KindActual,
+				Statement: Statement{Value: 4, Qualifier: QualExact}, Period: PeriodH1, Unit: "pct"},
+				Sources: cite("s2", 4, QualExact)},
+			{ID: "b-2024-total", Figure: Figure{Region: "b", Year: 2024, Metric: "total", Kind: KindTarget, Stage: StagePlan,
+				Statement: Statement{Value: 700, Qualifier: QualAbove}, Period: PeriodYear, Unit: "cny_100m"},
 				Sources: append(cite("s1", 700, QualAbove), cite("s2", 700, QualAbout)...), Conflict: []string{"qualifier"}},
-			{ID: "city-2023-growth", Figure: Figure{Region: "city", Year: 2023, Metric: "growth", Kind: KindActual, Value: 4.6, Qualifier: QualExact, Period: PeriodYear, Unit: "pct"}, Sources: cite("s1", 4.6, QualExact)},
+			{ID: "city-2023-growth", Figure: Figure{Region: "city", Year: 2023, Metric: "growth", Kind: KindActual,
+				Statement: Statement{Value: 4.6, Qualifier: QualExact}, Period: PeriodYear, Unit: "pct"},
+				Sources: cite("s1", 4.6, QualExact)},
 		},
 	}
 	if err := ds.Validate(); err != nil {

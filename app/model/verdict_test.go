@@ -5,9 +5,11 @@ import "testing"
 // TestJudge is the verdict rule, case by case.
 func TestJudge(t *testing.T) {
 	f := func(v float64) *float64 { return &v }
-	pct := func(v float64, q string) Record { return Record{Figure: Figure{Value: v, Qualifier: q, Unit: "pct"}} }
+	pct := func(v float64, q string) Record {
+		return Record{Figure: Figure{Statement: Statement{Value: v, Qualifier: q}, Unit: "pct"}}
+	}
 	amount := func(v float64, q string) Record {
-		return Record{Figure: Figure{Value: v, Qualifier: q, Unit: "cny_100m"}}
+		return Record{Figure: Figure{Statement: Statement{Value: v, Qualifier: q}, Unit: "cny_100m"}}
 	}
 	withStretch := func(r Record, s float64) Record { r.Stretch = f(s); return r }
 	withUpper := func(r Record, u float64) Record { r.Upper = f(u); return r }
@@ -54,9 +56,10 @@ func TestJudge(t *testing.T) {
 // pending until any region's result is out and "no result" after.
 func TestVerdicts(t *testing.T) {
 	rec := func(id, region string, year int, kind, stage string, v float64, period string, provisional bool) Record {
-		return Record{ID: id, Figure: Figure{Region: region, Year: year, Metric: "growth", Kind: kind, Stage: stage, Value: v,
-			Qualifier: QualExact, Period: period, Unit: "pct", Provisional: provisional},
-			Sources: []Citation{{Source: "s1", Quote: "q", Value: v, Qualifier: QualExact}}}
+		said := Statement{Value: v, Qualifier: QualExact}
+		return Record{ID: id, Figure: Figure{Region: region, Year: year, Metric: "growth", Kind: kind, Stage: stage,
+			Statement: said, Period: period, Unit: "pct", Provisional: provisional},
+			Sources: []Citation{{Source: "s1", Quote: "q", Statement: said}}}
 	}
 	ds := &Dataset{
 		Schema: SchemaVersion,

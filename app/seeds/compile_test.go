@@ -97,10 +97,8 @@ func TestCompileFlagsDisagreements(t *testing.T) {
 		figure Figure
 		want   []string
 	}{
-		{"qualifier", Figure{Figure: model.Figure{Region: "tianhe", Year: 2024, Metric: "gdp_growth", Kind: "target", Stage: "pledge", Value: 6,
-			Qualifier: "about", Period: "year", Unit: "pct"}, Quote: "growth of about 6%"}, []string{"qualifier"}},
-		{"value and qualifier", Figure{Figure: model.Figure{Region: "tianhe", Year: 2024, Metric: "gdp_growth", Kind: "target", Stage: "pledge", Value: 6.5,
-			Qualifier: "exact", Period: "year", Unit: "pct"}, Quote: "growth of 6.5%"}, []string{"value", "qualifier"}},
+		{"qualifier", growth2024("tianhe", "target", "pledge", 6, "about", "growth of about 6%"), []string{"qualifier"}},
+		{"value and qualifier", growth2024("tianhe", "target", "pledge", 6.5, "exact", "growth of 6.5%"), []string{"value", "qualifier"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -123,8 +121,7 @@ func TestCompileFlagsDisagreements(t *testing.T) {
 }
 
 func TestCompileCoverage(t *testing.T) {
-	other := Figure{Figure: model.Figure{Region: "baiyun", Year: 2024, Metric: "gdp_growth", Kind: "target", Stage: "pledge", Value: 6.5,
-		Qualifier: "at_least", Period: "year", Unit: "pct"}, Quote: "GDP增长6.5%以上"}
+	other := growth2024("baiyun", "target", "pledge", 6.5, "at_least", "GDP增长6.5%以上")
 	ds, err := twoSourceSet(other, false).Compile()
 	if err != nil {
 		t.Fatal(err)
@@ -180,8 +177,8 @@ func TestCompileKeepsStagesApart(t *testing.T) {
 	plan := validRecord().Figures[0]
 	plan.Stage, plan.Value, plan.Quote = "plan", 5, "增长5%以上"
 	set := twoSourceSet(plan, false)
-	estimate := Figure{Figure: model.Figure{Region: "tianhe", Year: 2024, Metric: "gdp_growth", Kind: "actual", Provisional: true,
-		Value: 5.1, Qualifier: "exact", Period: "year", Unit: "pct"}, Quote: "预计增长5.1%"}
+	estimate := growth2024("tianhe", "actual", "", 5.1, "exact", "预计增长5.1%")
+	estimate.Provisional = true
 	final := estimate
 	final.Provisional, final.Value, final.Quote = false, 5.2, "增长5.2%"
 	set.Records["seeds/b.json"].Figures = append(set.Records["seeds/b.json"].Figures, estimate, final)
@@ -247,15 +244,20 @@ func TestSearchedList(t *testing.T) {
 // precisely is one figure without a conflict, shown by its precise value,
 // while two different results are flagged.
 func TestResultsStatedRoughlyAgree(t *testing.T) {
+	stated := func(value float64, qualifier, quote string) Figure {
+		f := Figure{Quote: quote}
+		f.Value, f.Qualifier = value, qualifier
+		return f
+	}
 	tests := []struct {
 		name           string
 		rough, precise Figure
 		wantValue      float64
 		wantConflict   bool
 	}{
-		{"more than", Figure{Figure: model.Figure{Value: 6500, Qualifier: "above"}, Quote: "总量突破6500亿元"}, Figure{Figure: model.Figure{Value: 6551.3, Qualifier: "exact"}, Quote: "总量6551.3亿元"}, 6551.3, false},
-		{"rounded", Figure{Figure: model.Figure{Value: 2867, Qualifier: "exact"}, Quote: "总量2867亿元"}, Figure{Figure: model.Figure{Value: 2866.95, Qualifier: "exact"}, Quote: "总量2866.95亿元"}, 2866.95, false},
-		{"different", Figure{Figure: model.Figure{Value: 5.4, Qualifier: "exact"}, Quote: "增长5.4%"}, Figure{Figure: model.Figure{Value: 5.2, Qualifier: "exact"}, Quote: "增长5.2%"}, 5.2, true},
+		{"more than", stated(6500, "above", "总量突破6500亿元"), stated(6551.3, "exact", "总量6551.3亿元"), 6551.3, false},
+		{"rounded", stated(2867, "exact", "总量2867亿元"), stated(2866.95, "exact", "总量2866.95亿元"), 2866.95, false},
+		{"different", stated(5.4, "exact", "增长5.4%"), stated(5.2, "exact", "增长5.2%"), 5.2, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -44,9 +44,8 @@ type Figure struct {
 // what this figure states and who stated it.
 func (f Figure) Citation(source string) model.Citation {
 	return model.Citation{
-		Source: source, Quote: f.Quote, Value: f.Value, Qualifier: f.Qualifier,
-		Upper: f.Upper, Stretch: f.Stretch, Speaker: f.Speaker, Event: f.Event,
-		EventDate: f.EventDate, Note: f.Note,
+		Source: source, Quote: f.Quote, Statement: f.Statement, Speaker: f.Speaker,
+		Event: f.Event, EventDate: f.EventDate, Note: f.Note,
 	}
 }
 

@@ -34,6 +34,14 @@ func testCatalog() *model.Catalog {
 	return cat
 }
 
+// growth2024 is a region's GDP growth in 2024, as a source states it.
+func growth2024(region, kind, stage string, value float64, qualifier, quote string) Figure {
+	f := Figure{Figure: model.Figure{Region: region, Year: 2024, Metric: "gdp_growth", Kind: kind, Stage: stage,
+		Period: "year", Unit: "pct"}, Quote: quote}
+	f.Value, f.Qualifier = value, qualifier
+	return f
+}
+
 func validRecord() *Record {
 	return &Record{
 		Source: "001_0123456789abcdef.txt",
@@ -44,11 +52,7 @@ func validRecord() *Record {
 			Title:     "标题",
 			About:     model.Text{ZH: "关于", EN: "About"},
 		},
-		Figures: []Figure{{
-			Figure: model.Figure{Region: "tianhe", Year: 2024, Metric: "gdp_growth", Kind: "target", Stage: "pledge",
-				Value: 6, Qualifier: "at_least", Period: "year", Unit: "pct"},
-			Quote: "增速不低于6%",
-		}},
+		Figures: []Figure{growth2024("tianhe", "target", "pledge", 6, "at_least", "增速不低于6%")},
 	}
 }
 
@@ -72,11 +76,11 @@ func TestValidateAcceptsWebPage(t *testing.T) {
 	upper := 5.0
 	rec.Figures = append(rec.Figures,
 		Figure{Figure: model.Figure{Region: "tianhe", Year: 2024, Metric: "gdp_growth", Kind: "actual",
-			Provisional: true, Value: 5.1, Qualifier: "exact", Period: "year", Unit: "pct"}, Quote: "预计增长5.1%"},
+			Provisional: true, Statement: model.Statement{Value: 5.1, Qualifier: "exact"}, Period: "year", Unit: "pct"}, Quote: "预计增长5.1%"},
 		Figure{Figure: model.Figure{Region: "tianhe", Year: 2026, Metric: "gdp_growth", Kind: "target", Stage: "plan",
-			Value: 4.5, Upper: &upper, Qualifier: "range", Period: "year", Unit: "pct"}, Quote: "增长4.5%至5%"},
+			Statement: model.Statement{Value: 4.5, Upper: &upper, Qualifier: "range"}, Period: "year", Unit: "pct"}, Quote: "增长4.5%至5%"},
 		Figure{Figure: model.Figure{Region: "tianhe", Year: 2024, Metric: "gdp_total", Kind: "actual",
-			Value: -2.5, Qualifier: "exact", Period: "year", Unit: "cny_100m"}, Quote: "总量减少2.5亿元"})
+			Statement: model.Statement{Value: -2.5, Qualifier: "exact"}, Period: "year", Unit: "cny_100m"}, Quote: "总量减少2.5亿元"})
 	if err := Validate(testCatalog(), "seeds/web_tianhe_2025_report.json", rec); err != nil {
 		t.Fatalf("Validate: %v", err)
 	}
@@ -123,7 +127,7 @@ func TestValidateReportsFieldErrors(t *testing.T) {
 			`longer than 120 characters`, 1, "quote"},
 		{"quote unit without note", func(r *Record) {
 			r.Figures[0] = Figure{Figure: model.Figure{Region: "guangzhou", Year: 2023, Metric: "gdp_total", Kind: "actual",
-				Value: 30355.73, Qualifier: "exact", Period: "year", Unit: "cny_100m"},
+				Statement: model.Statement{Value: 30355.73, Qualifier: "exact"}, Period: "year", Unit: "cny_100m"},
 				Quote: "GDP was 3.035573 billion yuan", QuoteUnit: "trillion yuan"}
 		}, `a quote_unit override needs a note`, 1, "note"},
 		{"bad source name", func(r *Record) { r.Source = "article.txt" },

@@ -22,11 +22,11 @@ func dataset(t *testing.T) *model.Dataset {
 	t.Helper()
 	f := func(v float64) *float64 { return &v }
 	cite := func(src string, v float64, q string) []model.Citation {
-		return []model.Citation{{Source: src, Quote: "q", Value: v, Qualifier: q}}
+		return []model.Citation{{Source: src, Quote: "q", Statement: model.Statement{Value: v, Qualifier: q}}}
 	}
 	rec := func(id, kind, stage string, v float64, q string) model.Record {
 		return model.Record{ID: id, Figure: model.Figure{Region: "a", Year: 2024, Metric: "growth", Kind: kind, Stage: stage,
-			Value: v, Qualifier: q, Period: model.PeriodYear, Unit: "pct"}, Sources: cite("paper", v, q)}
+			Statement: model.Statement{Value: v, Qualifier: q}, Period: model.PeriodYear, Unit: "pct"}, Sources: cite("paper", v, q)}
 	}
 	plan := rec("plan", model.KindTarget, model.StagePlan, 6, model.QualAtLeast)
 	plan.Stretch = f(7)
@@ -38,7 +38,8 @@ func dataset(t *testing.T) *model.Dataset {
 	rng := rec("range", model.KindTarget, model.StagePlan, 4.5, model.QualRange)
 	rng.Region, rng.Upper = "b", f(5)
 	result := rec("result", model.KindActual, "", 6.2, model.QualExact)
-	result.Sources = append(result.Sources, model.Citation{Source: "translated", Quote: "grew 6.1%", Value: 6.1, Qualifier: model.QualExact})
+	result.Sources = append(result.Sources, model.Citation{Source: "translated", Quote: "grew 6.1%",
+		Statement: model.Statement{Value: 6.1, Qualifier: model.QualExact}})
 	result.Conflict = []string{"value"}
 	estimate := rec("estimate", model.KindActual, "", 4.4, model.QualExact)
 	estimate.Region, estimate.Provisional = "b", true
