@@ -186,11 +186,3 @@ func (c *checker) quote(n int, f Figure) {
 		}
 	}
 }
-
-// ValidateCatalog checks the catalog by the dataset's rules: unique ids,
-// known units and groups, and names in both languages.
-func ValidateCatalog(file string, cat *model.Catalog) error {
-	c := &checker{file: file}
-	c.report(0, model.NewDataset(*cat).CatalogProblems())
-	return errors.Join(c.errs...)
-}
