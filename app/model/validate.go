@@ -16,11 +16,13 @@ type Problem struct {
 	Msg   string
 }
 
+// Error says the field and the problem: "unit: unknown unit \"usd\"".
 func (p Problem) Error() string { return p.Field + ": " + p.Msg }
 
 // problems collects the problems of one item.
 type problems []Problem
 
+// add records a problem with a field.
 func (ps *problems) add(field, format string, args ...any) {
 	*ps = append(*ps, Problem{Field: field, Msg: fmt.Sprintf(format, args...)})
 }
