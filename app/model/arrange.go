@@ -1,4 +1,9 @@
+//go:build !js
+
 package model
+
+// Arranging runs only where the data is compiled: the build constraint
+// keeps it out of the WebAssembly.
 
 import "sort"
 

@@ -218,19 +218,6 @@ type Dataset struct {
 // SchemaVersion is the version of the data contract this package reads.
 const SchemaVersion = 2
 
-// Load decodes and validates a dataset. Unknown fields are rejected so that
-// a contract change is noticed rather than silently dropped.
-func Load(b []byte) (*Dataset, error) {
-	ds, err := decode(b)
-	if err != nil {
-		return nil, err
-	}
-	if err := ds.Validate(); err != nil {
-		return nil, err
-	}
-	return ds, nil
-}
-
 // Decode decodes and indexes a dataset without validating it. The browser
 // uses it for the dataset compiled into the app, which the generator, the
 // tests and the server have all validated already; leaving the checks out

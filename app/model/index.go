@@ -12,15 +12,6 @@ type index struct {
 	byMetric map[string][]int
 }
 
-// NewDataset returns an indexed dataset of the catalog with no sources or
-// records: the source records are checked against it before they are
-// compiled.
-func NewDataset(cat Catalog) *Dataset {
-	ds := &Dataset{Schema: SchemaVersion, Catalog: cat}
-	ds.buildIndex()
-	return ds
-}
-
 // buildIndex maps every id to its position. Where an id repeats, the last
 // position wins; Validate reports the repeat.
 func (ds *Dataset) buildIndex() {

@@ -1,4 +1,10 @@
+//go:build !js
+
 package model
+
+// Validation runs where the data is compiled or served, never in the
+// browser, which decodes data validated already (see Decode): the build
+// constraint keeps it out of the WebAssembly.
 
 import (
 	"errors"
@@ -7,6 +13,28 @@ import (
 	"strings"
 	"time"
 )
+
+// Load decodes and validates a dataset. Unknown fields are rejected so that
+// a contract change is noticed rather than silently dropped.
+func Load(b []byte) (*Dataset, error) {
+	ds, err := decode(b)
+	if err != nil {
+		return nil, err
+	}
+	if err := ds.Validate(); err != nil {
+		return nil, err
+	}
+	return ds, nil
+}
+
+// NewDataset returns an indexed dataset of the catalog with no sources or
+// records: the source records are checked against it before they are
+// compiled.
+func NewDataset(cat Catalog) *Dataset {
+	ds := &Dataset{Schema: SchemaVersion, Catalog: cat}
+	ds.buildIndex()
+	return ds
+}
 
 // Problem is one broken rule of the data: the field, and what is wrong with
 // it. The dataset's validation says which record it is in; the source
