@@ -73,21 +73,29 @@ func yearsHeight(regions int) int {
 // yearsRegions lists, in catalog order, the regions with a figure for the
 // metric in any of the years, and the districts with none.
 func (b builder) yearsRegions(metric model.Metric, years []int) (shown []regionYears, missing []model.Region) {
+	// Each year's verdicts are judged once, not once per region: that read
+	// every region's figures once for each region.
+	verdicts := make([]map[string]model.RegionVerdicts, len(years))
+	for i, y := range years {
+		verdicts[i] = map[string]model.RegionVerdicts{}
+		for _, rv := range b.ds.Verdicts(metric.ID, y) {
+			verdicts[i][rv.Region.ID] = rv
+		}
+	}
 	for _, reg := range b.ds.Regions {
 		ry := regionYears{region: reg, targets: make([]*model.Record, len(years)), results: make([]*model.Record, len(years))}
 		has := false
-		for i, y := range years {
-			for _, rv := range b.ds.Verdicts(metric.ID, y) {
-				if rv.Region.ID != reg.ID {
-					continue
-				}
-				if v, ok := rv.Primary(); ok {
-					t := v.Target
-					ry.targets[i], has = &t, true
-				}
-				if r := shownResult(rv); r != nil {
-					ry.results[i], has = r, true
-				}
+		for i := range years {
+			rv, ok := verdicts[i][reg.ID]
+			if !ok {
+				continue
+			}
+			if v, ok := rv.Primary(); ok {
+				t := v.Target
+				ry.targets[i], has = &t, true
+			}
+			if r := shownResult(rv); r != nil {
+				ry.results[i], has = r, true
 			}
 		}
 		switch {
