@@ -5,16 +5,25 @@
 // defined and wrap it, so that every chart instance reports, in
 // performance.now() time (from navigation start), each frame it renders and
 // each time it finishes (after its animation), and the charts created are
-// counted. The bench reads the probe through first() and switchMetric().
+// counted. The bench reads the probe through first(), otherMetrics() and
+// switchMetrics().
 (() => {
   const probe = { inits: 0, renders: [], finishes: [], firstSize: "" };
   window.__benchProbe = probe;
 
   // first is the first chart's times once it has finished, or null.
-  probe.first = () => !probe.renders.length || !probe.finishes.length ? null : JSON.stringify({
+  probe.first = () => !probe.renders.length || !probe.finishes.length ? null : {
     rendered: probe.renders[0], finished: probe.finishes[0], size: probe.firstSize,
     charts: probe.inits, lang: document.documentElement.lang,
-  });
+  };
+
+  // otherMetrics is, once the app has started and its first chart has
+  // finished, the metrics the reader can switch to; null before.
+  probe.otherMetrics = () => {
+    const select = document.querySelector("#control-metric");
+    if (document.getElementById("app-wasm-loader") || !probe.finishes.length || !select) return null;
+    return Array.from(select.options).map((o) => o.value).filter((v) => v && v !== select.value);
+  };
 
   // switchMetric changes the metric as a reader does and resolves with the
   // ms from the change to the chart's next rendered frame, once the chart
@@ -34,6 +43,19 @@
     };
     check();
   });
+
+  // switchMetrics makes n switches, one after the other, cycling through
+  // the metrics, and returns the delays of those that drew within 5 s and
+  // how many did not.
+  probe.switchMetrics = async (metrics, n) => {
+    const out = { delays: [], missed: 0 };
+    for (let i = 0; i < n; i++) {
+      const delay = await probe.switchMetric(metrics[i % metrics.length]);
+      if (delay < 0) out.missed++;
+      else out.delays.push(delay);
+    }
+    return out;
+  };
 
   // Events of a chart whose element has left the page are not counted:
   // nobody sees that chart any more.

@@ -13,49 +13,69 @@ import (
 	"strings"
 )
 
-// ownModule is this project's module path.
-const ownModule = "gztargets"
+// wasmBudgets are GUIDE §7's sizes of the compressed wasm, by extension.
+var wasmBudgets = map[string]int64{".gz": 2_300_000, ".br": 1_700_000}
 
-// linkerGenerated names the functions of no package: the linker's type
-// equality functions (type:.eq.*) and the runtime's assembly stubs.
-const linkerGenerated = "(linker-generated: type:.eq.*, assembly stubs)"
+// measureSizes reports the sizes of the wasm that make builds, raw and as
+// the gzip and brotli copies the server sends.
+func measureSizes(e *env, r *report, cmd string) error {
+	wasm := filepath.Join(e.cfg.web, "app.wasm")
+	r.commands("make web    # builds "+wasm+" with -ldflags='-s -w', then "+wasm+".gz (gzip -9) and "+wasm+".br (brotli, best)",
+		cmd+"    # reads the file sizes")
+	var rows [][]string
+	var raw os.FileInfo
+	for _, ext := range []string{"", ".gz", ".br"} {
+		fi, err := os.Stat(wasm + ext)
+		if err != nil {
+			return fmt.Errorf("%w: run `make web`", err)
+		}
+		raw = cmp.Or(raw, fi) // the first, app.wasm itself
+		row := []string{wasm + ext, thousands(fi.Size()), megabytes(fi.Size()), percent(fi.Size(), raw.Size()), "", ""}
+		if budget := wasmBudgets[ext]; budget > 0 {
+			row[4] = "≤ " + megabytes(budget)
+			row[5] = r.budget("app.wasm"+ext+" size", megabytes(fi.Size()), row[4], fi.Size() <= budget)
+		}
+		if fi.ModTime().Before(raw.ModTime()) {
+			row[5] += " (older than app.wasm: stale, run `make web`)"
+		}
+		rows = append(rows, row)
+	}
+	r.table([]string{"file", "bytes", "MB", "of raw", "budget", "verdict"}, rows)
+	return nil
+}
 
-// The lines of wasm-objdump's output that the bench reads: a section with
-// its size and, for a custom section, its name; a function with its size
-// and name.
+// The lines of wasm-objdump's output that the bench reads: a section's
+// size and, if custom, its name; a function's size and name.
 var (
 	sectionLine = regexp.MustCompile(`(?m)^\s*(\w+) start=\S+ end=\S+ \(size=0x([0-9a-f]+)\)(?: "(\w+)")?`)
 	funcLine    = regexp.MustCompile(`(?m)^ - func\[\d+\] size=(\d+) <(.*)>$`)
 )
 
 // measurePackages builds the wasm with its symbol names (make strips
-// them), reads its sections and functions with wasm-objdump (`go tool nm`
-// does not read wasm), and sums the code per Go package and per module.
+// them) beside the report, reads its sections and functions with
+// wasm-objdump (`go tool nm` does not read wasm), and sums the code per Go
+// package and per module.
 func measurePackages(e *env, r *report, cmd string) error {
-	dir, err := os.MkdirTemp("", "bench-wasm-")
-	if err != nil {
-		return err
+	wasm := filepath.Join(filepath.Dir(e.cfg.out), "bench-app.wasm")
+	cmds := [][]string{
+		{e.cfg.goCmd, "build", "-trimpath", "-o", wasm, "./app/cmd/explorer"},
+		{e.cfg.goCmd, "list", "-deps", "-f", "{{.ImportPath}} {{with .Module}}{{.Path}}{{end}}", "./app/cmd/explorer"},
+		{"wasm-objdump", "--headers", wasm},
+		{"wasm-objdump", "--details", "--section=Code", wasm},
 	}
-	defer os.RemoveAll(dir)
-	wasm := filepath.Join(dir, "app.wasm")
-	cmds := []*exec.Cmd{
-		exec.Command(e.cfg.goCmd, "build", "-trimpath", "-o", wasm, "./app/cmd/explorer"),
-		exec.Command(e.cfg.goCmd, "list", "-deps", "-f", "{{.ImportPath}} {{with .Module}}{{.Path}}{{end}}", "./app/cmd/explorer"),
-		exec.Command("wasm-objdump", "--headers", wasm),
-		exec.Command("wasm-objdump", "--details", "--section=Code", wasm),
-	}
-	var out []string
-	for _, c := range cmds {
+	out := make([]string, len(cmds))
+	for i, args := range cmds {
+		c := exec.Command(args[0], args[1:]...)
 		c.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
 		b, err := runCommand(c)
 		if err != nil {
 			return err
 		}
-		out = append(out, string(b))
+		out[i] = string(b)
 	}
-	r.commands("GOOS=js GOARCH=wasm "+shellJoin(cmds[0].Args)+"    # as make web, but keeping the name section",
-		"GOOS=js GOARCH=wasm "+shellJoin(cmds[1].Args)+"    # the packages linked in, and their modules",
-		shellJoin(cmds[2].Args)+"; "+shellJoin(cmds[3].Args)+"    # the sections, and each function's size and name",
+	r.commands("GOOS=js GOARCH=wasm "+shellJoin(cmds[0])+"    # as make web, but keeping the name section",
+		"GOOS=js GOARCH=wasm "+shellJoin(cmds[1])+"    # the packages linked in, and their modules",
+		shellJoin(cmds[2])+"; "+shellJoin(cmds[3])+"    # the sections, and each function's size and name",
 		cmd+"    # sums the functions by package")
 	fi, err := os.Stat(wasm)
 	if err != nil {
@@ -85,16 +105,19 @@ type weight struct {
 	funcs, bytes int64
 }
 
-// symbolMangling is how Go's linker turns a symbol into a wasm name: every
-// character other than a letter, a digit, '_' or '.' becomes '_', so
-// gztargets/app/ui.(*chartView).Render is named
+// symbolMangling is how Go's linker names a symbol in wasm: every other
+// character becomes '_', so gztargets/app/ui.(*chartView).Render is
 // gztargets_app_ui.__chartView_.Render.
 var symbolMangling = regexp.MustCompile(`[^\w.]`)
 
+// linkerGenerated names the functions of no package: the linker's type
+// equality functions (type:.eq.*) and the runtime's assembly stubs.
+const linkerGenerated = "(linker-generated: type:.eq.*, assembly stubs)"
+
 // weighPackages sums the function sizes that wasm-objdump lists per Go
-// package, heaviest first. The mangled names have lost the slashes that
-// delimit a package path, so each name is matched against the mangled
-// paths of the packages linked in, longest first.
+// package, heaviest first. The names have lost the slashes of a package
+// path, so they are matched against the packages' mangled paths, longest
+// first.
 func weighPackages(objdump string, pkgs []string) []weight {
 	slices.SortFunc(pkgs, func(a, b string) int { return cmp.Or(len(b)-len(a), strings.Compare(a, b)) })
 	mangled := make([]string, len(pkgs))
@@ -119,8 +142,7 @@ func heaviestFirst(m map[string]weight) []weight {
 }
 
 // writePackageTables says where the binary's bytes are, then lists the 15
-// packages with the most code, this project's packages, and the code per
-// module.
+// packages with the most code, this project's, and the code per module.
 func writePackageTables(r *report, size int64, s map[string]int64, weights []weight, modules map[string]string) {
 	stripped := size - s["Customname"]
 	other := stripped - s["Code"] - s["Data"]
@@ -142,7 +164,7 @@ func writePackageTables(r *report, size int64, s map[string]int64, weights []wei
 		if i < 15 {
 			top = append(top, row(w))
 		}
-		if module == ownModule {
+		if module == "gztargets" {
 			own = append(own, row(w))
 		}
 	}
@@ -152,7 +174,7 @@ func writePackageTables(r *report, size int64, s map[string]int64, weights []wei
 	header := []string{"package", "functions", "code bytes", "of code"}
 	r.para("The 15 packages with the most code:")
 	r.table(header, top)
-	r.para("This project's packages (module %s):", ownModule)
+	r.para("This project's packages (module gztargets):")
 	r.table(header, own)
 	r.para("Code per module:")
 	r.table(append([]string{"module"}, header[1:]...), mods)

@@ -34,9 +34,6 @@ func TestScaleRows(t *testing.T) {
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("scaleRows =\n%q\nwant\n%q", got, want)
 	}
-}
-
-func TestScaleRowsRejects(t *testing.T) {
 	for out, want := range map[string]string{
 		"pkg: p\nBenchmarkCompare/x1-2  10  700.0 ns/op  1024 B/op  1 allocs/op\n": "lacks records",
 		"pkg: p\nBenchmarkCompare-2  10  700.0 ns/op  1 records\n":                 "/x<scale>",
@@ -55,5 +52,27 @@ func TestStatistics(t *testing.T) {
 	}
 	if got := median(xs); got != 10.5 || xs[0] != 5 {
 		t.Errorf("median = %v, want 10.5, and the values left in their order", got)
+	}
+}
+
+func TestWeighPackages(t *testing.T) {
+	objdump := ` - func[20] size=4 <go_buildid>
+ - func[21] size=48 <internal_abi.NoEscape>
+ - func[22] size=100 <gztargets_app_ui.__chartView_.Render>
+ - func[23] size=50 <gztargets_app_ui.init>
+ - func[24] size=30 <gztargets_app.main>
+ - func[25] size=7 <type:.eq.main.T>
+`
+	got := weighPackages(objdump, []string{"gztargets/app", "gztargets/app/ui", "internal/abi"})
+	want := []weight{{"gztargets/app/ui", 2, 150}, {"internal/abi", 1, 48}, {"gztargets/app", 1, 30}, {linkerGenerated, 2, 11}}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("weighPackages = %v, want %v", got, want)
+	}
+}
+
+func TestShellJoin(t *testing.T) {
+	got := shellJoin([]string{"go", "test", "-run", "^$", "-f", "{{.ImportPath}} x", "it's", ""})
+	if want := `go test -run '^$' -f '{{.ImportPath}} x' 'it'\''s' ''`; got != want {
+		t.Errorf("shellJoin = %s\nwant %s", got, want)
 	}
 }
