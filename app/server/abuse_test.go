@@ -317,7 +317,8 @@ func BenchmarkShutdownUnderLoad(b *testing.B) {
 		ctx, cancel := context.WithCancel(context.Background())
 		loaded := make(chan struct{})
 		go func() {
-			runLoad(ctx, "http://"+p.addr, []loadTarget{{"/", 200}, {"/sources?lang=en", 200}, {"/web/style.css", 200}}, 50, 1000)
+			paths := []string{"/", "/sources?lang=en", "/web/style.css"}
+			hammer(ctx, "http://"+p.addr, 50, 50_000, func(i int) loadTarget { return loadTarget{paths[i%3], 200} })
 			close(loaded)
 		}()
 		time.Sleep(time.Second)

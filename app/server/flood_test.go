@@ -9,40 +9,9 @@ import (
 	"net/http"
 	"slices"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 )
-
-// flood sends n requests for unique unknown parameters of the sources
-// page from clients concurrent clients, until done or ctx ends.
-func flood(ctx context.Context, base string, clients, n int) {
-	transport := &http.Transport{MaxIdleConnsPerHost: clients}
-	defer transport.CloseIdleConnections()
-	client := &http.Client{Transport: transport}
-	work := make(chan int)
-	var wg sync.WaitGroup
-	for range clients {
-		wg.Go(func() {
-			for i := range work {
-				req, _ := http.NewRequestWithContext(ctx, "GET", fmt.Sprintf("%s/sources?x=%d", base, i), nil)
-				req.Header.Set("Accept-Encoding", "gzip, br")
-				if res, err := client.Do(req); err == nil {
-					io.Copy(io.Discard, res.Body)
-					res.Body.Close()
-				}
-			}
-		})
-	}
-	for i := range n {
-		select {
-		case work <- i:
-		case <-ctx.Done():
-		}
-	}
-	close(work)
-	wg.Wait()
-}
 
 // cachedLatencies asks n times for a cached page, one after the other, and
 // returns the sorted latencies.
@@ -75,7 +44,10 @@ func floodP99(t testing.TB) (p99 time.Duration) {
 	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
 	defer cancel()
 	flooded := make(chan struct{})
-	go func() { flood(ctx, base, 16, 3000); close(flooded) }()
+	go func() {
+		hammer(ctx, base, 16, 3000, func(i int) loadTarget { return loadTarget{fmt.Sprintf("/sources?x=%d", i), 200} })
+		close(flooded)
+	}()
 	time.Sleep(200 * time.Millisecond) // the flood is on
 	lat := cachedLatencies(t, base, 200)
 	cancel()
