@@ -115,11 +115,11 @@ func servePlain(e *env) (string, func(), error) {
 // loadCold loads a page in a tab of a new browser context (nothing
 // cached), the probe installed before the page's scripts, and waits for
 // its first chart to finish; listen, if given, hears the tab's network
-// events. It returns the tab, still open.
-func loadCold(browser context.Context, url string, listen func(ev any)) (context.Context, func(), firstTimes, error) {
+// events. It returns the tab, still open until limit.
+func loadCold(browser context.Context, url string, limit time.Duration, listen func(ev any)) (context.Context, func(), firstTimes, error) {
 	var t firstTimes
 	tab, cancelTab := chromedp.NewContext(browser, chromedp.WithNewBrowserContext())
-	ctx, cancelTimeout := context.WithTimeout(tab, 90*time.Second)
+	ctx, cancelTimeout := context.WithTimeout(tab, limit)
 	cancel := func() { cancelTimeout(); cancelTab() }
 	probe, _ := files.ReadFile("probe.js")
 	_, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: string(probe)})
@@ -155,7 +155,7 @@ func firstChart(r *report, browser context.Context, appURL, plainURL string, run
 	var rendered, finished [2][]float64 // explorer, plain
 	var first [2]firstTimes
 	for i := range 2 * runs {
-		_, cancel, t, err := loadCold(browser, []string{appURL, plainURL}[i%2], nil)
+		_, cancel, t, err := loadCold(browser, []string{appURL, plainURL}[i%2], 90*time.Second, nil)
 		if err != nil {
 			return err
 		}
@@ -184,7 +184,8 @@ func firstChart(r *report, browser context.Context, appURL, plainURL string, run
 // metricSwitches times n switches of the explorer's metric to the chart's
 // next frame; one that drew nothing within 5 s counts against the budget.
 func metricSwitches(r *report, browser context.Context, appURL string, n int) error {
-	ctx, cancel, _, err := loadCold(browser, appURL, nil)
+	// The tab has 90 s to load, then 5 s for each switch, the most one may take.
+	ctx, cancel, _, err := loadCold(browser, appURL, 90*time.Second+time.Duration(n)*5*time.Second, nil)
 	if err != nil {
 		return err
 	}
@@ -236,7 +237,7 @@ func measureEmbed(e *env, r *report, cmd string) error {
 		var size float64
 		var names []string
 		urls := map[network.RequestID]string{}
-		_, cancel, t, err := loadCold(browser, url, func(ev any) {
+		_, cancel, t, err := loadCold(browser, url, 90*time.Second, func(ev any) {
 			mu.Lock()
 			defer mu.Unlock()
 			switch ev := ev.(type) {
