@@ -11,7 +11,6 @@ import (
 	"strings"
 
 	"gztargets/app/i18n"
-	"gztargets/app/ui"
 	"gztargets/app/urlstate"
 )
 
@@ -151,7 +150,7 @@ func (s *Site) serveBusy(w http.ResponseWriter, r *http.Request, rel string, ask
 	if r.Context().Err() != nil {
 		return
 	}
-	if !ui.Found(rel) {
+	if !s.store.Found(rel) {
 		http.NotFound(w, r)
 		return
 	}
@@ -165,7 +164,7 @@ func (s *Site) serveBusy(w http.ResponseWriter, r *http.Request, rel string, ask
 // parameter of the query: it has no notice to show about one.
 func (s *Site) readsWhole(rel string, q url.Values) bool {
 	switch {
-	case !ui.Found(rel):
+	case !s.store.Found(rel):
 		return false
 	case rel == "/":
 		_, notices := urlstate.Parse(q, s.data)
@@ -209,7 +208,7 @@ func (s *Site) renderPage(r *http.Request, rel string, asked url.Values, oneOff 
 	rec := &recorder{header: http.Header{}}
 	plain := r.Clone(r.Context())
 	plain.Header.Del("If-None-Match")
-	s.pages.ServeHTTP(rec, plain)
+	s.store.Render(func() { s.pages.ServeHTTP(rec, plain) })
 	if rec.status != http.StatusOK {
 		return nil, false
 	}
@@ -226,7 +225,7 @@ func (s *Site) renderPage(r *http.Request, rel string, asked url.Values, oneOff 
 			page.gzip = gzipBytes(body, fastLevel)
 		}
 	}
-	if !ui.Found(rel) {
+	if !s.store.Found(rel) {
 		page.status = http.StatusNotFound
 	}
 	return page, true

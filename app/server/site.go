@@ -44,6 +44,7 @@ type Site struct {
 	missing  map[i18n.Lang]*asset // the embed page for an unknown embed address, by language
 	files    map[string]*asset    // generated files: downloads, CSVs and the manifest
 	pages    *app.Handler
+	store    *ui.Store  // what the pages show, built from data
 	cache    *pageCache // real pages
 	oneOffs  *pageCache // anything else go-app renders, such as not-found pages
 	renders  *renderPool
@@ -86,9 +87,9 @@ func checkDomain(domain string) error {
 	return nil
 }
 
-// newSite builds the site for a validated dataset and its JSON. The UI is
-// handed the same dataset, so that pre-rendered pages show what the charts,
-// embeds and downloads show; tests pass a synthetic one.
+// newSite builds the site for a validated dataset and its JSON. Its pages
+// are built on a store of the same dataset and charts, so that they show
+// what the charts, embeds and downloads show; tests pass a synthetic one.
 func newSite(webDir, prefix string, ds *model.Dataset, dataJSON []byte, domain string) (*Site, error) {
 	prefix = strings.TrimSuffix(prefix, "/")
 	if prefix != "" && !strings.HasPrefix(prefix, "/") {
@@ -98,8 +99,6 @@ func newSite(webDir, prefix string, ds *model.Dataset, dataJSON []byte, domain s
 	if err != nil {
 		return nil, err
 	}
-	ui.Register()
-	ui.ProvideDataset(ds)
 	s := &Site{Prefix: prefix, Domain: domain, assets: assets, data: ds, cache: &pageCache{}, oneOffs: &pageCache{max: maxOneOffBytes}, renders: newRenderPool(renderSlots(), maxRenderQueue)}
 	s.resolver = resolver{prefix: prefix, hashed: assets.hashedNames()}
 	specs := chart.Catalogue(ds)
@@ -116,10 +115,11 @@ func newSite(webDir, prefix string, ds *model.Dataset, dataJSON []byte, domain s
 	for p, f := range csvs {
 		s.files[p] = f
 	}
-	for lang, b := range bundles(specs) {
-		ui.ProvideSpecs(lang, b)
+	charts := bundles(specs)
+	for lang, b := range charts {
 		s.files[spec.BundlePath(lang)] = generatedAsset("application/json; charset=utf-8", mustJSON(b))
 	}
+	s.store = ui.NewStore(ds, charts)
 	s.Version = s.contentHash()
 	s.files["/manifest.webmanifest"] = generatedAsset("application/manifest+json", s.manifest())
 	s.pages = s.appHandler()

@@ -10,7 +10,6 @@ import (
 	nethtml "golang.org/x/net/html"
 
 	"gztargets/app/i18n"
-	"gztargets/app/ui"
 	"gztargets/app/urlstate"
 )
 
@@ -33,7 +32,7 @@ func (s *Site) canonicalQuery(rel string, asked url.Values) string {
 	case rel == "/":
 		state, _ := urlstate.Parse(asked, s.data)
 		return state.Query()
-	case ui.Found(rel):
+	case s.store.Found(rel):
 		if lang, ok := i18n.ParseLang(asked.Get("lang")); ok {
 			return "lang=" + string(lang)
 		}

@@ -15,14 +15,13 @@ import (
 // note where reading the source took judgement.
 type citationList struct {
 	app.Compo
+	words.Words
 
-	Lang   i18n.Lang
 	Record model.Record
-	Data   *model.Dataset
 }
 
-func newCitationList(lang i18n.Lang, r model.Record, ds *model.Dataset) *citationList {
-	return &citationList{Lang: lang, Record: r, Data: ds}
+func newCitationList(w words.Words, r model.Record) *citationList {
+	return &citationList{Words: w, Record: r}
 }
 
 func (c *citationList) Render() app.UI {
@@ -33,7 +32,7 @@ func (c *citationList) Render() app.UI {
 
 func (c *citationList) citation(cite model.Citation) app.UI {
 	src, _ := c.Data.Source(cite.Source)
-	w := words.New(c.Data, c.Lang)
+	w := c.Words
 	attribution := w.Attribution(cite)
 	return app.Li().Body(
 		app.Q().Lang(src.Language).Text(cite.Quote),

@@ -8,6 +8,7 @@ import (
 	"gztargets/app/i18n"
 	"gztargets/app/model"
 	"gztargets/app/urlstate"
+	"gztargets/data"
 )
 
 // mount loads a component into go-app's test engine and runs its
@@ -32,7 +33,7 @@ func noop(app.Context, app.Event) {}
 
 func testDataset(t *testing.T) *model.Dataset {
 	t.Helper()
-	ds, err := loadDataset()
+	ds, err := model.Decode(data.JSON)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -55,8 +56,8 @@ func TestNoticeList(t *testing.T) {
 
 func TestNoticeMessages(t *testing.T) {
 	got := noticeMessages(i18n.EN, []urlstate.Notice{
-		{Param: "metric", Value: "gpd", Kind: "unknown-value"},
-		{Param: "utm", Value: "x", Kind: "unknown-param"},
+		{Param: "metric", Value: "gpd", Problem: urlstate.UnknownValue},
+		{Param: "utm", Value: "x", Problem: urlstate.UnknownParam},
 	})
 	want := []string{
 		"The metric “gpd” is not recognised; showing the default instead.",
@@ -113,7 +114,7 @@ func TestChartPlaceholderListsEveryDistrict(t *testing.T) {
 // the selected options, and the year of the URL even without figures.
 func TestViewControlsSelectTheState(t *testing.T) {
 	ds := testDataset(t)
-	c := newViewControls(urlstate.State{View: urlstate.ViewDistricts, Metric: "trade_total", Year: 2019, Lang: i18n.EN}, ds)
+	c := newViewControls(urlstate.State{View: urlstate.ViewDistricts, Metric: "trade_total", Year: 2019, Lang: i18n.EN}, ds, NewStore(ds, nil))
 	mount(t, c)
 	match(t, app.Input().Type("hidden").Name("lang").Value("en"), c, 0, 0)
 	match(t, app.Option().Value("results"), c, 0, 1, 1, 0)

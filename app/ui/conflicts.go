@@ -38,6 +38,6 @@ func (c *conflictList) conflict(r model.Record) app.UI {
 	return app.Article().Class("conflict-entry").DataSet("record", r.ID).Body(
 		app.H3().Text(title),
 		app.P().Body(valueText(w, r)),
-		newCitationList(c.Lang, r, c.Data),
+		newCitationList(words.New(c.Data, c.Lang), r),
 	)
 }

@@ -19,12 +19,13 @@ import (
 type viewControls struct {
 	app.Compo
 
-	State urlstate.State
-	Vocab *model.Dataset
+	State  urlstate.State
+	Vocab  *model.Dataset
+	Charts *Store // to draw a chart at hand before the page follows
 }
 
-func newViewControls(s urlstate.State, ds *model.Dataset) *viewControls {
-	return &viewControls{State: s, Vocab: ds}
+func newViewControls(s urlstate.State, ds *model.Dataset, charts *Store) *viewControls {
+	return &viewControls{State: s, Vocab: ds, Charts: charts}
 }
 
 func (c *viewControls) t(k i18n.Key, args ...any) string { return i18n.T(c.State.Lang, k, args...) }
@@ -61,7 +62,7 @@ func (c *viewControls) field(name, label string, options []app.UI) app.UI {
 func (c *viewControls) onChange(param string) app.EventHandler {
 	return func(ctx app.Context, e app.Event) {
 		next := urlstate.Switch(c.State, param, eventValue(ctx), c.Vocab)
-		if s, status := peekSpec(next.Lang, stateSlug(next)); status == specFound && next.View == c.State.View {
+		if s, status := c.Charts.peekSpec(next.Lang, stateSlug(next)); status == specFound && next.View == c.State.View {
 			ctx.NewActionWithValue(actionShow, s)
 			ctx.After(pageFollows, func(ctx app.Context) { ctx.Navigate(href(next.URL())) })
 			return

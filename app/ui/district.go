@@ -10,6 +10,7 @@ import (
 	"gztargets/app/model"
 	"gztargets/app/spec"
 	"gztargets/app/urlstate"
+	"gztargets/app/words"
 )
 
 // districtPage is /district/<id>: every figure of one region by year, with
@@ -17,6 +18,7 @@ import (
 type districtPage struct {
 	app.Compo
 
+	store    *Store
 	ds       *model.Dataset
 	err      error
 	lang     i18n.Lang
@@ -30,7 +32,7 @@ type districtPage struct {
 	rendered string // the query, for mainLandmark
 }
 
-func newDistrictPage() app.Composer { return &districtPage{} }
+func newDistrictPage(s *Store) *districtPage { return &districtPage{store: s} }
 
 // OnInit reads the region in the browser before the first render.
 func (p *districtPage) OnInit() {
@@ -60,13 +62,13 @@ func (p *districtPage) OnNav(ctx app.Context) {
 }
 
 func (p *districtPage) load(u *url.URL) {
-	p.ds, p.err = loadDataset()
+	p.ds, p.err = p.store.dataset()
 	if p.err != nil {
 		return
 	}
 	q := u.Query()
 	p.lang = pageLang(q)
-	p.regionID = regionFromPath(routePath(u))
+	_, p.regionID = urlstate.ParsePath(routePath(u))
 	p.profile, p.found = p.ds.Profile(p.regionID)
 	p.notices = noticeMessages(p.lang, urlstate.PageParams(q))
 	if !p.found {
@@ -80,7 +82,7 @@ func (p *districtPage) load(u *url.URL) {
 func (p *districtPage) collectCharts() {
 	p.charts, p.pending = nil, false
 	for _, m := range p.profile.Metrics {
-		s, status := peekSpec(p.lang, spec.ProfileSlug(p.regionID, m.ID))
+		s, status := p.store.peekSpec(p.lang, spec.ProfileSlug(p.regionID, m.ID))
 		switch status {
 		case specFound:
 			p.charts = append(p.charts, s)
@@ -95,18 +97,9 @@ func (p *districtPage) resolve(ctx app.Context) {
 	if !p.pending || len(p.profile.Metrics) == 0 {
 		return
 	}
-	lookupSpec(ctx, p.lang, spec.ProfileSlug(p.regionID, p.profile.Metrics[0].ID), func(ctx app.Context) {
+	p.store.lookupSpec(ctx, p.lang, spec.ProfileSlug(p.regionID, p.profile.Metrics[0].ID), func(ctx app.Context) {
 		p.collectCharts()
 	})
-}
-
-// regionFromPath takes the region id out of /district/<id>.
-func regionFromPath(path string) string {
-	id := strings.Trim(strings.TrimPrefix(path, "/district/"), "/")
-	if unescaped, err := url.PathUnescape(id); err == nil {
-		return unescaped
-	}
-	return id
 }
 
 func (p *districtPage) Render() app.UI {
@@ -142,7 +135,7 @@ func (p *districtPage) content() []app.UI {
 		return append(out, app.P().Text(t("profile.none")), newRegionList(p.lang, p.ds.Regions))
 	}
 	for _, y := range p.profile.Years {
-		out = append(out, newYearFigures(p.lang, y, p.ds))
+		out = append(out, newYearFigures(words.New(p.ds, p.lang), y))
 	}
 	out = append(out, app.H2().Text(t("heading.charts")), newDecalToggle(p.lang, p.decal))
 	for _, s := range p.charts {

@@ -18,6 +18,7 @@ import (
 type explorerPage struct {
 	app.Compo
 
+	store    *Store
 	ds       *model.Dataset
 	err      error
 	state    urlstate.State
@@ -28,7 +29,7 @@ type explorerPage struct {
 	rendered string // the query, for mainLandmark
 }
 
-func newExplorerPage() app.Composer { return &explorerPage{} }
+func newExplorerPage(s *Store) *explorerPage { return &explorerPage{store: s} }
 
 // OnInit reads the state in the browser before the first render, so that
 // the page the app draws over the pre-rendered one matches it.
@@ -57,7 +58,7 @@ func (p *explorerPage) OnNav(ctx app.Context) {
 }
 
 func (p *explorerPage) load(q url.Values) {
-	p.ds, p.err = loadDataset()
+	p.ds, p.err = p.store.dataset()
 	if p.err != nil {
 		return
 	}
@@ -67,7 +68,7 @@ func (p *explorerPage) load(q url.Values) {
 	p.state.Lang = lang
 	p.notices = noticeMessages(lang, notices)
 	p.decal = decalOn()
-	p.chart, p.status = peekSpec(lang, p.slug())
+	p.chart, p.status = p.store.peekSpec(lang, p.slug())
 }
 
 // resolve looks the chart up, fetching the language's charts if needed.
@@ -75,8 +76,8 @@ func (p *explorerPage) resolve(ctx app.Context) {
 	if p.err != nil || p.status != specPending || p.state.View == urlstate.ViewTable {
 		return
 	}
-	p.chart, p.status = lookupSpec(ctx, p.state.Lang, p.slug(), func(ctx app.Context) {
-		p.chart, p.status = peekSpec(p.state.Lang, p.slug())
+	p.chart, p.status = p.store.lookupSpec(ctx, p.state.Lang, p.slug(), func(ctx app.Context) {
+		p.chart, p.status = p.store.peekSpec(p.state.Lang, p.slug())
 	})
 }
 
@@ -127,7 +128,7 @@ func (p *explorerPage) Render() app.UI {
 		mainLandmark(p.rendered).Body(
 			app.H1().Text(p.title()),
 			newNoticeList(lang, p.notices),
-			newViewControls(p.state, p.ds),
+			newViewControls(p.state, p.ds, p.store),
 			newDecalToggle(lang, p.decal),
 			p.body(),
 		),

@@ -31,7 +31,7 @@ var columnTitles = map[column]i18n.Key{
 }
 
 // sortKeys are the columns the table view can sort by, with their URL key.
-var sortKeys = map[column]string{colRegion: "region", colMetric: "metric", colYear: "year", colValue: "value"}
+var sortKeys = map[column]string{colRegion: urlstate.SortRegion, colMetric: urlstate.SortMetric, colYear: urlstate.SortYear, colValue: urlstate.SortValue}
 
 // figureRow is one row: a record, or a region with no figure (Record nil),
 // whose Missing text says what the project knows of it. Cite, when set, is
@@ -87,13 +87,7 @@ func (t *figureTable) header(c column) app.UI {
 	if t.Sortable == nil || !ok {
 		return app.Th().Scope("col").Role("columnheader").Text(label)
 	}
-	next, order := key, "none"
-	switch t.Sortable.Sort {
-	case key:
-		next, order = "-"+key, "ascending"
-	case "-" + key:
-		order = "descending"
-	}
+	next, order := urlstate.NextSort(t.Sortable.Sort, key)
 	target := *t.Sortable
 	target.Sort, target.LangSet = next, true
 	return app.Th().Scope("col").Role("columnheader").Aria("sort", order).Body(
@@ -160,7 +154,7 @@ func (t *figureTable) recordCell(c column, r figureRow) app.UI {
 	case colVerdict:
 		return app.Text(r.Verdict)
 	}
-	return newCitationList(t.Lang, rec, t.Data)
+	return newCitationList(words.New(t.Data, t.Lang), rec)
 }
 
 // recordRows turns records into rows.

@@ -34,9 +34,9 @@ func (h *siteHeader) Render() app.UI {
 	t := func(k i18n.Key) string { return i18n.T(h.Lang, k) }
 	return app.Header().Class("site-header").Body(
 		app.A().Class("skip-link").Href("#main").Text(t("nav.skip")),
-		app.A().Class("site-name").Href(href(withLang("/", h.Lang))).Text(t("app.name")),
+		app.A().Class("site-name").Href(explorerPath(h.Lang)).Text(t("app.name")),
 		app.Nav().Class("site-nav").Aria("label", t("nav.main")).Body(
-			h.navLink(href(withLang("/", h.Lang)), t("nav.explorer"), sectionExplorer),
+			h.navLink(explorerPath(h.Lang), t("nav.explorer"), sectionExplorer),
 			h.navLink(sourcesPath(h.Lang), t("nav.sources"), sectionSources),
 			h.navLink(coveragePath(h.Lang), t("nav.coverage"), sectionCoverage),
 		),

@@ -35,10 +35,10 @@ func (n *noticeList) Render() app.UI {
 func noticeMessages(lang i18n.Lang, notices []urlstate.Notice) []string {
 	out := make([]string, len(notices))
 	for i, n := range notices {
-		switch n.Kind {
-		case "unknown-param":
+		switch n.Problem {
+		case urlstate.UnknownParam:
 			out[i] = i18n.T(lang, "notice.unknown-param", n.Param)
-		case "repeated-param":
+		case urlstate.RepeatedParam:
 			out[i] = i18n.T(lang, "notice.repeated-param", n.Param, n.Value)
 		default:
 			out[i] = i18n.T(lang, "notice.unknown-value", n.Param, n.Value)

@@ -41,16 +41,10 @@ func href(path string) string {
 	return strings.TrimSuffix(app.Getenv("GOAPP_ROOT_PREFIX"), "/") + path
 }
 
-// withLang adds the language to an app path's query.
-func withLang(path string, lang i18n.Lang) string {
-	u, err := url.Parse(path)
-	if err != nil {
-		return path
-	}
-	q := u.Query()
-	q.Set("lang", string(lang))
-	u.RawQuery = q.Encode()
-	return u.String()
+// explorerPath is the explorer's default view in a language, under the
+// root prefix.
+func explorerPath(lang i18n.Lang) string {
+	return href(urlstate.PageURL(urlstate.PageExplorer, "", lang))
 }
 
 // districtPath is the profile page of a region, under the root prefix.

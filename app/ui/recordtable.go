@@ -76,13 +76,12 @@ func valueText(w words.Words, r model.Record) app.UI {
 	)
 }
 
-// sortRecords orders the table's rows by a sort key such as "value" or
+// sortRecords orders the table's rows by an order such as "value" or
 // "-year"; without one, the dataset's own order (region, metric, year).
-func sortRecords(ds *model.Dataset, recs []model.Record, key string, lang i18n.Lang) []model.Record {
-	desc := strings.HasPrefix(key, "-")
-	key = strings.TrimPrefix(key, "-")
+func sortRecords(ds *model.Dataset, recs []model.Record, order string, lang i18n.Lang) []model.Record {
+	key, desc := urlstate.SortOrder(order)
 	name := func(r model.Record) string {
-		if key == "region" {
+		if key == urlstate.SortRegion {
 			// Regions sort by their English names in both languages: those
 			// are the pinyin romanizations, and pinyin order is how Chinese
 			// readers look districts up (code-point order of the characters
@@ -95,16 +94,16 @@ func sortRecords(ds *model.Dataset, recs []model.Record, key string, lang i18n.L
 	}
 	compare := func(a, b model.Record) int {
 		switch key {
-		case "year":
+		case urlstate.SortYear:
 			return cmp.Compare(a.Year, b.Year)
-		case "value":
+		case urlstate.SortValue:
 			// Values compare within one unit: figures are grouped by unit,
 			// never 63.5 billion yuan among percentages.
 			if c := strings.Compare(a.Unit, b.Unit); c != 0 {
 				return c
 			}
 			return cmp.Compare(a.Value, b.Value)
-		case "region", "metric":
+		case urlstate.SortRegion, urlstate.SortMetric:
 			return strings.Compare(name(a), name(b))
 		}
 		return 0

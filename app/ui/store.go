@@ -2,6 +2,7 @@ package ui
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"sync"
 
@@ -13,63 +14,93 @@ import (
 	"gztargets/data"
 )
 
-// The dataset is decoded once per process (once per page load in the
-// browser). Chart specs are built at build time: the server hands them all
-// to the UI at start-up; the browser finds the first chart's spec in the
-// pre-rendered page and fetches the rest of the language's charts once, in
-// one small bundle, so that switching charts never waits for the network
-// twice.
-var (
-	datasetOnce sync.Once
-	dataset     *model.Dataset
-	datasetErr  error
+// Store is what the pages show: the dataset and the chart specs known so
+// far. Pages are built with a pointer to one and keep it. The server builds
+// one per site, with every chart it built; the browser builds one from its
+// embedded copy of the dataset and the specs written into the pre-rendered
+// page, and fetches the rest of a language's charts once, in one small
+// bundle, so that switching charts never waits for the network twice.
+type Store struct {
+	data    *model.Dataset
+	err     error
+	fetches bool // a missing chart may still arrive (the browser)
 
-	specMu   sync.Mutex
-	specs    = map[string]spec.Spec{} // by lang/slug
-	complete = map[i18n.Lang]bool{}   // every spec of the language is known
-	fetching = map[i18n.Lang]bool{}
-	failed   = map[i18n.Lang]bool{}
-)
-
-// loadDataset returns the embedded dataset, decoding it on first use. It
-// was validated when it was built; the server validates it again at start.
-func loadDataset() (*model.Dataset, error) {
-	datasetOnce.Do(func() {
-		dataset, datasetErr = model.Decode(data.JSON)
-		if datasetErr != nil {
-			datasetErr = fmt.Errorf("the embedded dataset is invalid: %w", datasetErr)
-		}
-		if app.IsClient {
-			readInlineSpecs()
-		}
-	})
-	return dataset, datasetErr
+	mu       sync.Mutex
+	specs    map[string]spec.Spec // by lang/slug
+	complete map[i18n.Lang]bool   // every spec of the language is known
+	fetching map[i18n.Lang]bool
+	failed   map[i18n.Lang]bool
 }
 
-// ProvideDataset gives the UI the dataset the server loaded and validated,
-// so that the pages it pre-renders show the same figures as its charts,
-// embeds and downloads. The browser decodes its own embedded copy.
-func ProvideDataset(ds *model.Dataset) {
-	datasetOnce.Do(func() {})
-	dataset, datasetErr = ds, nil
-}
-
-// ProvideSpecs gives the UI every chart of a language. The server calls it
-// at start-up with the charts it built.
-func ProvideSpecs(lang i18n.Lang, b spec.Bundle) {
-	specMu.Lock()
-	defer specMu.Unlock()
-	for slug, s := range b {
-		specs[string(lang)+"/"+slug] = s
+// NewStore is a server's store: the dataset it loaded and validated, so
+// that the pages it pre-renders show the same figures as its charts,
+// embeds and downloads, and every chart of each language.
+func NewStore(ds *model.Dataset, charts map[i18n.Lang]spec.Bundle) *Store {
+	s := newStore(ds, nil)
+	for _, lang := range i18n.Langs {
+		s.addBundle(lang, charts[lang])
 	}
-	complete[lang] = true
+	return s
 }
 
-// addSpec keeps one spec, such as one found in the pre-rendered page.
-func addSpec(s spec.Spec) {
-	specMu.Lock()
-	defer specMu.Unlock()
-	specs[string(s.Lang)+"/"+s.Slug] = s
+// BrowserStore is the browser's store: the embedded dataset, validated when
+// it was built (the server validates it again at start), and the charts
+// that the server wrote into the page, so that the app draws the first
+// chart without waiting for the network.
+func BrowserStore() *Store {
+	ds, err := model.Decode(data.JSON)
+	if err != nil {
+		err = fmt.Errorf("the embedded dataset is invalid: %w", err)
+	}
+	s := newStore(ds, err)
+	s.fetches = true
+	for _, text := range inlineSpecTexts() {
+		var sp spec.Spec
+		if json.Unmarshal([]byte(text), &sp) == nil {
+			s.addSpec(sp)
+		}
+	}
+	return s
+}
+
+func newStore(ds *model.Dataset, err error) *Store {
+	return &Store{
+		data:     ds,
+		err:      err,
+		specs:    map[string]spec.Spec{},
+		complete: map[i18n.Lang]bool{},
+		fetching: map[i18n.Lang]bool{},
+		failed:   map[i18n.Lang]bool{},
+	}
+}
+
+// errNoStore is what a page built with no store says: go-app built it
+// outside Store.Render or the browser's start (a defect, not bad input).
+var errNoStore = errors.New("the page was built without its data")
+
+// dataset is the store's dataset, or why there is none.
+func (s *Store) dataset() (*model.Dataset, error) {
+	if s == nil {
+		return nil, errNoStore
+	}
+	return s.data, s.err
+}
+
+// addBundle keeps every chart of a language.
+func (s *Store) addBundle(lang i18n.Lang, b spec.Bundle) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for slug, sp := range b {
+		s.specs[string(lang)+"/"+slug] = sp
+	}
+	s.complete[lang] = true
+}
+
+// addSpec keeps one chart, such as one found in the pre-rendered page.
+func (s *Store) addSpec(sp spec.Spec) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.specs[string(sp.Lang)+"/"+sp.Slug] = sp
 }
 
 // specStatus says whether a chart exists.
@@ -83,16 +114,19 @@ const (
 )
 
 // peekSpec returns the chart with the slug if it is already known.
-func peekSpec(lang i18n.Lang, slug string) (spec.Spec, specStatus) {
-	specMu.Lock()
-	defer specMu.Unlock()
-	s, ok := specs[string(lang)+"/"+slug]
+func (s *Store) peekSpec(lang i18n.Lang, slug string) (spec.Spec, specStatus) {
+	if s == nil {
+		return spec.Spec{}, specMissing
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	sp, ok := s.specs[string(lang)+"/"+slug]
 	switch {
 	case ok:
-		return s, specFound
-	case complete[lang] || !app.IsClient:
+		return sp, specFound
+	case s.complete[lang] || !s.fetches:
 		return spec.Spec{}, specMissing
-	case failed[lang]:
+	case s.failed[lang]:
 		return spec.Spec{}, specUnavailable
 	}
 	return spec.Spec{}, specPending
@@ -101,18 +135,18 @@ func peekSpec(lang i18n.Lang, slug string) (spec.Spec, specStatus) {
 // lookupSpec returns the chart with the slug. In the browser, the first
 // miss of a language fetches its bundle and, once it is there, calls
 // arrived in the UI goroutine.
-func lookupSpec(ctx app.Context, lang i18n.Lang, slug string, arrived func(app.Context)) (spec.Spec, specStatus) {
-	s, status := peekSpec(lang, slug)
+func (s *Store) lookupSpec(ctx app.Context, lang i18n.Lang, slug string, arrived func(app.Context)) (spec.Spec, specStatus) {
+	sp, status := s.peekSpec(lang, slug)
 	if status != specPending {
-		return s, status
+		return sp, status
 	}
-	specMu.Lock()
-	start := !fetching[lang]
-	fetching[lang] = true
-	specMu.Unlock()
+	s.mu.Lock()
+	start := !s.fetching[lang]
+	s.fetching[lang] = true
+	s.mu.Unlock()
 	if start {
 		ctx.Async(func() {
-			err := fetchBundle(lang)
+			err := s.fetchBundle(lang)
 			ctx.Dispatch(func(ctx app.Context) {
 				if err != nil {
 					app.Log(err)
@@ -121,13 +155,13 @@ func lookupSpec(ctx app.Context, lang i18n.Lang, slug string, arrived func(app.C
 			})
 		})
 	}
-	return s, status
+	return sp, status
 }
 
 // fetchBundle loads a language's charts. A failure (offline before the
 // service worker had them) marks the language's charts unavailable rather
 // than leaving the page waiting.
-func fetchBundle(lang i18n.Lang) error {
+func (s *Store) fetchBundle(lang i18n.Lang) error {
 	err := func() error {
 		body, err := fetchText(href(spec.BundlePath(lang)))
 		if err != nil {
@@ -137,23 +171,12 @@ func fetchBundle(lang i18n.Lang) error {
 		if err := json.Unmarshal([]byte(body), &b); err != nil {
 			return err
 		}
-		ProvideSpecs(lang, b)
+		s.addBundle(lang, b)
 		return nil
 	}()
-	specMu.Lock()
-	defer specMu.Unlock()
-	fetching[lang] = false
-	failed[lang] = err != nil
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.fetching[lang] = false
+	s.failed[lang] = err != nil
 	return err
-}
-
-// readInlineSpecs keeps the specs that the server wrote into the page, so
-// that the app draws the first chart without waiting for the network.
-func readInlineSpecs() {
-	for _, text := range inlineSpecTexts() {
-		var s spec.Spec
-		if err := json.Unmarshal([]byte(text), &s); err == nil {
-			addSpec(s)
-		}
-	}
 }

@@ -15,14 +15,13 @@ import (
 // sources.
 type yearFigures struct {
 	app.Compo
+	words.Words
 
-	Lang    i18n.Lang
 	Figures model.YearFigures
-	Data    *model.Dataset
 }
 
-func newYearFigures(lang i18n.Lang, y model.YearFigures, ds *model.Dataset) *yearFigures {
-	return &yearFigures{Lang: lang, Figures: y, Data: ds}
+func newYearFigures(w words.Words, y model.YearFigures) *yearFigures {
+	return &yearFigures{Words: w, Figures: y}
 }
 
 func (y *yearFigures) Render() app.UI {
@@ -42,7 +41,7 @@ func (y *yearFigures) Render() app.UI {
 // verdicts says, for each metric with a target this year, how the target
 // fared against the result, with the rule beside it.
 func (y *yearFigures) verdicts() app.UI {
-	w := words.New(y.Data, y.Lang)
+	w := y.Words
 	var lines []string
 	seen := map[string]bool{}
 	for _, r := range y.Figures.Records {

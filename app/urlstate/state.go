@@ -30,8 +30,37 @@ var Views = []string{ViewResults, ViewDistricts, ViewYears, ViewCascade, ViewTab
 // DefaultMetric is shown when the URL names none.
 const DefaultMetric = "gdp_growth"
 
-// Sort orders of the table.
-var sortKeys = []string{"region", "metric", "year", "value"}
+// Sort keys of the table's columns. A key sorts ascending; with "-" before
+// it ("-value"), descending.
+const (
+	SortRegion = "region"
+	SortMetric = "metric"
+	SortYear   = "year"
+	SortValue  = "value"
+)
+
+var sortKeys = []string{SortRegion, SortMetric, SortYear, SortValue}
+
+// SortOrder splits a table order such as "-value" into its key and
+// whether it descends.
+func SortOrder(order string) (key string, descending bool) {
+	key, descending = strings.CutPrefix(order, "-")
+	return key, descending
+}
+
+// NextSort is the order that a column's header asks for when the table is
+// in the current order: ascending first, descending on a second click. aria
+// is the column's present order for aria-sort: "ascending", "descending"
+// or "none".
+func NextSort(current, key string) (next, aria string) {
+	switch current {
+	case key:
+		return "-" + key, "ascending"
+	case "-" + key:
+		return key, "descending"
+	}
+	return key, "none"
+}
 
 // State is everything the explorer's URL says.
 type State struct {
@@ -59,10 +88,20 @@ type Vocabulary interface {
 // Notice reports a URL parameter that was not understood and what was shown
 // instead.
 type Notice struct {
-	Param string // the parameter, e.g. "metric"
-	Value string // what the URL said, shortened for display
-	Kind  string // "unknown-param" or "unknown-value"
+	Param   string  // the parameter, e.g. "metric"
+	Value   string  // what the URL said, shortened for display
+	Problem Problem // what was wrong with it
 }
+
+// Problem is what was wrong with a URL parameter.
+type Problem string
+
+// Problems a notice reports.
+const (
+	UnknownParam  Problem = "unknown-param"  // the page reads no such parameter
+	UnknownValue  Problem = "unknown-value"  // the parameter's value is not one the page knows
+	RepeatedParam Problem = "repeated-param" // given more than once: only the first is read
+)
 
 // maxShown bounds how much of a bad value a notice repeats.
 const maxShown = 40
@@ -79,7 +118,7 @@ func Parse(q url.Values, vocab Vocabulary) (State, []Notice) {
 	}
 	var notices []Notice
 	bad := func(param, value string) {
-		notices = append(notices, Notice{Param: param, Value: shorten(value), Kind: "unknown-value"})
+		notices = append(notices, Notice{Param: param, Value: shorten(value), Problem: UnknownValue})
 	}
 	if v, ok := first(q, "view"); ok {
 		if slices.Contains(Views, v) {
@@ -122,7 +161,7 @@ func repeatedParams(q url.Values, names []string) []Notice {
 	var notices []Notice
 	for _, name := range names {
 		if vs := q[name]; len(vs) > 1 {
-			notices = append(notices, Notice{Param: name, Value: shorten(vs[0]), Kind: "repeated-param"})
+			notices = append(notices, Notice{Param: name, Value: shorten(vs[0]), Problem: RepeatedParam})
 		}
 	}
 	return notices
@@ -186,7 +225,7 @@ func parseTable(q url.Values, vocab Vocabulary, bad func(string, string)) (regio
 		}
 	}
 	if v, ok := first(q, "sort"); ok && v != "" {
-		if slices.Contains(sortKeys, strings.TrimPrefix(v, "-")) {
+		if key, _ := SortOrder(v); slices.Contains(sortKeys, key) {
 			order = v
 		} else {
 			bad("sort", v)
@@ -228,7 +267,7 @@ func unknownParams(q url.Values, view string) []Notice {
 	sort.Strings(names)
 	notices := make([]Notice, 0, len(names))
 	for _, name := range names {
-		notices = append(notices, Notice{Param: shorten(name), Value: shorten(q.Get(name)), Kind: "unknown-param"})
+		notices = append(notices, Notice{Param: shorten(name), Value: shorten(q.Get(name)), Problem: UnknownParam})
 	}
 	return notices
 }
@@ -322,38 +361,13 @@ func Switch(s State, param, value string, vocab Vocabulary) State {
 	return next
 }
 
-// DistrictPath is the profile page of a region in a language.
-func DistrictPath(region string, lang i18n.Lang) string {
-	return "/district/" + url.PathEscape(region) + "?lang=" + string(lang)
-}
-
-// CoveragePath is the coverage page in a language.
-func CoveragePath(lang i18n.Lang) string { return "/coverage?lang=" + string(lang) }
-
-// SourcesPath is the sources page in a language.
-func SourcesPath(lang i18n.Lang) string { return "/sources?lang=" + string(lang) }
-
-// ChartPath is the explorer page that shows a chart: the view for the
-// districts and years charts, the region's profile for a profile chart.
-func ChartPath(chartType, metric string, year int, region string, lang i18n.Lang) string {
-	switch chartType {
-	case "years":
-		return State{View: ViewYears, Metric: metric, Lang: lang, LangSet: true}.URL()
-	case "profile":
-		return DistrictPath(region, lang)
-	case ViewResults, ViewCascade:
-		return State{View: chartType, Metric: metric, Year: year, Lang: lang, LangSet: true}.URL()
-	}
-	return State{View: ViewDistricts, Metric: metric, Year: year, Lang: lang, LangSet: true}.URL()
-}
-
 // PageParams checks the query of a page that reads only the language, such
 // as a district profile or the sources page.
 func PageParams(q url.Values) []Notice {
 	var notices []Notice
 	if v, ok := first(q, "lang"); ok {
 		if _, ok := i18n.ParseLang(v); !ok {
-			notices = append(notices, Notice{Param: "lang", Value: shorten(v), Kind: "unknown-value"})
+			notices = append(notices, Notice{Param: "lang", Value: shorten(v), Problem: UnknownValue})
 		}
 	}
 	notices = append(notices, unknownParams(q, pageOnly)...)

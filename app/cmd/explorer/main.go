@@ -5,14 +5,9 @@
 // main_server.go, which the wasm build leaves out.
 package main
 
-import (
-	"github.com/maxence-charriere/go-app/v10/pkg/app"
-
-	"gztargets/app/ui"
-)
+import "gztargets/app/ui"
 
 func main() {
-	ui.Register()
-	app.RunWhenOnBrowser()
+	ui.RunWhenOnBrowser()
 	serve()
 }
