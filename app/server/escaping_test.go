@@ -12,7 +12,6 @@ import (
 	"gztargets/app/i18n"
 	"gztargets/app/model"
 	"gztargets/app/spec"
-	"gztargets/data"
 )
 
 // Hostile text put into the data: each tries to end the element or the
@@ -32,39 +31,16 @@ const (
 // and chart of the site.
 func hostileDataset(t *testing.T) (*model.Dataset, []byte) {
 	t.Helper()
-	ds, err := model.Load(data.JSON)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for i := range ds.Regions {
-		if ds.Regions[i].ID == "tianhe" {
-			ds.Regions[i].Name = model.Text{ZH: hostileRegionZH, EN: hostileRegionEN}
+	return changedDataset(t, func(ds *model.Dataset) {
+		renameRegion(ds, "tianhe", model.Text{ZH: hostileRegionZH, EN: hostileRegionEN})
+		for i := range ds.Metrics {
+			if ds.Metrics[i].ID == "gdp_growth" {
+				ds.Metrics[i].Name = model.Text{ZH: hostileMetricZH, EN: hostileMetricEN}
+			}
 		}
-	}
-	for i := range ds.Metrics {
-		if ds.Metrics[i].ID == "gdp_growth" {
-			ds.Metrics[i].Name = model.Text{ZH: hostileMetricZH, EN: hostileMetricEN}
-		}
-	}
-	ds.Sources[0].Outlet = model.Text{ZH: hostileOutlet, EN: hostileOutlet}
-	quoted := false
-	for i, r := range ds.Records {
-		if r.ID == "tianhe-2024-gdp_growth-target-year-plan" {
-			ds.Records[i].Sources[0].Quote = hostileQuote
-			quoted = true
-		}
-	}
-	if !quoted {
-		t.Fatal("the dataset has no tianhe-2024-gdp_growth-target-year record to quote")
-	}
-	raw, err := ds.Encode()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if ds, err = model.Load(raw); err != nil {
-		t.Fatal(err)
-	}
-	return ds, raw
+		ds.Sources[0].Outlet = model.Text{ZH: hostileOutlet, EN: hostileOutlet}
+		tianheTarget(t, ds).Sources[0].Quote = hostileQuote
+	})
 }
 
 // htmlToken is a tag or a run of text, as a browser's tokenizer splits a

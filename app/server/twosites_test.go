@@ -17,25 +17,21 @@ import (
 // real site neither.
 func otherDataset(t *testing.T) (*model.Dataset, []byte) {
 	t.Helper()
+	return changedDataset(t, func(ds *model.Dataset) {
+		renameRegion(ds, "tianhe", model.Text{ZH: "天河二区", EN: "Tianhe Two"})
+		tianheTarget(t, ds).Value = 9.87
+	})
+}
+
+// changedDataset is the real dataset changed by change, encoded and
+// loaded again, so that it is validated and indexed as a site's would be.
+func changedDataset(t *testing.T, change func(*model.Dataset)) (*model.Dataset, []byte) {
+	t.Helper()
 	ds, err := model.Load(data.JSON)
 	if err != nil {
 		t.Fatal(err)
 	}
-	for i := range ds.Regions {
-		if ds.Regions[i].ID == "tianhe" {
-			ds.Regions[i].Name = model.Text{ZH: "天河二区", EN: "Tianhe Two"}
-		}
-	}
-	changed := false
-	for i, r := range ds.Records {
-		if r.ID == "tianhe-2024-gdp_growth-target-year-plan" {
-			ds.Records[i].Value = 9.87
-			changed = true
-		}
-	}
-	if !changed {
-		t.Fatal("the dataset has no tianhe-2024-gdp_growth-target-year-plan record")
-	}
+	change(ds)
 	raw, err := ds.Encode()
 	if err != nil {
 		t.Fatal(err)
@@ -44,6 +40,27 @@ func otherDataset(t *testing.T) (*model.Dataset, []byte) {
 		t.Fatal(err)
 	}
 	return ds, raw
+}
+
+// renameRegion gives a region other names.
+func renameRegion(ds *model.Dataset, id string, name model.Text) {
+	for i := range ds.Regions {
+		if ds.Regions[i].ID == id {
+			ds.Regions[i].Name = name
+		}
+	}
+}
+
+// tianheTarget is Tianhe's 2024 GDP growth plan target, to change.
+func tianheTarget(t *testing.T, ds *model.Dataset) *model.Record {
+	t.Helper()
+	for i, r := range ds.Records {
+		if r.ID == "tianhe-2024-gdp_growth-target-year-plan" {
+			return &ds.Records[i]
+		}
+	}
+	t.Fatal("the dataset has no tianhe-2024-gdp_growth-target-year-plan record")
+	return nil
 }
 
 // TestTwoSitesKeepTheirOwnData builds a second site of another dataset in
