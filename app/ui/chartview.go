@@ -28,10 +28,10 @@ type chartView struct {
 	Spec  spec.Spec
 	Decal bool
 
-	inst     app.Value
-	onClick  app.Func
-	shown    string // the option JSON last given to ECharts
-	stillRun bool   // the chart was drawn before the app started: redraw it without animation
+	inst       app.Value
+	onClick    app.Func
+	shown      string // the option JSON last given to ECharts
+	prepainted bool   // web/chart.js drew the chart before the app started: redraw it without animation
 }
 
 func newChartView(s spec.Spec, decal bool) *chartView {
@@ -59,7 +59,7 @@ func (c *chartView) OnMount(ctx app.Context) {
 	})
 	ctx.Handle(actionExport, c.handleExport)
 	ctx.Handle(actionShow, c.handleShow)
-	c.stillRun = takePrepainted(c.Spec.Slug)
+	c.prepainted = takePrepainted(c.Spec.Slug)
 	c.draw()
 }
 
@@ -96,10 +96,10 @@ func (c *chartView) draw() {
 	}
 	c.shown = key
 	chartSetOption(c.inst, string(c.Spec.Option), chartOptions{
-		animate: !c.stillRun && !mediaMatches("(prefers-reduced-motion: reduce)"),
+		animate: !c.prepainted && !mediaMatches("(prefers-reduced-motion: reduce)"),
 		decal:   c.Decal,
 	})
-	c.stillRun = false
+	c.prepainted = false
 }
 
 // handleShow draws a new spec at once, ahead of the page that will pass it

@@ -10,7 +10,6 @@ import (
 	"gztargets/app/model"
 	"gztargets/app/spec"
 	"gztargets/app/urlstate"
-	"gztargets/app/words"
 )
 
 // districtPage is /district/<id>: every figure of one region by year, with
@@ -135,7 +134,7 @@ func (p *districtPage) content() []app.UI {
 		return append(out, app.P().Text(t("profile.none")), newRegionList(p.lang, p.ds.Regions))
 	}
 	for _, y := range p.profile.Years {
-		out = append(out, newYearFigures(words.New(p.ds, p.lang), y))
+		out = append(out, newYearFigures(p.lang, y, p.ds))
 	}
 	out = append(out, app.H2().Text(t("heading.charts")), newDecalToggle(p.lang, p.decal))
 	for _, s := range p.charts {

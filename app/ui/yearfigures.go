@@ -20,8 +20,8 @@ type yearFigures struct {
 	Figures model.YearFigures
 }
 
-func newYearFigures(w words.Words, y model.YearFigures) *yearFigures {
-	return &yearFigures{Words: w, Figures: y}
+func newYearFigures(lang i18n.Lang, y model.YearFigures, ds *model.Dataset) *yearFigures {
+	return &yearFigures{Words: words.New(ds, lang), Figures: y}
 }
 
 func (y *yearFigures) Render() app.UI {
