@@ -6,23 +6,29 @@
 (function () {
   "use strict";
 
-  // The language the reader wants where the address names none: the
-  // remembered choice, else the browser's language, as in the app
-  // (ui.pageLang). The server renders such a page in the language of
-  // Accept-Language; a static host and the offline cache cannot.
-  var langKey = "gz-targets:lang";
-
-  function storedLang() {
+  // The reader's preferences are stored under keys, with values, that the
+  // page names where they apply (app/ui/prefs.go): this script repeats
+  // none of them.
+  function stored(key) {
     try {
-      var lang = localStorage.getItem(langKey);
-      return lang === "zh" || lang === "en" ? lang : "";
+      return key ? localStorage.getItem(key) : null;
     } catch (err) {
-      return "";
+      return null;
     }
   }
 
+  // The language the reader wants where the address names none: the
+  // remembered choice of a language the page offers, else the browser's
+  // language, as in the app (ui.pageLang). The server renders such a page
+  // in the language of Accept-Language; a static host and the offline
+  // cache cannot.
   function wantedLang() {
-    return storedLang() || (/^zh/i.test(navigator.language || "") ? "zh" : "en");
+    var links = document.querySelectorAll(".lang-switch a[data-pref-key]");
+    var offered = [document.documentElement.lang];
+    for (var i = 0; i < links.length; i++) offered.push(links[i].dataset.prefValue);
+    var choice = links.length ? stored(links[0].dataset.prefKey) : null;
+    if (choice && offered.indexOf(choice) >= 0) return choice;
+    return /^zh/i.test(navigator.language || "") ? "zh" : "en";
   }
 
   // renderedForAddress reports whether the page shows what its address
@@ -55,12 +61,13 @@
     if (typeof window.gzStartSoon === "function") window.gzStartSoon();
   }
 
-  // A language link remembers the choice, before the app runs as after.
+  // A link that names a preference (a language link) stores it when
+  // followed, before the app runs as after.
   document.addEventListener("click", function (e) {
-    var link = e.target.closest && e.target.closest(".lang-switch a[lang]");
+    var link = e.target.closest && e.target.closest("a[data-pref-key]");
     if (!link) return;
     try {
-      localStorage.setItem(langKey, link.lang);
+      localStorage.setItem(link.dataset.prefKey, link.dataset.prefValue);
     } catch (err) {
       // Storage may be off; the link still leads to the language.
     }
@@ -76,21 +83,13 @@
     return matchMedia("(prefers-color-scheme: dark)").matches;
   }
 
-  function prefersDecal() {
-    try {
-      return localStorage.getItem("gz-targets:decal") === "on";
-    } catch (err) {
-      return false;
-    }
-  }
-
   function draw(block) {
     var spec = JSON.parse(block.textContent);
     var el = document.getElementById("chart-" + spec.slug);
     if (!el || echarts.getInstanceByDom(el)) return;
     var option = spec.option;
     option.backgroundColor = "transparent";
-    option.aria.decal = { show: prefersDecal() };
+    option.aria.decal = { show: stored(el.dataset.decalKey) === el.dataset.decalOn };
     if (matchMedia("(prefers-reduced-motion: reduce)").matches) {
       option.animation = false;
     }

@@ -13,6 +13,7 @@ import (
 	"gztargets/app/i18n"
 	"gztargets/app/model"
 	"gztargets/app/spec"
+	"gztargets/app/ui"
 	"gztargets/app/urlstate"
 	"gztargets/app/words"
 )
@@ -43,6 +44,8 @@ type embedData struct {
 	Icon     string // so that browsers do not ask for /favicon.ico, which is not ours
 	Table    []embedRow
 	T        map[string]string
+	DecalKey string // the stored preference that puts patterns on the chart
+	DecalOn  string // its value when they are on
 }
 
 // embedRow is a row of the embed's data table.
@@ -98,6 +101,8 @@ func renderEmbed(ds *model.Dataset, res resolver, s spec.Spec, notice string) []
 		Icon:     res.Resolve("/web/icon.svg"),
 		Table:    embedTable(ds, s),
 		T:        embedText(s.Lang),
+		DecalKey: ui.DecalPref,
+		DecalOn:  ui.DecalOn,
 	}
 	var buf bytes.Buffer
 	if err := embedTemplate.Execute(&buf, d); err != nil {

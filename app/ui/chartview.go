@@ -44,7 +44,9 @@ func (c *chartView) Render() app.UI {
 		ID("chart-"+c.Spec.Slug).
 		Role("img").
 		Aria("label", attr(c.Spec.Description)).
-		DataSet("slug", c.Spec.Slug)
+		DataSet("slug", c.Spec.Slug).
+		DataSet("decal-key", DecalPref).
+		DataSet("decal-on", DecalOn)
 }
 
 // OnMount draws the chart. A click on a region's bar opens its profile.

@@ -21,7 +21,8 @@ type decalToggle struct {
 func newDecalToggle(lang i18n.Lang, on bool) *decalToggle { return &decalToggle{Lang: lang, On: on} }
 
 func (d *decalToggle) Render() app.UI {
-	box := app.Input().Type("checkbox").ID("control-decal").OnChange(d.onChange)
+	box := app.Input().Type("checkbox").ID("control-decal").
+		OnChange(d.onChange)
 	if d.On {
 		box = box.Checked(true) // go-app would render checked="false" as checked
 	}
@@ -35,8 +36,8 @@ func (d *decalToggle) onChange(ctx app.Context, e app.Event) {
 	on := eventChecked(ctx)
 	value := "off"
 	if on {
-		value = "on"
+		value = DecalOn
 	}
-	storePref(prefDecal, value)
+	storePref(DecalPref, value)
 	ctx.NewActionWithValue(actionDecal, on)
 }

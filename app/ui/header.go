@@ -54,9 +54,9 @@ func (h *siteHeader) navLink(to, label, section string) app.UI {
 	return a
 }
 
-// langLink switches to a language; web/chart.js remembers the choice, as
-// it must before the app runs too. The current language is plain text
-// rather than a link to the page itself.
+// langLink switches to a language; web/chart.js stores the choice under
+// the key the link names, as it must before the app runs too. The current
+// language is plain text rather than a link to the page itself.
 func (h *siteHeader) langLink(lang i18n.Lang) app.UI {
 	name := i18n.T(lang, i18n.Key("lang."+string(lang)))
 	if lang == h.Lang {
@@ -65,5 +65,7 @@ func (h *siteHeader) langLink(lang i18n.Lang) app.UI {
 	return app.A().
 		Href(h.LangHrefs[lang]).
 		Lang(string(lang)).
+		DataSet("pref-key", prefLang).
+		DataSet("pref-value", string(lang)).
 		Text(name)
 }

@@ -67,12 +67,19 @@ func chartInit(el app.Value, dark bool) app.Value {
 // then draws at once rather than at the next animation frame, so that the
 // new chart is on screen one frame sooner.
 func chartSetOption(inst app.Value, option string, o chartOptions) {
-	opt := app.Window().Get("JSON").Call("parse", option)
-	opt.Set("animation", o.animate)
+	opt := parseOption(option, o)
 	opt.Set("backgroundColor", "transparent")
-	opt.Get("aria").Set("decal", map[string]any{"show": o.decal})
 	inst.Call("setOption", opt, map[string]any{"notMerge": true})
 	inst.Call("getZr").Call("flush")
+}
+
+// parseOption turns an option's JSON into the object ECharts takes, with
+// the reader's settings applied.
+func parseOption(option string, o chartOptions) app.Value {
+	opt := app.Window().Get("JSON").Call("parse", option)
+	opt.Set("animation", o.animate)
+	opt.Get("aria").Set("decal", map[string]any{"show": o.decal})
+	return opt
 }
 
 // chartResize fits the chart to its element after a layout change.
@@ -105,10 +112,7 @@ func chartExportURL(option, patch string, width, height int, renderer string, de
 	el.Get("style").Set("cssText", "position:absolute;left:-10000px;top:0;width:"+strconv.Itoa(width)+"px;height:"+strconv.Itoa(height)+"px")
 	doc.Get("body").Call("appendChild", el)
 	inst := app.Window().Get("echarts").Call("init", el, nil, map[string]any{"renderer": renderer})
-	opt := app.Window().Get("JSON").Call("parse", option)
-	opt.Set("animation", false)
-	opt.Get("aria").Set("decal", map[string]any{"show": decal})
-	inst.Call("setOption", opt)
+	inst.Call("setOption", parseOption(option, chartOptions{decal: decal}))
 	inst.Call("setOption", app.Window().Get("JSON").Call("parse", patch))
 	kind := "png"
 	if renderer == "svg" {
@@ -144,7 +148,7 @@ func storedPref(key string) string {
 	if !app.IsClient {
 		return ""
 	}
-	v := app.Window().Get("localStorage").Call("getItem", prefPrefix+key)
+	v := app.Window().Get("localStorage").Call("getItem", key)
 	if !v.Truthy() {
 		return ""
 	}
@@ -154,12 +158,9 @@ func storedPref(key string) string {
 // storePref saves a preference in localStorage.
 func storePref(key, value string) {
 	if app.IsClient {
-		app.Window().Get("localStorage").Call("setItem", prefPrefix+key, value)
+		app.Window().Get("localStorage").Call("setItem", key, value)
 	}
 }
-
-// prefPrefix namespaces the explorer's preferences.
-const prefPrefix = "gz-targets:"
 
 // eventValue is the value of the form control that fired an event.
 func eventValue(ctx app.Context) string { return ctx.JSSrc().Get("value").String() }

@@ -10,10 +10,16 @@ import (
 	"gztargets/app/urlstate"
 )
 
-// Preference keys.
+// Preferences, stored in the browser's localStorage. web/chart.js must
+// read and store them before the app runs; it learns their keys and values
+// from the page rather than repeating them: a language link names the
+// preference it sets (data-pref-key, data-pref-value), and a chart the one
+// that puts patterns on it (data-decal-key, data-decal-on; embed pages'
+// charts too).
 const (
-	prefLang  = "lang"
-	prefDecal = "decal"
+	prefLang  = "gz-targets:lang" // the language the reader chose: "zh" or "en"
+	DecalPref = "gz-targets:decal"
+	DecalOn   = "on" // DecalPref's value when patterns are on
 )
 
 // pageLang picks the display language: the URL's lang parameter, then the
@@ -33,7 +39,7 @@ func pageLang(q url.Values) i18n.Lang {
 }
 
 // decalOn reports whether the reader switched on patterns.
-func decalOn() bool { return storedPref(prefDecal) == "on" }
+func decalOn() bool { return storedPref(DecalPref) == DecalOn }
 
 // href returns an app path under the site's root prefix, so that links
 // work when the site is served from a sub-path.
