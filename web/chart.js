@@ -88,7 +88,6 @@
     var el = document.getElementById("chart-" + spec.slug);
     if (!el || echarts.getInstanceByDom(el)) return;
     var option = spec.option;
-    option.backgroundColor = "transparent";
     option.aria.decal = { show: stored(el.dataset.decalKey) === el.dataset.decalOn };
     if (matchMedia("(prefers-reduced-motion: reduce)").matches) {
       option.animation = false;

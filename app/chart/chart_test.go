@@ -106,10 +106,11 @@ type option struct {
 	XAxis []struct {
 		Data []string `json:"data"`
 	} `json:"xAxis"`
-	Grid    []map[string]any `json:"grid"`
-	Aria    map[string]any   `json:"aria"`
-	Graphic []map[string]any `json:"graphic"`
-	Title   map[string]any   `json:"title"`
+	Grid       []map[string]any `json:"grid"`
+	Aria       map[string]any   `json:"aria"`
+	Graphic    []map[string]any `json:"graphic"`
+	Title      map[string]any   `json:"title"`
+	Background string           `json:"backgroundColor"`
 }
 
 type dataItem struct {
@@ -404,7 +405,13 @@ func TestAriaAndExport(t *testing.T) {
 		if o.Title["text"] != nil {
 			t.Errorf("%s: the screen option has a title; the page shows it", sp.Slug)
 		}
+		if o.Background != "transparent" {
+			t.Errorf("%s: the screen background is %q; the page's should show through", sp.Slug, o.Background)
+		}
 		e := decode(t, sp.Export)
+		if e.Background != "#ffffff" {
+			t.Errorf("%s: a downloaded image's background is %q, want white", sp.Slug, e.Background)
+		}
 		if e.Title["text"] != sp.Title || len(e.Graphic) == 0 {
 			t.Errorf("%s: export lacks the title or the credit line", sp.Slug)
 		}

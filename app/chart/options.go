@@ -186,10 +186,14 @@ func newBase(description string) *charts.Bar {
 
 // encode turns a go-echarts chart into option JSON. extra adds options
 // go-echarts does not model (tooltip confinement, the legend's data).
-// encoding/json escapes <, > and &, so the JSON is safe inside HTML.
+// encoding/json escapes <, > and &, so the JSON is safe inside HTML. The
+// background is transparent, so that a chart sits on its page, light or
+// dark, as drawn by the app or by web/chart.js; a downloaded image gets
+// white from its export patch.
 func encode(bar *charts.Bar, extra map[string]any) json.RawMessage {
 	obj := bar.JSON()
 	obj["color"] = palette
+	obj["backgroundColor"] = "transparent"
 	// A zero Bar does not know it has axes (NewBar would tell it), so the
 	// axes are added here.
 	obj["xAxis"], obj["yAxis"] = bar.XAxisList, bar.YAxisList

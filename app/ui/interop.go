@@ -68,7 +68,6 @@ func chartInit(el app.Value, dark bool) app.Value {
 // new chart is on screen one frame sooner.
 func chartSetOption(inst app.Value, option string, o chartOptions) {
 	opt := parseOption(option, o)
-	opt.Set("backgroundColor", "transparent")
 	inst.Call("setOption", opt, map[string]any{"notMerge": true})
 	inst.Call("getZr").Call("flush")
 }
