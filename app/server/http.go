@@ -202,8 +202,9 @@ func inBrowserLanguage(w http.ResponseWriter, r *http.Request, asked url.Values)
 // pageContentType is the type of pages: go-app's own names no charset.
 const pageContentType = "text/html; charset=utf-8"
 
-// renderPage pre-renders a page with go-app, with the address to share it
-// by, compressed in every coding if it is to be cached.
+// renderPage pre-renders a page with go-app, built on the site's store,
+// with the address to share it by, compressed in every coding if it is to
+// be cached.
 func (s *Site) renderPage(r *http.Request, rel string, asked url.Values, oneOff bool) (*asset, bool) {
 	rec := &recorder{header: http.Header{}}
 	plain := r.Clone(r.Context())
