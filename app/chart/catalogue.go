@@ -7,7 +7,8 @@ import (
 )
 
 // Catalogue builds every chart the site publishes that has figures, in both languages: the
-// districts view for each metric and year, the results and (for rates)
+// districts view for each metric and year (and its map where a district
+// has a figure), the results and (for rates)
 // cascade views where there are targets, the years view for each metric,
 // and each region's chart of each metric it has across several years.
 func Catalogue(ds *model.Dataset) []spec.Spec {
@@ -21,6 +22,9 @@ func Catalogue(ds *model.Dataset) []spec.Spec {
 		for _, m := range ds.Metrics {
 			for _, y := range ds.Years(m.ID) {
 				add(Districts(ds, m.ID, y, lang))
+				if districtFigures(ds, m.ID, y) {
+					add(Map(ds, m.ID, y, lang))
+				}
 				verdicts := ds.Verdicts(m.ID, y)
 				if judgeable(verdicts) {
 					add(Results(ds, m.ID, y, lang))
@@ -41,6 +45,17 @@ func Catalogue(ds *model.Dataset) []spec.Spec {
 		}
 	}
 	return specs
+}
+
+// districtFigures reports whether any district has a figure for the
+// metric and year: the map is published for those.
+func districtFigures(ds *model.Dataset, metric string, year int) bool {
+	for _, e := range ds.Compare(metric, year) {
+		if e.Record != nil && e.Region.Group == model.GroupDistrict {
+			return true
+		}
+	}
+	return false
 }
 
 // yearsOf counts the years records cover: a region's chart of a metric is

@@ -205,15 +205,9 @@ func exportPatch(sp spec.Spec, grids []opts.Grid, ds *model.Dataset) json.RawMes
 		shifted[i] = map[string]any{"top": top + spec.TitleSpace}
 	}
 	patch := map[string]any{
-		"title": map[string]any{
-			"text": sp.Title, "subtext": wrap(sp.Subtitle, 90), "left": 8, "top": 4,
-			"textStyle": map[string]any{"fontSize": 16},
-		},
-		"grid": shifted,
-		"graphic": []any{map[string]any{
-			"id": "credit", "type": "text", "left": 8, "top": sp.Height + spec.TitleSpace + 10,
-			"style": map[string]any{"text": words.New(ds, sp.Lang).Credit(sp.Sources), "fontSize": 11, "fill": "#444"},
-		}},
+		"title":           exportTitle(sp),
+		"grid":            shifted,
+		"graphic":         []any{creditGraphic(sp, ds)},
 		"backgroundColor": "#ffffff",
 	}
 	b, err := json.Marshal(patch)
@@ -221,6 +215,22 @@ func exportPatch(sp spec.Spec, grids []opts.Grid, ds *model.Dataset) json.RawMes
 		panic("chart: encoding export patch: " + err.Error())
 	}
 	return b
+}
+
+// exportTitle is a downloaded image's title and subtitle.
+func exportTitle(sp spec.Spec) map[string]any {
+	return map[string]any{
+		"text": sp.Title, "subtext": wrap(sp.Subtitle, 90), "left": 8, "top": 4,
+		"textStyle": map[string]any{"fontSize": 16},
+	}
+}
+
+// creditGraphic is a downloaded image's credit line, under the chart.
+func creditGraphic(sp spec.Spec, ds *model.Dataset) map[string]any {
+	return map[string]any{
+		"id": "credit", "type": "text", "left": 8, "top": sp.Height + spec.TitleSpace + 10,
+		"style": map[string]any{"text": words.New(ds, sp.Lang).Credit(sp.Sources), "fontSize": 11, "fill": "#444"},
+	}
 }
 
 // wrap breaks a line of text for a canvas title, which does not wrap by

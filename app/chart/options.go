@@ -61,6 +61,7 @@ type itemLabel struct {
 	Position  string `json:"position,omitempty"`
 	Formatter string `json:"formatter"`
 	Color     string `json:"color,omitempty"`
+	Offset    []int  `json:"offset,omitempty"` // in pixels, to move a label off its neighbours'
 }
 
 // stretchLabel labels a stretch goal's marker: "stretch 7%", 力争7%.
@@ -82,6 +83,9 @@ type itemTip struct {
 
 type itemStyle struct {
 	Color string `json:"color,omitempty"`
+	// AreaColor fills a map's region; Decal patterns it.
+	AreaColor string `json:"areaColor,omitempty"`
+	Decal     any    `json:"decal,omitempty"`
 }
 
 // empty is ECharts' marker for "no value here": nothing is drawn.
@@ -197,6 +201,9 @@ func encode(bar *charts.Bar, extra map[string]any) json.RawMessage {
 	// A zero Bar does not know it has axes (NewBar would tell it), so the
 	// axes are added here.
 	obj["xAxis"], obj["yAxis"] = bar.XAxisList, bar.YAxisList
+	// go-echarts always writes an empty toolbox; no chart has one, and the
+	// site's ECharts bundle leaves the module out.
+	delete(obj, "toolbox")
 	for k, v := range extra {
 		obj[k] = v
 	}

@@ -207,6 +207,16 @@ var messages = map[Key][2]string{
 	"download.allCSV":  {"全部数据（CSV）", "All figures (CSV)"},
 	"download.allJSON": {"全部数据（JSON）", "All figures (JSON)"},
 
+	// The map view.
+	"view.map":          {"地图", "Map"},
+	"heading.map":       {"%[2]d年各区%[1]s地图", "%[1]s by district, %[2]d: map"},
+	"map.legendValue":   {"颜色：数值", "Colour: value"},
+	"map.legendVerdict": {"颜色：是否达成目标", "Colour: did they meet the target?"},
+	"map.noVerdict":     {"无评判（仅有目标或结果）", "no verdict (a target or a result only)"},
+	"map.references":    {"参照（不在地图上）", "For reference (not on the map)"},
+	"map.desc.value":    {"%[2]d年各区%[1]s地图，颜色越深数值越高。%[3]s", "Map of %[1]s by district for %[2]d; the darker, the higher. %[3]s"},
+	"map.desc.verdict":  {"%[2]d年各区%[1]s地图，按是否达成目标着色。%[3]s", "Map of %[1]s by district for %[2]d, coloured by whether each met its target. %[3]s"},
+
 	// Application state.
 	"update.available": {"有新版本可用", "New version available"},
 	"update.reload":    {"重新加载", "reload"},

@@ -91,9 +91,9 @@ func TestSlowClientFinishes(t *testing.T) {
 	srv := newHTTPServer(ln.Addr().String(), s, log.New(io.Discard, "", 0), time.Second)
 	go srv.Serve(smallBufferListener{ln})
 	t.Cleanup(func() { srv.Close() })
-	want := s.assets.byPath["/web/echarts.common.min.js"].body
+	want := s.assets.byPath["/web/echarts.min.js"].body
 	conn := dialSmall(t, ln.Addr().String())
-	fmt.Fprintf(conn, "GET /web/echarts.common.min.js HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+	fmt.Fprintf(conn, "GET /web/echarts.min.js HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
 	start := time.Now()
 	got := readSlowly(conn, 200<<10, nil)
 	_, body, _ := bytes.Cut(got, []byte("\r\n\r\n"))
@@ -117,7 +117,7 @@ func TestStalledClientIsCut(t *testing.T) {
 	go srv.Serve(smallBufferListener{ln})
 	t.Cleanup(func() { srv.Close() })
 	conn := dialSmall(t, ln.Addr().String())
-	fmt.Fprintf(conn, "GET /web/echarts.common.min.js HTTP/1.1\r\nHost: x\r\n\r\n")
+	fmt.Fprintf(conn, "GET /web/echarts.min.js HTTP/1.1\r\nHost: x\r\n\r\n")
 	time.Sleep(2 * time.Second) // stalled
 	conn.SetReadDeadline(time.Now().Add(5 * time.Second))
 	n, err := io.Copy(io.Discard, conn)

@@ -27,17 +27,17 @@ import (
 // fingerprinted are the assets served under a content-hashed name, which
 // can then be cached for a year: app.wasm becomes app.3f2a….wasm.
 var fingerprinted = map[string]bool{
-	"/web/app.wasm":              true,
-	"/web/echarts.common.min.js": true,
-	"/web/style.css":             true,
-	"/web/chart.js":              true,
-	"/web/embed.js":              true,
-	"/web/embed.css":             true,
+	"/web/app.wasm":       true,
+	"/web/echarts.min.js": true,
+	"/web/style.css":      true,
+	"/web/chart.js":       true,
+	"/web/embed.js":       true,
+	"/web/embed.css":      true,
 }
 
 // required are the assets without which the app cannot work; the server
 // refuses to start without them, with a message saying how to build them.
-var required = []string{"/web/app.wasm", "/web/echarts.common.min.js", "/web/style.css", "/web/icon-192.png"}
+var required = []string{"/web/app.wasm", "/web/echarts.min.js", "/web/style.css", "/web/icon-192.png"}
 
 // asset is one file served from memory, with its compressed variants.
 type asset struct {

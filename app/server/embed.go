@@ -94,7 +94,7 @@ func renderEmbed(ds *model.Dataset, res resolver, s spec.Spec, notice string) []
 		Credit:   words.New(ds, s.Lang).Credit(s.Sources),
 		Explorer: res.Resolve(urlstate.ChartPath(s.ChartType, s.Metric, s.Year, s.Region, s.Lang)),
 		Notice:   notice,
-		ECharts:  res.Resolve("/web/echarts.common.min.js"),
+		ECharts:  res.Resolve("/web/echarts.min.js"),
 		Script:   res.Resolve("/web/embed.js"),
 		Chart:    res.Resolve("/web/chart.js"),
 		Style:    res.Resolve("/web/embed.css"),

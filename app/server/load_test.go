@@ -29,7 +29,7 @@ func loadMix(t testing.TB, s *Site) []loadTarget {
 		{"/district/tianhe", 200},
 		{"/sources?lang=en", 200},
 		{hashedPath(t, s, "/web/style.css"), 200},
-		{hashedPath(t, s, "/web/echarts.common.min.js"), 200},
+		{hashedPath(t, s, "/web/echarts.min.js"), 200},
 		{anyEmbed(t, s), 200},
 		{"/data/targets.csv", 200},
 		{"/app.js", 200},

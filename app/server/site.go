@@ -204,7 +204,7 @@ func (s *Site) appHandler() *app.Handler {
 		ThemeColor:            themeColor,
 		LoadingLabel:          i18n.T(i18n.ZH, "loading") + " " + i18n.T(i18n.EN, "loading") + " {progress}%",
 		Styles:                []string{"/web/style.css"},
-		Scripts:               []string{"/web/echarts.common.min.js async", "/web/chart.js async"},
+		Scripts:               []string{"/web/echarts.min.js async", "/web/chart.js async"},
 		Resources:             s.resolver,
 		Version:               s.Version,
 		WasmContentLength:     strconv.Itoa(s.assets.size("/web/app.wasm")),

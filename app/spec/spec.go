@@ -22,6 +22,7 @@ const (
 	ChartProfile   = "profile"
 	ChartResults   = "results"
 	ChartCascade   = "cascade"
+	ChartMap       = "map"
 )
 
 // Pixel heights. Charts have fixed heights per type, so that a page can
@@ -91,6 +92,11 @@ func CascadeSlug(metric string, year int) string {
 // DistrictsSlug names the districts chart of a metric and year.
 func DistrictsSlug(metric string, year int) string {
 	return fmt.Sprintf("%s-%d-districts", metric, year)
+}
+
+// MapSlug names the map of a metric and year.
+func MapSlug(metric string, year int) string {
+	return fmt.Sprintf("%s-%d-map", metric, year)
 }
 
 // YearsSlug names the years chart of a metric, which covers every year.

@@ -95,6 +95,8 @@ func stateSlug(s urlstate.State) string {
 		return spec.ResultsSlug(s.Metric, s.Year)
 	case urlstate.ViewCascade:
 		return spec.CascadeSlug(s.Metric, s.Year)
+	case urlstate.ViewMap:
+		return spec.MapSlug(s.Metric, s.Year)
 	}
 	return ""
 }
@@ -111,6 +113,8 @@ func (p *explorerPage) title() string {
 		return i18n.T(lang, "heading.results", metric.Name.In(string(lang)), p.state.Year)
 	case urlstate.ViewCascade:
 		return i18n.T(lang, "heading.cascade", metric.Name.In(string(lang)), p.state.Year)
+	case urlstate.ViewMap:
+		return i18n.T(lang, "heading.map", metric.Name.In(string(lang)), p.state.Year)
 	}
 	return tableTitle(p.state, p.ds)
 }

@@ -58,9 +58,10 @@ func (f *chartFigure) inlineSpec() app.UI {
 
 // dataTable is the chart's figures as a table: for screen readers only,
 // except in the results view, where the verdicts are what a reader came
-// for and the table shows them to everyone.
+// for and the table shows them to everyone, and on the map, whose
+// districts a keyboard reaches through the table's links.
 func (f *chartFigure) dataTable() app.UI {
-	if f.Spec.ChartType == spec.ChartResults {
+	if f.Spec.ChartType == spec.ChartResults || f.Spec.ChartType == spec.ChartMap {
 		return app.Div().Class("verdict-table").Body(chartDataTable(f.Spec, f.Data))
 	}
 	return app.Div().Class("sr-only").Body(chartDataTable(f.Spec, f.Data))

@@ -18,7 +18,7 @@ func setPageMeta(ctx app.Context, lang i18n.Lang, title string) {
 // priority on a page with charts: otherwise, as an async script, it waits
 // behind the styles and the app's small scripts, and the first chart with it.
 func preloadECharts(ctx app.Context) {
-	ctx.Page().SetPreloads(app.Preload{Href: "/web/echarts.common.min.js", As: "script", FetchPriority: "high"})
+	ctx.Page().SetPreloads(app.Preload{Href: "/web/echarts.min.js", As: "script", FetchPriority: "high"})
 }
 
 // mainLandmark is a page's <main>. On the server it names, in

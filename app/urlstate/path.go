@@ -95,7 +95,7 @@ func ChartPath(chartType, metric string, year int, region string, lang i18n.Lang
 		return State{View: ViewYears, Metric: metric, Lang: lang, LangSet: true}.URL()
 	case "profile":
 		return DistrictPath(region, lang)
-	case ViewResults, ViewCascade:
+	case ViewResults, ViewCascade, ViewMap:
 		return State{View: chartType, Metric: metric, Year: year, Lang: lang, LangSet: true}.URL()
 	}
 	return State{View: ViewDistricts, Metric: metric, Year: year, Lang: lang, LangSet: true}.URL()

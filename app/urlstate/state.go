@@ -21,11 +21,12 @@ const (
 	ViewYears     = "years"
 	ViewResults   = "results"
 	ViewCascade   = "cascade"
+	ViewMap       = "map"
 	ViewTable     = "table"
 )
 
 // Views lists the views in display order.
-var Views = []string{ViewResults, ViewDistricts, ViewYears, ViewCascade, ViewTable}
+var Views = []string{ViewResults, ViewDistricts, ViewMap, ViewYears, ViewCascade, ViewTable}
 
 // DefaultMetric is shown when the URL names none.
 const DefaultMetric = "gdp_growth"
@@ -183,7 +184,8 @@ func parseMetric(q url.Values, vocab Vocabulary, view string, bad func(string, s
 
 // parseYear reads the year. The districts view defaults to the latest year
 // with figures for the metric, the results view to the latest year with
-// results; the years view has fixed years; the table defaults to every
+// results (the map, like the districts view, to the latest year with
+// figures); the years view has fixed years; the table defaults to every
 // year.
 func parseYear(q url.Values, vocab Vocabulary, s State, bad func(string, string)) int {
 	v, ok := first(q, "year")
@@ -202,7 +204,7 @@ func parseYear(q url.Values, vocab Vocabulary, s State, bad func(string, string)
 		if y := vocab.LatestResultYear(s.Metric); y != 0 {
 			return y
 		}
-	case ViewDistricts, ViewCascade:
+	case ViewDistricts, ViewCascade, ViewMap:
 	default:
 		return 0
 	}
@@ -249,6 +251,7 @@ var known = map[string][]string{
 	ViewYears:     {"view", "metric", "year", "lang"},
 	ViewResults:   {"view", "metric", "year", "lang"},
 	ViewCascade:   {"view", "metric", "year", "lang"},
+	ViewMap:       {"view", "metric", "year", "lang"},
 	ViewTable:     {"view", "metric", "year", "lang", "region", "sort"},
 	pageOnly:      {"lang"},
 }

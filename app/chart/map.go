@@ -1,0 +1,428 @@
+package chart
+
+import (
+	"encoding/json"
+	"strings"
+
+	"gztargets/app/i18n"
+	"gztargets/app/model"
+	"gztargets/app/spec"
+	"gztargets/data/geo"
+)
+
+// Colours of the map. Values take a sequential scale from light to dark
+// (viridis, read the same by the common kinds of colour blindness, from
+// yellow for the lowest to purple for the highest); verdicts take
+// Okabe-Ito blue and orange, with the sign in each label. A district with
+// no figure is grey and hatched, never the colour of a low value.
+var valueColors = []string{"#FDE725", "#5EC962", "#21918C", "#3B528B", "#440154"}
+
+const (
+	colorMet       = "#0072B2"
+	colorAboutMet  = "#56B4E9"
+	colorMissed    = "#E69F00"
+	colorNoVerdict = "#BBBBBB"
+	colorNoFigure  = "#E4E4E4"
+)
+
+// hatch is the pattern over districts with no figure.
+var hatch = map[string]any{
+	"symbol": "rect", "dashArrayX": []int{1, 0}, "dashArrayY": []int{2, 4},
+	"rotation": 0.785, "color": "rgba(0,0,0,0.45)",
+}
+
+// Layout of the map: the shape on the left, the legend and the reference
+// figures in a column on its right.
+const (
+	mapSide     = "62%" // where the column starts
+	mapRight    = "40%" // the map's distance from the right edge
+	legendLine  = 20
+	columnWidth = 300
+)
+
+// The narrow layout (a phone, a narrow embed) stacks the map, the legend
+// and the reference figures in a taller chart (narrowHeight, which the
+// stylesheets give maps on narrow screens), with smaller labels.
+const (
+	narrowHeight    = 720
+	narrowMapBottom = 330 // room under the map
+	narrowColumn    = 320
+)
+
+// Map builds the map view of one metric and year: each of the eleven
+// districts coloured by its figure (the districts view's: the plan, else
+// the pledge, else the result) or, where the year has results to judge,
+// by the verdict on its primary target; labelled with its name and value;
+// hatched and labelled "not found in our sources" when it has none. The
+// city and the reference levels are listed beside the map, not on it. It
+// reports false for an unknown metric.
+func Map(ds *model.Dataset, metricID string, year int, lang i18n.Lang) (spec.Spec, bool) {
+	metric, ok := ds.Metric(metricID)
+	if !ok {
+		return spec.Spec{}, false
+	}
+	b := newBuilder(ds, lang)
+	m := b.newMapModel(metric, year)
+	sp := spec.Spec{
+		ChartType: spec.ChartMap,
+		Slug:      spec.MapSlug(metricID, year),
+		Lang:      lang,
+		Metric:    metricID,
+		Year:      year,
+		Title:     b.t("heading.map", metric.Name.In(string(lang)), year),
+		Height:    spec.HeightWide,
+		Rows:      specRows(append(append([]row{}, m.districts...), m.refs...)),
+		Missing:   regionIDs(m.missing),
+		Sources:   sourcesOf(append(append([]row{}, m.districts...), m.refs...)),
+	}
+	sp.Subtitle = b.subtitle(metric, m.missing)
+	if m.byVerdict {
+		sp.Headline, sp.Rule = b.w.Headline(metric, year, ds.Verdicts(metricID, year)), b.w.Rule()
+		sp.Rows = b.verdictRows(append(append([]row{}, m.districts...), m.refs...), m.verdicts)
+	}
+	sp.Description = b.mapDescription(m)
+	sp.Option = b.mapOption(sp, m)
+	sp.Export = mapExport(sp, m, ds)
+	return sp, true
+}
+
+// mapModel is what the map shows.
+type mapModel struct {
+	metric    model.Metric
+	year      int
+	byVerdict bool
+	verdicts  map[string]model.RegionVerdicts
+	districts []row // the eleven, in catalogue order; Record nil when missing
+	refs      []row // the other regions with a figure
+	missing   []model.Region
+	scale     []valueClass
+}
+
+// valueClass is one colour of the value scale, for values from lo to hi.
+type valueClass struct {
+	lo, hi float64
+	color  string
+}
+
+func (b builder) newMapModel(metric model.Metric, year int) mapModel {
+	m := mapModel{metric: metric, year: year, verdicts: map[string]model.RegionVerdicts{}}
+	all := b.ds.Verdicts(metric.ID, year)
+	for _, rv := range all {
+		m.verdicts[rv.Region.ID] = rv
+	}
+	m.byVerdict = judgeable(all)
+	for _, e := range b.ds.Compare(metric.ID, year) {
+		rec := e.Record
+		if m.byVerdict {
+			rec = shownRecord(m.verdicts[e.Region.ID])
+		}
+		r := row{Region: e.Region, Metric: metric, Year: year, Record: rec}
+		switch {
+		case e.Region.Group == model.GroupDistrict:
+			m.districts = append(m.districts, r)
+			if rec == nil {
+				m.missing = append(m.missing, e.Region)
+			}
+		case rec != nil:
+			m.refs = append(m.refs, r)
+		}
+	}
+	var values []float64
+	for _, r := range m.districts {
+		if r.Record != nil {
+			values = append(values, i18n.Display(r.Record.Value, r.Record.Unit, b.lang))
+		}
+	}
+	m.scale = valueScale(values)
+	return m
+}
+
+// valueScale splits the range of values into up to five classes of equal
+// width, one colour each; one value (or all equal) gets the middle colour.
+func valueScale(values []float64) []valueClass {
+	if len(values) == 0 {
+		return nil
+	}
+	lo, hi := values[0], values[0]
+	for _, v := range values {
+		lo, hi = min(lo, v), max(hi, v)
+	}
+	if lo == hi {
+		return []valueClass{{lo, hi, valueColors[len(valueColors)/2]}}
+	}
+	n := min(len(values), len(valueColors))
+	classes := make([]valueClass, n)
+	step := (hi - lo) / float64(n)
+	for i := range classes {
+		classes[i] = valueClass{lo + step*float64(i), lo + step*float64(i+1), valueColors[i*(len(valueColors)-1)/max(n-1, 1)]}
+	}
+	classes[n-1].hi = hi
+	return classes
+}
+
+// colorOf is the colour of a value on the scale.
+func (m mapModel) colorOf(v float64) string {
+	for _, c := range m.scale {
+		if v <= c.hi {
+			return c.color
+		}
+	}
+	return m.scale[len(m.scale)-1].color
+}
+
+// verdictColor is the colour of a district's primary verdict.
+func verdictColor(rv model.RegionVerdicts) string {
+	v, ok := rv.Primary()
+	switch {
+	case !ok:
+		return colorNoVerdict
+	case v.Outcome == model.OutcomeMet:
+		return colorMet
+	case v.Outcome == model.OutcomeAboutMet:
+		return colorAboutMet
+	case v.Outcome == model.OutcomeMissed:
+		return colorMissed
+	}
+	return colorNoVerdict
+}
+
+// mapOption draws the districts as one map series, with the legend and
+// the reference figures as text beside it.
+func (b builder) mapOption(sp spec.Spec, m mapModel) json.RawMessage {
+	data := make([]item, len(m.districts))
+	for i, r := range m.districts {
+		data[i] = b.mapItem(r, m)
+	}
+	series := map[string]any{
+		"id": "districts", "type": "map", "map": geo.MapName, "name": sp.Title,
+		"left": 8, "top": 8, "bottom": 8, "right": mapRight,
+		"selectedMode": false, "roam": false, "data": data,
+		"itemStyle": map[string]any{"borderColor": "#ffffff", "borderWidth": 1},
+		"label": map[string]any{
+			"show": true, "fontSize": 11, "lineHeight": 13, "color": "#111111",
+			"textBorderColor": "#ffffff", "textBorderWidth": 2,
+		},
+		"emphasis": map[string]any{
+			"label":     map[string]any{"show": true},
+			"itemStyle": map[string]any{"borderColor": "#000000", "borderWidth": 2},
+		},
+		"labelLayout": map[string]any{"moveOverlap": "shiftY"},
+	}
+	option := map[string]any{
+		"aria": map[string]any{
+			"enabled": true, "label": map[string]any{"enabled": true, "description": sp.Description},
+		},
+		"tooltip": tooltipOption(),
+		"series":  []any{series},
+		"title":   []any{b.mapLegend(m), b.mapReferences(m)},
+		"color":   palette,
+		"media":   mapMedia(m),
+	}
+	out, err := json.Marshal(option)
+	if err != nil {
+		panic("chart: encoding map option: " + err.Error())
+	}
+	return out
+}
+
+// mapMedia is the map's layout by width: the column beside the map by
+// default, and under it below narrowWidth.
+func mapMedia(m mapModel) []any {
+	layout := func(series, legend, refs map[string]any) map[string]any {
+		return map[string]any{"series": []any{series}, "title": []any{legend, refs}}
+	}
+	label := func(size int) map[string]any { return map[string]any{"fontSize": size, "lineHeight": size + 2} }
+	top := narrowHeight - narrowMapBottom + 8
+	return []any{
+		map[string]any{"option": layout(
+			map[string]any{"left": 8, "right": mapRight, "top": 8, "bottom": 8, "label": label(11)},
+			map[string]any{"left": mapSide, "top": 8},
+			map[string]any{"left": mapSide, "top": m.referencesTop(), "textStyle": map[string]any{"width": columnWidth}},
+		)},
+		map[string]any{
+			"query": map[string]any{"maxWidth": narrowWidth},
+			"option": layout(
+				map[string]any{"left": 0, "right": 0, "top": 0, "bottom": narrowMapBottom, "label": label(9)},
+				map[string]any{"left": 4, "top": top},
+				map[string]any{"left": 4, "top": top - 8 + m.referencesTop(), "textStyle": map[string]any{"width": narrowColumn}},
+			),
+		},
+	}
+}
+
+// mapItem is one district on the map: its shape's name (which ties it to
+// the outline), the value, the colour, and a label with the name and the
+// value, or the words for a missing figure.
+func (b builder) mapItem(r row, m mapModel) item {
+	shape, _ := geo.ShapeName(r.Region.ID)
+	name := b.regionName(r.Region)
+	if r.Record == nil {
+		return item{
+			Value: empty, Name: shape, RegionID: r.Region.ID,
+			Label: &itemLabel{
+				Show: true, Formatter: name + "\n" + b.w.NoFigure(r.Region.ID, m.metric.ID, m.year),
+				Offset: labelOffsets[r.Region.ID],
+			},
+			Tooltip:   &itemTip{Formatter: escapeTemplate(name + ": " + b.w.NoFigure(r.Region.ID, m.metric.ID, m.year))},
+			ItemStyle: &itemStyle{AreaColor: colorNoFigure, Decal: hatch},
+		}
+	}
+	it := b.figureItem(r, i18n.Display(r.Record.Value, r.Record.Unit, b.lang))
+	it.Name = shape
+	it.Label.Position = ""
+	it.Label.Formatter = name + "\n" + b.w.Mark(*r.Record)
+	color := ""
+	if m.byVerdict {
+		rv := m.verdicts[r.Region.ID]
+		color = verdictColor(rv)
+		it.Tooltip.Formatter = b.verdictTooltip(r, rv)
+		if v, ok := rv.Primary(); ok && v.Judged() {
+			it.Label.Formatter += " " + b.w.Outcome(v)
+		}
+	} else {
+		color = m.colorOf(i18n.Display(r.Record.Value, r.Record.Unit, b.lang))
+	}
+	it.ItemStyle = &itemStyle{AreaColor: color}
+	it.Label.Offset = labelOffsets[r.Region.ID]
+	return it
+}
+
+// labelOffsets move the labels of the small districts at the city's
+// centre apart, in pixels from the district's label point, so that each
+// stays readable: Yuexiu's up, Liwan's left, Haizhu's down, Huangpu's
+// into the district's wide north; Baiyun's
+// label point sits at its southern tip, by the others, so its label moves
+// north into the district.
+var labelOffsets = map[string][]int{
+	"yuexiu":  {6, -22},
+	"liwan":   {-34, 8},
+	"haizhu":  {14, 24},
+	"tianhe":  {4, 8},
+	"huangpu": {16, -34},
+	"baiyun":  {0, -70},
+}
+
+// mapLegend says what the colours mean, each line led by a swatch of its
+// colour, the hatch last.
+func (b builder) mapLegend(m mapModel) map[string]any {
+	rich := map[string]any{}
+	var lines []string
+	add := func(key, color, text string) {
+		rich[key] = map[string]any{
+			"width": 14, "height": 14, "backgroundColor": color,
+			"borderColor": "#767676", "borderWidth": 1,
+		}
+		lines = append(lines, "{"+key+"|} "+escapeTemplate(text))
+	}
+	heading := b.t("map.legendValue")
+	if m.byVerdict {
+		heading = b.t("map.legendVerdict")
+		add("met", colorMet, b.t("verdict.met"))
+		add("about", colorAboutMet, b.t("verdict.about_met"))
+		add("missed", colorMissed, b.t("verdict.missed"))
+		add("none", colorNoVerdict, b.t("map.noVerdict"))
+	} else {
+		unit := m.metric.Unit
+		for i := len(m.scale) - 1; i >= 0; i-- {
+			c := m.scale[i]
+			text := i18n.Value(c.lo, unit, b.lang)
+			if c.hi > c.lo {
+				text = i18n.Range(c.lo, c.hi, unit, b.lang)
+			}
+			add("c"+itoa(i), c.color, text)
+		}
+	}
+	if len(m.missing) > 0 {
+		add("missing", colorNoFigure, "▨ "+b.t("none.found"))
+	}
+	rich["h"] = map[string]any{"fontWeight": "bold", "fontSize": 13}
+	return map[string]any{
+		"id": "legend", "text": "{h|" + escapeTemplate(heading) + "}\n" + strings.Join(lines, "\n"),
+		"left": mapSide, "top": 8,
+		"textStyle": map[string]any{"fontSize": 12, "fontWeight": "normal", "lineHeight": legendLine, "rich": rich},
+	}
+}
+
+// referencesTop is where the reference figures start, under the legend's
+// heading and lines.
+func (m mapModel) referencesTop() int {
+	rows := len(m.scale)
+	if m.byVerdict {
+		rows = 4
+	}
+	if len(m.missing) > 0 {
+		rows++
+	}
+	return 8 + (rows+2)*legendLine
+}
+
+// mapReferences lists the figures of the city and the reference levels,
+// which are not districts and have no place on the map.
+func (b builder) mapReferences(m mapModel) map[string]any {
+	lines := make([]string, len(m.refs))
+	for i, r := range m.refs {
+		lines[i] = b.t("chart.desc.item", b.regionName(r.Region), b.w.Describe(*r.Record))
+	}
+	return map[string]any{
+		"id":   "references",
+		"text": "{h|" + escapeTemplate(b.t("map.references")) + "}\n" + escapeTemplate(strings.Join(lines, "\n")),
+		"show": len(lines) > 0, "left": mapSide, "top": m.referencesTop(),
+		"textStyle": map[string]any{
+			"fontSize": 12, "fontWeight": "normal", "lineHeight": 17, "width": columnWidth, "overflow": "break",
+			"rich": map[string]any{"h": map[string]any{"fontWeight": "bold", "fontSize": 13}},
+		},
+	}
+}
+
+// mapDescription is the map in words: every district's figure, then those
+// without one.
+func (b builder) mapDescription(m mapModel) string {
+	name := m.metric.Name.In(string(b.lang))
+	var items []string
+	for _, r := range append(append([]row{}, m.districts...), m.refs...) {
+		switch {
+		case r.Record == nil:
+		case m.byVerdict:
+			items = append(items, b.t("chart.desc.item", b.regionName(r.Region), b.regionJudgement(m.verdicts[r.Region.ID])))
+		default:
+			items = append(items, b.t("chart.desc.item", b.regionName(r.Region), b.w.Describe(*r.Record)))
+		}
+	}
+	text := ""
+	if len(items) > 0 {
+		text = strings.Join(items, b.w.ItemSep()) + b.w.SentenceEnd()
+	}
+	if len(m.missing) > 0 {
+		text += b.t("chart.desc.missing", b.w.Names(m.missing))
+	}
+	key := i18n.Key("map.desc.value")
+	if m.byVerdict {
+		key = "map.desc.verdict"
+	}
+	return b.t(key, name, m.year, text)
+}
+
+// mapExport is the map's download patch: the title above the map (as a
+// title of its own id, beside the legend's and the references'), the map
+// and its column moved down to make room, the credit line and a white
+// background.
+func mapExport(sp spec.Spec, m mapModel, ds *model.Dataset) json.RawMessage {
+	down := func(top int) int { return top + spec.TitleSpace }
+	title := exportTitle(sp)
+	title["id"] = "export"
+	patch := map[string]any{
+		"title": []any{
+			map[string]any{"id": "legend", "top": down(8)},
+			map[string]any{"id": "references", "top": down(m.referencesTop())},
+			title,
+		},
+		"series":          []any{map[string]any{"id": "districts", "top": down(8)}},
+		"graphic":         []any{creditGraphic(sp, ds)},
+		"backgroundColor": "#ffffff",
+	}
+	b, err := json.Marshal(patch)
+	if err != nil {
+		panic("chart: encoding map export: " + err.Error())
+	}
+	return b
+}
