@@ -1,0 +1,250 @@
+package e2e
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/cdproto/browser"
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+
+	"gztargets/app/i18n"
+	"gztargets/app/model"
+	"gztargets/app/words"
+)
+
+// mapFigures is what the map should show, read from the dataset rather
+// than from the chart package: each district in catalogue order, with the
+// value drawn ("-" for none) and, for a district without a figure, the
+// words its label says instead.
+type mapFigures struct {
+	regions, values []string
+	missing         map[string]string // region id: the words on its label
+}
+
+// mapView reads the map of a metric and year from the dataset: where some
+// district has both a target and a result (or an estimate), each
+// district's result, else its estimate, else its primary target, as the
+// verdicts colour it; otherwise its preferred figure (ds.Compare).
+func mapView(metric string, year int, lang i18n.Lang) mapFigures {
+	verdicts := map[string]model.RegionVerdicts{}
+	judged := false
+	for _, rv := range ds.Verdicts(metric, year) {
+		verdicts[rv.Region.ID] = rv
+		judged = judged || len(rv.Verdicts) > 0 && (rv.Result != nil || rv.Estimate != nil)
+	}
+	f := mapFigures{missing: map[string]string{}}
+	for _, e := range ds.Compare(metric, year) {
+		if e.Region.Group != model.GroupDistrict {
+			continue
+		}
+		rec := e.Record
+		if rv := verdicts[e.Region.ID]; judged {
+			rec = rv.Result
+			if rec == nil {
+				rec = rv.Estimate
+			}
+			if v, ok := rv.Primary(); rec == nil && ok {
+				rec = &v.Target
+			}
+		}
+		f.regions = append(f.regions, e.Region.ID)
+		if rec == nil {
+			f.values = append(f.values, "-")
+			f.missing[e.Region.ID] = words.New(ds, lang).NoFigure(e.Region.ID, metric, year)
+			continue
+		}
+		f.values = append(f.values, shown(rec, lang))
+	}
+	return f
+}
+
+// readMapJS returns each district drawn on the map: its region id, value
+// and label.
+const readMapJS = `(() => {
+  const inst = echarts.getInstanceByDom(document.querySelector(".chart--map"));
+  const s = inst.getOption().series.find(s => s.id === "districts");
+  return s.data.map(d => ({region: d.regionId, value: String(d.value), label: d.label.formatter}));
+})()`
+
+type mapItem struct {
+	Region, Value, Label string
+}
+
+// checkMap checks the drawn map against the dataset: every district in
+// its place with its value, and each district without a figure labelled
+// with its name and the words for it, never drawn as a value.
+func checkMap(t *testing.T, items []mapItem, want mapFigures, lang i18n.Lang) {
+	t.Helper()
+	if len(items) != len(want.regions) {
+		t.Fatalf("the map draws %d districts, want %d", len(items), len(want.regions))
+	}
+	for i, it := range items {
+		if it.Region != want.regions[i] || it.Value != want.values[i] {
+			t.Errorf("district %d: %s = %s, want %s = %s", i, it.Region, it.Value, want.regions[i], want.values[i])
+		}
+		region, _ := ds.Region(it.Region)
+		if !strings.HasPrefix(it.Label, region.Name.In(string(lang))+"\n") {
+			t.Errorf("%s's label %q does not start with its name", it.Region, it.Label)
+		}
+		if none, ok := want.missing[it.Region]; ok && !strings.HasSuffix(it.Label, "\n"+none) {
+			t.Errorf("%s has no figure, but its label says %q, not %q", it.Region, it.Label, none)
+		}
+	}
+	if len(want.missing) == 0 {
+		t.Error("the test needs a map with a district without a figure")
+	}
+}
+
+// TestMapHoldsEachDistrict opens the map in both languages, on the server
+// and the static export, for a year with targets only (coloured by value)
+// and a year with results (coloured by verdict).
+func TestMapHoldsEachDistrict(t *testing.T) {
+	for name, base := range sites() {
+		for _, c := range []struct {
+			lang   i18n.Lang
+			metric string
+			year   int
+		}{{i18n.ZH, "gdp_growth", 2024}, {i18n.EN, "gdp_growth", latestYear("gdp_growth")}} {
+			t.Run(fmt.Sprintf("%s %s %d", name, c.lang, c.year), func(t *testing.T) {
+				ctx := newTab(t)
+				url := fmt.Sprintf("%s/?view=map&metric=%s&year=%d&lang=%s", base, c.metric, c.year, c.lang)
+				readChartAt(t, ctx, url, `o.series.districts`)
+				checkMap(t, eval[[]mapItem](t, ctx, readMapJS), mapView(c.metric, c.year, c.lang), c.lang)
+				m, _ := ds.Metric(c.metric)
+				if h1 := text(t, ctx, "h1"); h1 != i18n.T(c.lang, "heading.map", m.Name.In(string(c.lang)), c.year) {
+					t.Errorf("heading = %q", h1)
+				}
+			})
+		}
+	}
+}
+
+// TestMapOnPhone opens the map on a phone-sized screen: the narrow layout
+// stacks the legend under the map, and nothing reaches past the screen.
+func TestMapOnPhone(t *testing.T) {
+	ctx := onPhone(t, serverURL+"/?view=map&metric=gdp_growth&year=2024&lang=en")
+	intend(t, ctx)
+	readChart(t, ctx, ".chart--map", `o.series.districts`)
+	checkMap(t, eval[[]mapItem](t, ctx, readMapJS), mapView("gdp_growth", 2024, i18n.EN), i18n.EN)
+	got := eval[struct {
+		Overflow, Height, MapBottom, LegendTop int
+	}](t, ctx, `(() => {
+		const el = document.querySelector(".chart--map");
+		const o = echarts.getInstanceByDom(el).getOption();
+		return {overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+			height: el.clientHeight, mapBottom: el.clientHeight - o.series[0].bottom, legendTop: o.title[0].top};
+	})()`)
+	if got.Overflow > 0 {
+		t.Errorf("the page reaches %d px past the screen", got.Overflow)
+	}
+	if got.LegendTop < got.MapBottom {
+		t.Errorf("on a phone the legend starts at %d px, over the map, which ends at %d px (chart %d px high)", got.LegendTop, got.MapBottom, got.Height)
+	}
+}
+
+// TestMapEnterOpensDistrict reaches a district from the keyboard and opens
+// its page with Enter, and opens another by clicking it on the map.
+func TestMapEnterOpensDistrict(t *testing.T) {
+	ctx := newTab(t)
+	readChartAt(t, ctx, serverURL+"/?view=map&metric=gdp_growth&year=2024&lang=en", `o.series.districts`)
+	waitApp(t, ctx)
+	eval[bool](t, ctx, `(() => { document.querySelector('.chart-figure table a[href*="/district/tianhe"]').focus(); return true; })()`)
+	do(t, ctx, chromedp.KeyEvent(kb.Enter))
+	waitFor(t, ctx, `location.pathname.endsWith("/district/tianhe")`)
+
+	readChartAt(t, ctx, serverURL+"/?view=map&metric=gdp_growth&year=2024&lang=en", `o.series.districts`)
+	waitApp(t, ctx)
+	// Inside Conghua, north of its label: ECharts converts the
+	// coordinates to the pixel it drew them at.
+	xy := eval[[]float64](t, ctx, `(() => {
+		const el = document.querySelector(".chart--map"), r = el.getBoundingClientRect();
+		const p = echarts.getInstanceByDom(el).convertToPixel({seriesIndex: 0}, [113.587, 23.65]);
+		return [r.left + p[0], r.top + p[1]];
+	})()`)
+	do(t, ctx, chromedp.MouseClickXY(xy[0], xy[1]))
+	waitFor(t, ctx, `location.pathname.endsWith("/district/conghua")`)
+}
+
+// TestMapEmbed opens the map's embed page: it draws the same districts
+// without WebAssembly, with its data table.
+func TestMapEmbed(t *testing.T) {
+	ctx := newTab(t)
+	requests := recordRequests(t, ctx)
+	readChartAt(t, ctx, serverURL+"/embed/zh/gdp_growth-2024-map.html", `o.series.districts`)
+	checkMap(t, eval[[]mapItem](t, ctx, readMapJS), mapView("gdp_growth", 2024, i18n.ZH), i18n.ZH)
+	for _, u := range requests() {
+		if strings.HasSuffix(strings.SplitN(u, "?", 2)[0], ".wasm") {
+			t.Errorf("the embed page requested WebAssembly: %s", u)
+		}
+	}
+	if rows := eval[int](t, ctx, `document.querySelectorAll(".embed-data tbody tr").length`); rows < 11 {
+		t.Errorf("the embed's table has %d rows, want one at least for each district", rows)
+	}
+}
+
+// TestMapDownloads downloads the map's figures as CSV, a row for each
+// district.
+func TestMapDownloads(t *testing.T) {
+	ctx := newTab(t)
+	readChartAt(t, ctx, serverURL+"/?view=map&metric=gdp_growth&year=2024&lang=en", `o.series.districts`)
+	waitApp(t, ctx)
+	dir := t.TempDir()
+	_, err := chromedp.CallBrowser(ctx, browser.SetDownloadBehavior, browser.SetDownloadBehaviorParams{
+		Behavior:         browser.SetDownloadBehaviorBehaviorAllow,
+		BrowserContextID: chromedp.FromContext(ctx).BrowserContextID,
+		DownloadPath:     dir,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	click(t, ctx, `a.download[href$="gdp_growth-2024-map.csv"]`)
+	rows := parseCSV(t, waitDownload(t, dir, "gdp_growth-2024-map.csv"))
+	seen := map[string]bool{}
+	for _, r := range rows[1:] {
+		seen[r[0]] = true
+	}
+	for _, id := range mapView("gdp_growth", 2024, i18n.EN).regions {
+		if !seen[id] {
+			t.Errorf("the CSV has no row for %s", id)
+		}
+	}
+}
+
+// TestBundleDrawsEverySpec gives every published chart of a language to
+// the ECharts the pages load, and checks that it built every series and
+// component the option asks for (and that aria wrote the description): a
+// chart type or component missing from the bundle would be dropped without
+// a word.
+func TestBundleDrawsEverySpec(t *testing.T) {
+	ctx := newTab(t)
+	do(t, ctx, chromedp.Navigate(serverURL+"/?view=map&lang=en"))
+	waitFor(t, ctx, `!!window.echarts`)
+	problems := eval[[]string](t, ctx, `(async () => {
+		const bundle = await (await fetch("/spec/en.json")).json();
+		const el = document.createElement("div");
+		el.style.cssText = "position:absolute;left:-10000px;width:800px;height:540px";
+		document.body.appendChild(el);
+		const plain = ["color", "backgroundColor", "animation", "media", "series", "aria"];
+		const out = [];
+		for (const [slug, s] of Object.entries(bundle)) {
+			for (const patch of [null, s.export]) {
+				const inst = echarts.init(el, null, {renderer: "svg"});
+				inst.setOption(s.option);
+				if (patch) inst.setOption(patch);
+				const model = inst.getModel(), o = Object.assign({}, s.option, patch || {});
+				if (model.getSeriesCount() !== (s.option.series || []).length) out.push(slug + ": series");
+				for (const key of Object.keys(o)) {
+					if (!plain.includes(key) && !model.getComponent(key)) out.push(slug + ": " + key);
+				}
+				if (el.getAttribute("aria-label") !== s.option.aria.label.description) out.push(slug + ": aria");
+				inst.dispose();
+			}
+		}
+		return out;
+	})()`, chromedp.EvalAwaitPromise)
+	if len(problems) > 0 {
+		t.Errorf("the bundle leaves out parts of %d charts: %v", len(problems), problems[:min(len(problems), 10)])
+	}
+}
