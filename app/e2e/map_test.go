@@ -5,7 +5,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 
@@ -181,34 +180,6 @@ func TestMapEmbed(t *testing.T) {
 	}
 	if rows := eval[int](t, ctx, `document.querySelectorAll(".embed-data tbody tr").length`); rows < 11 {
 		t.Errorf("the embed's table has %d rows, want one at least for each district", rows)
-	}
-}
-
-// TestMapDownloads downloads the map's figures as CSV, a row for each
-// district.
-func TestMapDownloads(t *testing.T) {
-	ctx := newTab(t)
-	readChartAt(t, ctx, serverURL+"/?view=map&metric=gdp_growth&year=2024&lang=en", `o.series.districts`)
-	waitApp(t, ctx)
-	dir := t.TempDir()
-	_, err := chromedp.CallBrowser(ctx, browser.SetDownloadBehavior, browser.SetDownloadBehaviorParams{
-		Behavior:         browser.SetDownloadBehaviorBehaviorAllow,
-		BrowserContextID: chromedp.FromContext(ctx).BrowserContextID,
-		DownloadPath:     dir,
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	click(t, ctx, `a.download[href$="gdp_growth-2024-map.csv"]`)
-	rows := parseCSV(t, waitDownload(t, dir, "gdp_growth-2024-map.csv"))
-	seen := map[string]bool{}
-	for _, r := range rows[1:] {
-		seen[r[0]] = true
-	}
-	for _, id := range mapView("gdp_growth", 2024, i18n.EN).regions {
-		if !seen[id] {
-			t.Errorf("the CSV has no row for %s", id)
-		}
 	}
 }
 
