@@ -70,9 +70,14 @@ func TestWeighPackages(t *testing.T) {
 	}
 }
 
-func TestShellJoin(t *testing.T) {
-	got := shellJoin([]string{"go", "test", "-run", "^$", "-f", "{{.ImportPath}} x", "it's", ""})
-	if want := `go test -run '^$' -f '{{.ImportPath}} x' 'it'\''s' ''`; got != want {
-		t.Errorf("shellJoin = %s\nwant %s", got, want)
+// TestIntroStatesGuideBudgets checks the report opens with GUIDE §7's
+// budgets, and that its template has every figure it names.
+func TestIntroStatesGuideBudgets(t *testing.T) {
+	var b strings.Builder
+	describeMachine(&report{w: &b})
+	for _, want := range []string{"GUIDE §7's", "(≤ 1.00×)", "performance ≥ 0.95", "loads no .wasm", "load average "} {
+		if !strings.Contains(b.String(), want) {
+			t.Errorf("the report's opening lacks %q:\n%s", want, b.String())
+		}
 	}
 }

@@ -7,11 +7,8 @@ import (
 	"io"
 	"math"
 	"os"
-	"os/exec"
 	"path"
-	"path/filepath"
 	"runtime"
-	"strconv"
 	"strings"
 	"time"
 
@@ -25,9 +22,9 @@ const benchCount = 3
 // measureGoBenchmarks runs the benchmarks of the model queries and chart
 // builders and shows how the time per record changes with the scale.
 func measureGoBenchmarks(e *env, r *report, cmd string) error {
-	goTest := exec.Command(e.cfg.goCmd, "test", "-run", "^$", "-bench", ".", "-benchmem", "-count", strconv.Itoa(benchCount), "./app/model", "./app/chart")
-	r.commands(shellJoin(goTest.Args), cmd+"    # reads it with golang.org/x/perf/benchfmt, takes medians as benchstat does")
-	out, err := runCommand(goTest)
+	goTest := fmt.Sprintf("%s test -run '^$' -bench . -benchmem -count %d ./app/model ./app/chart", e.goCmd, benchCount)
+	r.commands(goTest, cmd+"    # reads it with golang.org/x/perf/benchfmt, takes medians as benchstat does")
+	out, err := sh(goTest)
 	if err != nil {
 		return err
 	}
@@ -35,9 +32,7 @@ func measureGoBenchmarks(e *env, r *report, cmd string) error {
 	if err != nil {
 		return err
 	}
-	r.para("Each figure is the median of %d runs. time/record is ns/op divided by the records the operation reads; "+
-		"per record vs x1 is that divided by its value at x1: about 1 means the cost grows linearly with the data, "+
-		"below 1 that fixed costs are spread over more records, above 1 that it grows faster than the data.", benchCount)
+	r.prose("gobench", benchCount)
 	r.table([]string{"benchmark", "records", "ns/op", "B/op", "allocs/op", "time/record", "per record vs x1"}, rows)
 	return nil
 }
@@ -99,23 +94,22 @@ func scaleRows(out io.Reader) ([][]string, error) {
 // cache-busting flood, the shutdown under load. Requests per second are
 // the load section's.
 func measureAbuse(e *env, r *report, cmd string) error {
-	return quoteGo(e, r, "Benchmark", "test", "-run", "^$", "-bench", "HugeURLs|CachedPageDuringFlood|ShutdownUnderLoad", "-benchtime", "1x", "./app/server")
+	return quote(r, "Benchmark", e.goCmd+" test -run '^$' -bench 'HugeURLs|CachedPageDuringFlood|ShutdownUnderLoad' -benchtime 1x ./app/server")
 }
 
 // measureExtract quotes the extraction assistant's recall and precision on
 // the five source articles, as its test measures them.
 func measureExtract(e *env, r *report, cmd string) error {
-	return quoteGo(e, r, "recall", "test", "-count=1", "-run", "TestMeasuredOnSourceArticles", "-v", "./app/extract")
+	return quote(r, "recall", e.goCmd+" test -count=1 -run TestMeasuredOnSourceArticles -v ./app/extract")
 }
 
-// quoteGo runs the go command and quotes the lines it prints that contain keep.
-func quoteGo(e *env, r *report, keep string, args ...string) error {
-	goCmd := exec.Command(e.cfg.goCmd, args...)
-	out, err := runCommand(goCmd)
+// quote runs a command and quotes the lines it prints that contain keep.
+func quote(r *report, keep, cmd string) error {
+	out, err := sh(cmd)
 	if err != nil {
 		return err
 	}
-	r.commands(shellJoin(goCmd.Args))
+	r.commands(cmd)
 	var kept []string
 	for line := range strings.Lines(string(out)) {
 		if strings.Contains(line, keep) {
@@ -135,33 +129,39 @@ type wrkResult struct {
 	Encoding         string
 }
 
+// The load test: 400 connections ask for every path in turn for 6 s, then
+// for each path alone for 2 s.
+const (
+	clients      = 400
+	loadDuration = 6 * time.Second
+	aloneFor     = loadDuration / 3
+)
+
 // measureLoad runs wrk on loopback against what visits ask for (pages
 // rendered per request, the stylesheet, the specs, an embed page): every
-// path in turn, then each alone for a third of that time.
+// path in turn, then each alone.
 func measureLoad(e *env, r *report, cmd string) error {
 	paths := []string{"/", "/?view=years&metric=fai_growth", "/district/tianhe", "/sources",
 		e.asset("style"), "/spec/en.json", "/embed/en/" + firstChartSlug + ".html"}
-	script := filepath.Join(filepath.Dir(e.cfg.out), "bench-load.lua")
+	script := e.file("bench-load.lua")
 	lua, _ := files.ReadFile("load.lua")
 	if err := os.WriteFile(script, lua, 0o644); err != nil {
 		return err
 	}
-	threads := min(runtime.NumCPU(), e.cfg.clients)
-	wrk := func(d time.Duration, paths ...string) []string {
-		return append([]string{e.cfg.wrk, "-t", strconv.Itoa(threads), "-c", strconv.Itoa(e.cfg.clients), "-d", d.String(), "--timeout", "60s", "-s", script, e.url, "--"}, paths...)
+	threads := runtime.NumCPU()
+	wrk := func(d time.Duration, paths ...string) string {
+		return fmt.Sprintf("wrk -t %d -c %d -d %s --timeout 60s -s %s %s -- '%s'", threads, clients, d, script, e.url, strings.Join(paths, "' '"))
 	}
-	alone := max(e.cfg.duration/3, time.Second)
-	r.commands(shellJoin(wrk(e.cfg.duration, paths...))+"    # app/cmd/bench/load.lua: every path in turn, Accept-Encoding: br",
-		shellJoin(wrk(alone, "PATH"))+"    # then each path alone", cmd+"    # runs them")
-	r.para("Load average before: %s. The server and wrk's %d threads share this machine's %d CPUs. "+
-		"The server logs each request, as in production.", loadAverage(), threads, runtime.NumCPU())
+	r.commands(wrk(loadDuration, paths...)+"    # app/cmd/bench/load.lua: every path in turn, Accept-Encoding: br",
+		wrk(aloneFor, "PATH")+"    # then each path alone", cmd+"    # runs them")
+	r.prose("load", map[string]any{"Load": loadAverage(), "Threads": threads, "CPUs": runtime.NumCPU()})
 	var rows [][]string
 	for i, p := range append([]string{"every path in turn"}, paths...) {
-		args := wrk(alone, p)
+		args := wrk(aloneFor, p)
 		if i == 0 {
-			args = wrk(e.cfg.duration, paths...)
+			args = wrk(loadDuration, paths...)
 		}
-		out, err := runCommand(exec.Command(args[0], args[1:]...))
+		out, err := sh(args)
 		var res wrkResult
 		if err == nil {
 			err = json.Unmarshal([]byte(lastLines(string(out), 1)), &res)

@@ -6,17 +6,17 @@
 // never enforces them (GUIDE §6: timings on a shared machine vary), and
 // exits with 1 when a figure could not be measured. `make bench` runs it:
 //
-//	go run ./app/cmd/bench [-only sizes,packages,gobench,browser,embed,lighthouse,load,abuse,extract]
+//	go run ./app/cmd/bench [-only sizes,packages,gobench,browser,embed,lighthouse,load,abuse,extract] [-runs 21]
 package main
 
 import (
 	"cmp"
 	"context"
+	"embed"
 	"flag"
 	"fmt"
 	"io"
 	"log"
-	"math"
 	"net/http"
 	"os"
 	"os/exec"
@@ -26,19 +26,22 @@ import (
 	"slices"
 	"strings"
 	"text/tabwriter"
+	"text/template"
 	"time"
 
-	"golang.org/x/perf/benchmath"
-
+	"gztargets/app/chromium"
 	"gztargets/app/server"
 )
 
-// config is what the flags set.
-type config struct {
-	only, out, goCmd, web, chromium, lighthouse, wrk string
-	runs, switches, clients                          int
-	duration                                         time.Duration
-}
+// files are the bench's own: report.md holds the report's prose,
+// probe.js times ECharts on any page, plain.html is the plain page,
+// load.lua drives wrk.
+//
+//go:embed report.md probe.js plain.html load.lua
+var files embed.FS
+
+// prose is the report's fixed text, one template per paragraph.
+var prose = template.Must(template.ParseFS(files, "report.md")).Option("missingkey=error")
 
 // section is one part of the report; serves says it needs the explorer's
 // server; run is given the command that runs the section alone.
@@ -62,28 +65,20 @@ var sections = []section{
 
 // main runs the sections; its status is 2 if the flags are wrong.
 func main() {
-	var c config
-	flag.StringVar(&c.only, "only", "", "run only these sections, comma-separated")
-	flag.StringVar(&c.out, "out", "build/bench-report.md", "also write the report to this file")
-	flag.StringVar(&c.goCmd, "go", "go", "the go command")
-	flag.StringVar(&c.web, "web", "web", "the built web assets (make web)")
-	flag.StringVar(&c.chromium, "chromium", "/usr/bin/chromium", "Chromium, as in the browser tests")
-	flag.StringVar(&c.lighthouse, "lighthouse", "build/lighthouse/node_modules/.bin/lighthouse", "the Lighthouse CLI (make bench installs it)")
-	flag.StringVar(&c.wrk, "wrk", "wrk", "the wrk load generator (make bench installs Debian's)")
-	flag.IntVar(&c.runs, "runs", 21, "cold page loads of each page for the first-chart timing: on a busy 2-core machine one load varies by ±100 ms, so the median wants many")
-	flag.IntVar(&c.switches, "switches", 20, "metric switches to time")
-	flag.IntVar(&c.clients, "clients", 400, "concurrent connections of the load test")
-	flag.DurationVar(&c.duration, "duration", 6*time.Second, "how long the load test asks for every path in turn; then each path alone for a third of it")
+	e := &env{}
+	only := flag.String("only", "", "run only these sections, comma-separated")
+	flag.StringVar(&e.out, "out", "build/bench-report.md", "also write the report to this file; the bench's other files go beside it (a path without spaces: the report's commands name it)")
+	flag.StringVar(&e.goCmd, "go", "go", "the go command")
+	flag.IntVar(&e.runs, "runs", 21, "cold page loads of each page: on a busy 2-core machine one load varies by ±100 ms, so the median wants many")
 	flag.Parse()
-	todo, err := pick(c.only)
-	if min(c.runs, c.switches, c.clients) < 1 || c.duration < time.Second {
-		err = fmt.Errorf("-runs, -switches and -clients want at least 1, -duration at least 1s")
+	todo, err := pick(*only)
+	if e.runs < 1 {
+		err = fmt.Errorf("-runs wants at least 1")
 	}
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "bench:", err)
 		os.Exit(2)
 	}
-	e := &env{cfg: c}
 	code, err := run(e, todo)
 	if e.server != nil {
 		e.server.Shutdown(context.Background())
@@ -113,53 +108,51 @@ func pick(only string) ([]section, error) {
 // run writes the report to stdout and to the file, section by section,
 // and ends it with the figures against their budgets.
 func run(e *env, todo []section) (int, error) {
-	if err := os.MkdirAll(filepath.Dir(e.cfg.out), 0o755); err != nil {
+	if err := os.MkdirAll(filepath.Dir(e.out), 0o755); err != nil {
 		return 1, err
 	}
-	f, err := os.Create(e.cfg.out)
+	f, err := os.Create(e.out)
 	if err != nil {
 		return 1, err
 	}
 	r := &report{w: io.MultiWriter(os.Stdout, f)}
-	describeMachine(e, r)
+	describeMachine(r)
 	code := 0
 	for _, s := range todo {
 		fmt.Fprintf(os.Stderr, "bench: measuring %s\n", s.name)
 		r.printf("\n## %s\n\n", s.title)
-		cmd := "go run ./app/cmd/bench -only " + s.name
-		flag.Visit(func(f *flag.Flag) {
-			if f.Name != "only" && f.Name != "out" {
-				cmd += " -" + f.Name + " " + f.Value.String()
-			}
-		})
 		var err error
 		if s.serves {
 			err = e.serve()
 		}
 		if err == nil {
-			err = s.run(e, r, cmd)
+			err = s.run(e, r, "go run ./app/cmd/bench -only "+s.name)
 		}
 		if err != nil {
 			r.printf("**Not measured:**\n\n```\n%v\n```\n\n", err)
 			code = 1
 		}
 	}
-	r.printf("\n## Summary against the budgets (GUIDE §7)\n\n")
+	r.printf("\n## Summary against the budgets\n\n")
 	r.table([]string{"figure", "measured", "budget", "verdict"}, r.budgets)
 	if err := f.Close(); err != nil {
 		return 1, fmt.Errorf("writing the report: %w", err)
 	}
-	fmt.Fprintf(os.Stderr, "bench: wrote %s\n", e.cfg.out)
+	fmt.Fprintf(os.Stderr, "bench: wrote %s\n", e.out)
 	return code, nil
 }
 
 // env is what the sections share: the settings, and the explorer's
 // server and home page once a section has needed them.
 type env struct {
-	cfg       config
-	server    *http.Server
-	url, home string
+	out, goCmd string
+	runs       int
+	server     *http.Server
+	url, home  string
 }
+
+// file is the path of one of the bench's files, beside the report.
+func (e *env) file(name string) string { return filepath.Join(filepath.Dir(e.out), name) }
 
 // serve starts, the first time, the server app/cmd/explorer runs, on a
 // loopback port, logging to a file as in production, and reads its home
@@ -168,11 +161,11 @@ func (e *env) serve() error {
 	if e.server != nil {
 		return nil
 	}
-	site, err := server.NewSite(e.cfg.web, "", "")
+	site, err := server.NewSite("web", "", "")
 	if err != nil {
 		return fmt.Errorf("%w: run `make web`", err)
 	}
-	logFile, err := os.Create(filepath.Join(filepath.Dir(e.cfg.out), "bench-server.log"))
+	logFile, err := os.Create(e.file("bench-server.log"))
 	if err != nil {
 		return err
 	}
@@ -216,6 +209,15 @@ func (r *report) printf(format string, args ...any) { fmt.Fprintf(r.w, format, a
 // para writes a paragraph.
 func (r *report) para(format string, args ...any) { r.printf(format+"\n\n", args...) }
 
+// prose writes the paragraphs of report.md's template name, filled in
+// with data.
+func (r *report) prose(name string, data any) {
+	if err := prose.ExecuteTemplate(r.w, name, data); err != nil {
+		panic(err) // report.md is the bench's own, and its test runs every template
+	}
+	r.printf("\n\n")
+}
+
 // commands lists the commands behind the figures that follow.
 func (r *report) commands(cmds ...string) {
 	r.printf("Produced by:\n\n    %s\n\n", strings.Join(cmds, "\n    "))
@@ -243,19 +245,19 @@ func (r *report) budget(figure, measured, limit string, within bool) string {
 
 // describeMachine opens the report with what the figures depend on: the
 // code, the machine and how busy it was, the tools.
-func describeMachine(e *env, r *report) {
-	_, cpu, _ := strings.Cut(firstLine("grep", "-m1", "model name", "/proc/cpuinfo"), ":")
-	r.printf("# Benchmark report\n\n")
-	r.para("Measured %s on %s/%s, %d CPUs (%s), load average %s when the run started.", time.Now().UTC().Format("2006-01-02 15:04 MST"),
-		runtime.GOOS, runtime.GOARCH, runtime.NumCPU(), cmp.Or(strings.TrimSpace(cpu), "model unknown"), loadAverage())
+func describeMachine(r *report) {
+	_, cpu, _ := strings.Cut(firstLine("grep -m1 'model name' /proc/cpuinfo"), ":")
 	// --no-optional-locks leaves alone the index, which others may be using.
-	code := "commit " + firstLine("git", "rev-parse", "--short", "HEAD")
-	if firstLine("git", "--no-optional-locks", "status", "--porcelain", "--untracked-files=no") != "" {
+	code := "commit " + firstLine("git rev-parse --short HEAD")
+	if firstLine("git --no-optional-locks status --porcelain --untracked-files=no") != "" {
 		code += " with uncommitted changes"
 	}
-	r.para("Code: %s. Tools: %s, %s, Node.js %s, %s, %s. The explorer is served in this process by app/server.", code, runtime.Version(),
-		firstLine(e.cfg.chromium, "--version"), firstLine("node", "--version"), firstLine(e.cfg.wrk, "--version"), firstLine("wasm-objdump", "--version"))
-	r.para("Budgets are GUIDE §7's; they are reported, never enforced. MB is 10⁶ bytes.")
+	r.prose("intro", map[string]any{
+		"When": time.Now().UTC().Format("2006-01-02 15:04 MST"),
+		"OS":   runtime.GOOS, "Arch": runtime.GOARCH, "CPUs": runtime.NumCPU(), "CPU": cmp.Or(strings.TrimSpace(cpu), "model unknown"),
+		"Load": loadAverage(), "Code": code, "Go": runtime.Version(), "Chromium": firstLine(chromium.Path + " --version"),
+		"Node": firstLine("node --version"), "Wrk": firstLine("wrk --version"), "Objdump": firstLine("wasm-objdump --version"),
+	})
 }
 
 // loadAverage says how much other work ran beside the measurement.
@@ -269,80 +271,28 @@ func loadAverage() string {
 
 // firstLine is the first line a command prints, whatever its status (wrk
 // prints its version with its usage, and exits with 1).
-func firstLine(name string, args ...string) string {
-	out, _ := exec.Command(name, args...).Output()
+func firstLine(cmd string) string {
+	out, _ := exec.Command("sh", "-c", cmd).Output()
 	line, _, _ := strings.Cut(string(out), "\n")
 	return strings.TrimSpace(line)
 }
 
-// runCommand runs a command; its error ends with what it printed last
-// (go test prints its failures on standard output).
-func runCommand(cmd *exec.Cmd) ([]byte, error) {
+// sh runs a command line with the shell, so that the report shows exactly
+// what ran; its error ends with what it printed last (go test prints its
+// failures on standard output).
+func sh(cmd string) ([]byte, error) {
 	var stderr strings.Builder
-	cmd.Stderr = &stderr
-	out, err := cmd.Output()
+	c := exec.Command("sh", "-c", cmd)
+	c.Stderr = &stderr
+	out, err := c.Output()
 	if err != nil {
-		return out, fmt.Errorf("%s: %w\n%s", shellJoin(cmd.Args), err, lastLines(string(out)+stderr.String(), 15))
+		return out, fmt.Errorf("%s: %w\n%s", cmd, err, lastLines(string(out)+stderr.String(), 15))
 	}
 	return out, nil
-}
-
-// shellSpecial matches a character that a shell reads specially.
-var shellSpecial = regexp.MustCompile(`[^\w./=:,+@%-]`)
-
-// shellJoin writes a command line that a shell reads back as args.
-func shellJoin(args []string) string {
-	quoted := make([]string, len(args))
-	for i, a := range args {
-		quoted[i] = a
-		if a == "" || shellSpecial.MatchString(a) {
-			quoted[i] = "'" + strings.ReplaceAll(a, "'", `'\''`) + "'"
-		}
-	}
-	return strings.Join(quoted, " ")
 }
 
 // lastLines is the end of a command's output.
 func lastLines(s string, n int) string {
 	lines := strings.Split(strings.TrimRight(s, "\n"), "\n")
 	return strings.Join(lines[max(0, len(lines)-n):], "\n")
-}
-
-// thousands formats a count with thousands separators: 1,587,789.
-func thousands(n int64) string {
-	s := fmt.Sprint(n)
-	for i := len(s) - 3; i > 0; i -= 3 {
-		s = s[:i] + "," + s[i:]
-	}
-	return s
-}
-
-// megabytes formats a size in MB of 10⁶ bytes.
-func megabytes(n int64) string { return fmt.Sprintf("%.3f MB", float64(n)/1e6) }
-
-// percent is part as a percentage of whole.
-func percent(part, whole int64) string {
-	return fmt.Sprintf("%.1f%%", 100*float64(part)/float64(whole))
-}
-
-// ms formats milliseconds.
-func ms(v float64) string {
-	if v < 10 {
-		return fmt.Sprintf("%.2f ms", v)
-	}
-	return fmt.Sprintf("%.0f ms", v)
-}
-
-// spread is the range of the values, in ms.
-func spread(xs []float64) string { return fmt.Sprintf("%.0f–%.0f", slices.Min(xs), slices.Max(xs)) }
-
-// median is the median, as benchstat takes it.
-func median(xs []float64) float64 {
-	s := benchmath.NewSample(slices.Clone(xs), &benchmath.DefaultThresholds)
-	return benchmath.AssumeNothing.Summary(s, 0.95).Center
-}
-
-// percentile is the nearest-rank percentile.
-func percentile(xs []float64, p float64) float64 {
-	return slices.Sorted(slices.Values(xs))[max(int(math.Ceil(p/100*float64(len(xs)))), 1)-1]
 }

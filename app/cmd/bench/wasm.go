@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"maps"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -13,30 +12,35 @@ import (
 	"strings"
 )
 
-// wasmBudgets are GUIDE §7's sizes of the compressed wasm, by extension.
-var wasmBudgets = map[string]int64{".gz": 2_300_000, ".br": 1_700_000}
+// weighed are the files the sizes section weighs, the first the raw wasm
+// the others are measured against, with the budget in bytes of those that
+// have one: issue 7's, as GUIDE §7 asks only that the wasm be as small as
+// it can be.
+var weighed = []struct {
+	file   string
+	budget int64
+}{{"web/app.wasm", 0}, {"web/app.wasm.gz", 2_300_000}, {"web/app.wasm.br", 1_700_000}}
 
 // measureSizes reports the sizes of the wasm that make builds, raw and as
 // the gzip and brotli copies the server sends.
 func measureSizes(e *env, r *report, cmd string) error {
-	wasm := filepath.Join(e.cfg.web, "app.wasm")
-	r.commands("make web    # builds "+wasm+" with -ldflags='-s -w', then "+wasm+".gz (gzip -9) and "+wasm+".br (brotli, best)",
+	r.commands("make web    # builds web/app.wasm with -ldflags='-s -w', then web/app.wasm.gz (gzip -9) and web/app.wasm.br (brotli, best)",
 		cmd+"    # reads the file sizes")
 	var rows [][]string
 	var raw os.FileInfo
-	for _, ext := range []string{"", ".gz", ".br"} {
-		fi, err := os.Stat(wasm + ext)
+	for _, w := range weighed {
+		fi, err := os.Stat(w.file)
 		if err != nil {
 			return fmt.Errorf("%w: run `make web`", err)
 		}
-		raw = cmp.Or(raw, fi) // the first, app.wasm itself
-		row := []string{wasm + ext, thousands(fi.Size()), megabytes(fi.Size()), percent(fi.Size(), raw.Size()), "", ""}
-		if budget := wasmBudgets[ext]; budget > 0 {
-			row[4] = "≤ " + megabytes(budget)
-			row[5] = r.budget("app.wasm"+ext+" size", megabytes(fi.Size()), row[4], fi.Size() <= budget)
+		raw = cmp.Or(raw, fi) // the first
+		row := []string{w.file, thousands(fi.Size()), megabytes(fi.Size()), percent(fi.Size(), raw.Size()), "", ""}
+		if w.budget > 0 {
+			row[4] = "≤ " + megabytes(w.budget) + " (issue 7)"
+			row[5] = r.budget(filepath.Base(w.file)+" size", megabytes(fi.Size()), row[4], fi.Size() <= w.budget)
 		}
 		if fi.ModTime().Before(raw.ModTime()) {
-			row[5] += " (older than app.wasm: stale, run `make web`)"
+			row[5] += " (older than " + filepath.Base(raw.Name()) + ": stale, run `make web`)"
 		}
 		rows = append(rows, row)
 	}
@@ -56,27 +60,23 @@ var (
 // wasm-objdump (`go tool nm` does not read wasm), and sums the code per Go
 // package and per module.
 func measurePackages(e *env, r *report, cmd string) error {
-	wasm := filepath.Join(filepath.Dir(e.cfg.out), "bench-app.wasm")
-	cmds := [][]string{
-		{e.cfg.goCmd, "build", "-trimpath", "-o", wasm, "./app/cmd/explorer"},
-		{e.cfg.goCmd, "list", "-deps", "-f", "{{.ImportPath}} {{with .Module}}{{.Path}}{{end}}", "./app/cmd/explorer"},
-		{"wasm-objdump", "--headers", wasm},
-		{"wasm-objdump", "--details", "--section=Code", wasm},
+	wasm := e.file("bench-app.wasm")
+	cmds := []string{
+		"GOOS=js GOARCH=wasm " + e.goCmd + " build -trimpath -o " + wasm + " ./app/cmd/explorer",
+		"GOOS=js GOARCH=wasm " + e.goCmd + " list -deps -f '{{.ImportPath}} {{with .Module}}{{.Path}}{{end}}' ./app/cmd/explorer",
+		"wasm-objdump --headers " + wasm,
+		"wasm-objdump --details --section=Code " + wasm,
 	}
 	out := make([]string, len(cmds))
-	for i, args := range cmds {
-		c := exec.Command(args[0], args[1:]...)
-		c.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
-		b, err := runCommand(c)
+	for i, c := range cmds {
+		b, err := sh(c)
 		if err != nil {
 			return err
 		}
 		out[i] = string(b)
 	}
-	r.commands("GOOS=js GOARCH=wasm "+shellJoin(cmds[0])+"    # as make web, but keeping the name section",
-		"GOOS=js GOARCH=wasm "+shellJoin(cmds[1])+"    # the packages linked in, and their modules",
-		shellJoin(cmds[2])+"; "+shellJoin(cmds[3])+"    # the sections, and each function's size and name",
-		cmd+"    # sums the functions by package")
+	r.commands(cmds[0]+"    # as make web, but keeping the name section", cmds[1]+"    # the packages linked in, and their modules",
+		cmds[2]+"; "+cmds[3]+"    # the sections, and each function's size and name", cmd+"    # sums the functions by package")
 	fi, err := os.Stat(wasm)
 	if err != nil {
 		return err
