@@ -1,26 +1,21 @@
 package main
 
 import (
+	"bytes"
+	"os"
 	"reflect"
 	"strings"
 	"testing"
 )
 
-// goTestOutput is `go test -bench . -benchmem -count 3` output of two
-// packages, trimmed.
-const goTestOutput = `pkg: gztargets/app/model
-BenchmarkCompare/x1-2      	  340317	       900.0 ns/op	        78.00 records	    1024 B/op	       1 allocs/op
-BenchmarkCompare/x100-2    	    8900	     35000 ns/op	      7800 records	    9472 B/op	       1 allocs/op
-BenchmarkCompare/x1-2      	  340317	       700.0 ns/op	        78.00 records	    1024 B/op	       1 allocs/op
-BenchmarkCompare/x1-2      	  340317	       100.0 ns/op	        78.00 records	    1024 B/op	       1 allocs/op
-PASS
-ok  	gztargets/app/model	5.139s
-pkg: gztargets/app/chart
-BenchmarkProfile/x1000-2   	     154	   1467779 ns/op	        50.00 records	 2820792 B/op	    5073 allocs/op
-`
-
 func TestScaleRows(t *testing.T) {
-	got, err := scaleRows(strings.NewReader(goTestOutput))
+	// testdata/gotest.txt is `go test -bench . -benchmem -count 3` output
+	// of two packages, trimmed.
+	out, err := os.ReadFile("testdata/gotest.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := scaleRows(bytes.NewReader(out))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -56,14 +51,11 @@ func TestStatistics(t *testing.T) {
 }
 
 func TestWeighPackages(t *testing.T) {
-	objdump := ` - func[20] size=4 <go_buildid>
- - func[21] size=48 <internal_abi.NoEscape>
- - func[22] size=100 <gztargets_app_ui.__chartView_.Render>
- - func[23] size=50 <gztargets_app_ui.init>
- - func[24] size=30 <gztargets_app.main>
- - func[25] size=7 <type:.eq.main.T>
-`
-	got := weighPackages(objdump, []string{"gztargets/app", "gztargets/app/ui", "internal/abi"})
+	objdump, err := os.ReadFile("testdata/objdump.txt") // wasm-objdump --details --section=Code, trimmed
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := weighPackages(string(objdump), []string{"gztargets/app", "gztargets/app/ui", "internal/abi"})
 	want := []weight{{"gztargets/app/ui", 2, 150}, {"internal/abi", 1, 48}, {"gztargets/app", 1, 30}, {linkerGenerated, 2, 11}}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("weighPackages = %v, want %v", got, want)

@@ -49,7 +49,7 @@ func startChromium(r *report, cmd string) (context.Context, func(), error) {
 // measureBrowser times the first chart of the explorer and of the plain
 // page, loaded cold, then the explorer's redraw after a change of metric.
 func measureBrowser(e *env, r *report, cmd string) error {
-	var bundle map[string]plainChart // the English charts, by slug
+	var bundle spec.Bundle // the English charts
 	b, err := get(e.url + "/spec/en.json")
 	if err == nil {
 		err = json.Unmarshal(b, &bundle)
@@ -58,8 +58,7 @@ func measureBrowser(e *env, r *report, cmd string) error {
 	if err != nil || !ok {
 		return fmt.Errorf("/spec/en.json: no chart %q: %v", firstChartSlug, err)
 	}
-	chart.ECharts = e.url + e.asset("echarts")
-	plain, err := servePlain(chart)
+	plain, err := servePlain(chart, e.url+e.asset("echarts"))
 	if err != nil {
 		return err
 	}
@@ -79,23 +78,20 @@ func measureBrowser(e *env, r *report, cmd string) error {
 	})
 }
 
-// plainChart is what plain.html needs of a chart: its option, its height
-// and the ECharts script.
-type plainChart struct {
-	Option  json.RawMessage // html/template writes it as it is, with <, > and & escaped
-	Height  int
-	ECharts string
-}
-
 // servePlain serves on a free loopback port the baseline of the first
 // chart: the least a page can do to draw it. plain.html draws the
 // explorer's option in a box of its size, with the settings the explorer
 // applies (ui.chartSetOption), and loads its ECharts, deferred; the page
-// is sent brotli-compressed, as the explorer sends its pages.
-func servePlain(chart plainChart) (*httptest.Server, error) {
+// is sent brotli-compressed, as the explorer sends its pages. html/template
+// writes the option, JSON, as it is, with <, > and & escaped.
+func servePlain(chart spec.Spec, echarts string) (*httptest.Server, error) {
 	var page bytes.Buffer
 	w := brotli.NewWriterLevel(&page, brotli.BestCompression)
-	if err := errors.Join(template.Must(template.ParseFS(files, "plain.html")).Execute(w, chart), w.Close()); err != nil {
+	data := struct {
+		spec.Spec
+		ECharts string
+	}{chart, echarts}
+	if err := errors.Join(template.Must(template.ParseFS(files, "plain.html")).Execute(w, data), w.Close()); err != nil {
 		return nil, err
 	}
 	return httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -160,47 +156,46 @@ func loadCold(browser context.Context, url string, limit time.Duration, wire boo
 	return ctx, cancel, l, nil
 }
 
+// pageRuns are the figures of a page's cold loads, and its first load.
+type pageRuns struct {
+	first                     coldLoad
+	rendered, finished, bytes []float64
+}
+
 // coldRuns loads each page cold runs times, alternating, so that a change
-// in the machine's load touches all alike, and returns each page's loads.
-func coldRuns(browser context.Context, runs int, wire bool, urls ...string) ([][]coldLoad, error) {
-	out := make([][]coldLoad, len(urls))
+// in the machine's load touches all alike.
+func coldRuns(browser context.Context, runs int, wire bool, urls ...string) ([]pageRuns, error) {
+	out := make([]pageRuns, len(urls))
 	for i := range runs * len(urls) {
 		_, cancel, l, err := loadCold(browser, urls[i%len(urls)], 90*time.Second, wire)
 		if err != nil {
 			return nil, err
 		}
 		cancel()
-		out[i%len(urls)] = append(out[i%len(urls)], l)
+		p := &out[i%len(urls)]
+		if p.rendered == nil {
+			p.first = l
+		}
+		p.rendered, p.finished, p.bytes = append(p.rendered, l.Rendered), append(p.finished, l.Finished), append(p.bytes, l.bytes)
 	}
 	return out, nil
 }
 
-// column is one figure of every load.
-func column(loads []coldLoad, figure func(coldLoad) float64) []float64 {
-	out := make([]float64, len(loads))
-	for i, l := range loads {
-		out[i] = figure(l)
-	}
-	return out
-}
-
 // firstChart times the first chart of each page, loaded cold runs times.
 func firstChart(r *report, browser context.Context, appURL, plainURL string, runs int) error {
-	loads, err := coldRuns(browser, runs, false, appURL, plainURL)
+	pages, err := coldRuns(browser, runs, false, appURL, plainURL)
 	if err != nil {
 		return err
+	}
+	if pages[0].first.Lang != pages[1].first.Lang {
+		return fmt.Errorf("the explorer drew its chart in %q and the plain page in %q: text in another script costs another time", pages[0].first.Lang, pages[1].first.Lang)
 	}
 	var rows [][]string
 	var rendered, finished [2]float64 // medians: explorer, plain
 	for i, name := range []string{"explorer " + appURL, "plain " + plainURL} {
-		first := loads[i][0]
-		if first.Lang != loads[0][0].Lang {
-			return fmt.Errorf("the explorer drew its chart in %q and the plain page in %q: text in another script costs another time", loads[0][0].Lang, first.Lang)
-		}
-		rs := column(loads[i], func(l coldLoad) float64 { return l.Rendered })
-		fs := column(loads[i], func(l coldLoad) float64 { return l.Finished })
-		rendered[i], finished[i] = median(rs), median(fs)
-		rows = append(rows, []string{name, fmt.Sprint(runs), ms(rendered[i]), spread(rs), ms(finished[i]), spread(fs), first.Size, fmt.Sprint(first.Charts)})
+		p := pages[i]
+		rendered[i], finished[i] = median(p.rendered), median(p.finished)
+		rows = append(rows, []string{name, fmt.Sprint(runs), ms(rendered[i]), spread(p.rendered), ms(finished[i]), spread(p.finished), p.first.Size, fmt.Sprint(p.first.Charts)})
 	}
 	paint, done := fmt.Sprintf("%.2f×", rendered[0]/rendered[1]), fmt.Sprintf("%.2f×", finished[0]/finished[1])
 	rows = append(rows, []string{"explorer ÷ plain", "", paint, "", done, "", "", ""})
@@ -260,13 +255,12 @@ func measureEmbed(e *env, r *report, cmd string) error {
 	}
 	defer stop()
 	url := e.url + "/embed/en/" + firstChartSlug + ".html"
-	loads, err := coldRuns(browser, e.runs, true, url)
+	pages, err := coldRuns(browser, e.runs, true, url)
 	if err != nil {
 		return err
 	}
-	sizes := column(loads[0], func(l coldLoad) float64 { return l.bytes })
-	times := column(loads[0], func(l coldLoad) float64 { return l.Rendered })
-	requested := slices.Sorted(slices.Values(loads[0][len(loads[0])-1].requests))
+	sizes, times := pages[0].bytes, pages[0].rendered
+	requested := slices.Sorted(slices.Values(pages[0].first.requests))
 	r.prose("embed", url)
 	r.table([]string{"cold loads", "bytes on the wire, median", "range", "requests", "chart drawn, median", "range"}, [][]string{{
 		fmt.Sprint(len(times)), fmt.Sprintf("%.0f (%.1f KB)", median(sizes), median(sizes)/1000), spread(sizes),

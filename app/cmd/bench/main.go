@@ -10,7 +10,6 @@
 package main
 
 import (
-	"cmp"
 	"context"
 	"embed"
 	"flag"
@@ -246,7 +245,6 @@ func (r *report) budget(figure, measured, limit string, within bool) string {
 // describeMachine opens the report with what the figures depend on: the
 // code, the machine and how busy it was, the tools.
 func describeMachine(r *report) {
-	_, cpu, _ := strings.Cut(firstLine("grep -m1 'model name' /proc/cpuinfo"), ":")
 	// --no-optional-locks leaves alone the index, which others may be using.
 	code := "commit " + firstLine("git rev-parse --short HEAD")
 	if firstLine("git --no-optional-locks status --porcelain --untracked-files=no") != "" {
@@ -254,25 +252,19 @@ func describeMachine(r *report) {
 	}
 	r.prose("intro", map[string]any{
 		"When": time.Now().UTC().Format("2006-01-02 15:04 MST"),
-		"OS":   runtime.GOOS, "Arch": runtime.GOARCH, "CPUs": runtime.NumCPU(), "CPU": cmp.Or(strings.TrimSpace(cpu), "model unknown"),
+		"OS":   runtime.GOOS, "Arch": runtime.GOARCH, "CPUs": runtime.NumCPU(), "CPU": firstLine("grep -m1 'model name' /proc/cpuinfo | cut -d: -f2"),
 		"Load": loadAverage(), "Code": code, "Go": runtime.Version(), "Chromium": firstLine(chromium.Path + " --version"),
 		"Node": firstLine("node --version"), "Wrk": firstLine("wrk --version"), "Objdump": firstLine("wasm-objdump --version"),
 	})
 }
 
 // loadAverage says how much other work ran beside the measurement.
-func loadAverage() string {
-	b, _ := os.ReadFile("/proc/loadavg")
-	if f := strings.Fields(string(b)); len(f) >= 3 {
-		return strings.Join(f[:3], " ")
-	}
-	return "unknown"
-}
+func loadAverage() string { return firstLine("cut -d' ' -f1-3 /proc/loadavg") }
 
 // firstLine is the first line a command prints, whatever its status (wrk
 // prints its version with its usage, and exits with 1).
 func firstLine(cmd string) string {
-	out, _ := exec.Command("sh", "-c", cmd).Output()
+	out, _ := sh(cmd)
 	line, _, _ := strings.Cut(string(out), "\n")
 	return strings.TrimSpace(line)
 }

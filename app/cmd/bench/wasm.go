@@ -39,9 +39,6 @@ func measureSizes(e *env, r *report, cmd string) error {
 			row[4] = "≤ " + megabytes(w.budget) + " (issue 7)"
 			row[5] = r.budget(filepath.Base(w.file)+" size", megabytes(fi.Size()), row[4], fi.Size() <= w.budget)
 		}
-		if fi.ModTime().Before(raw.ModTime()) {
-			row[5] += " (older than " + filepath.Base(raw.Name()) + ": stale, run `make web`)"
-		}
 		rows = append(rows, row)
 	}
 	r.table([]string{"file", "bytes", "MB", "of raw", "budget", "verdict"}, rows)
