@@ -62,7 +62,7 @@ func (c *viewControls) field(name, label string, options []app.UI) app.UI {
 func (c *viewControls) onChange(param string) app.EventHandler {
 	return func(ctx app.Context, e app.Event) {
 		next := urlstate.Switch(c.State, param, eventValue(ctx), c.Vocab)
-		if s, status := c.Charts.peekSpec(next.Lang, stateSlug(next)); status == specFound && next.View == c.State.View {
+		if s, status := c.Charts.peekSpec(next.Lang, StateSlug(next)); status == specFound && next.View == c.State.View {
 			ctx.NewActionWithValue(actionShow, s)
 			ctx.After(pageFollows, func(ctx app.Context) { ctx.Navigate(href(next.URL())) })
 			return

@@ -82,10 +82,11 @@ func (p *explorerPage) resolve(ctx app.Context) {
 }
 
 // slug names the view's chart.
-func (p *explorerPage) slug() string { return stateSlug(p.state) }
+func (p *explorerPage) slug() string { return StateSlug(p.state) }
 
-// stateSlug names the chart of a state; the table view has none.
-func stateSlug(s urlstate.State) string {
+// StateSlug names the chart of a state; the table view has none. The
+// bench asks it which chart a state shows.
+func StateSlug(s urlstate.State) string {
 	switch s.View {
 	case urlstate.ViewDistricts:
 		return spec.DistrictsSlug(s.Metric, s.Year)

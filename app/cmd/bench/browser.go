@@ -23,16 +23,9 @@ import (
 
 	"gztargets/app/chromium"
 	"gztargets/app/spec"
+	"gztargets/app/ui"
 	"gztargets/app/urlstate"
 )
-
-// firstChartYear is the year of the chart the explorer draws first at /,
-// the default metric's districts chart; the plain page and the embed page
-// draw it too.
-const firstChartYear = 2024
-
-// firstChartSlug names that chart.
-var firstChartSlug = spec.DistrictsSlug(urlstate.DefaultMetric, firstChartYear)
 
 // switches is how many metric switches are timed.
 const switches = 20
@@ -54,9 +47,9 @@ func measureBrowser(e *env, r *report, cmd string) error {
 	if err == nil {
 		err = json.Unmarshal(b, &bundle)
 	}
-	chart, ok := bundle[firstChartSlug]
+	chart, ok := bundle[e.firstSlug]
 	if err != nil || !ok {
-		return fmt.Errorf("/spec/en.json: no chart %q: %v", firstChartSlug, err)
+		return fmt.Errorf("/spec/en.json: no chart %q: %v", e.firstSlug, err)
 	}
 	plain, err := servePlain(chart, e.url+e.asset("echarts"))
 	if err != nil {
@@ -68,12 +61,12 @@ func measureBrowser(e *env, r *report, cmd string) error {
 		return err
 	}
 	defer stop()
-	r.prose("browser", map[string]string{"Load": loadAverage(), "Slug": firstChartSlug, "URL": e.url})
+	r.prose("browser", map[string]string{"Load": loadAverage(), "Slug": e.firstSlug, "URL": e.url})
 	if err := firstChart(r, browser, e.url+"/", plain.URL+"/", e.runs); err != nil {
 		return err
 	}
 	return metricSwitches(r, browser, e.url+"/", func(metric string) bool {
-		_, ok := bundle[spec.DistrictsSlug(metric, firstChartYear)]
+		_, ok := bundle[ui.StateSlug(urlstate.Switch(e.landing, "metric", metric, e.ds))]
 		return ok
 	})
 }
@@ -208,7 +201,7 @@ func firstChart(r *report, browser context.Context, appURL, plainURL string, run
 
 // metricSwitches times the explorer's redraw after each of a number of
 // switches of metric, cycling through the metrics whose chart of the
-// first chart's view the site publishes (a switch to another draws
+// home page's view the site publishes (a switch to another draws
 // nothing); one that drew nothing within 5 s counts against the budget.
 func metricSwitches(r *report, browser context.Context, appURL string, published func(metric string) bool) error {
 	// The tab has 90 s to load, then 5 s for each switch, the most one may take.
@@ -233,7 +226,7 @@ func metricSwitches(r *report, browser context.Context, appURL string, published
 	if err != nil {
 		return fmt.Errorf("switching metric: %w", err)
 	}
-	r.prose("switch", map[string]any{"Metrics": len(metrics), "Year": firstChartYear})
+	r.prose("switch", len(metrics))
 	if len(res.Delays) == 0 {
 		r.para("**No switch redrew the chart** within 5 s (%d tried).", res.Missed)
 		return nil
@@ -254,7 +247,7 @@ func measureEmbed(e *env, r *report, cmd string) error {
 		return err
 	}
 	defer stop()
-	url := e.url + "/embed/en/" + firstChartSlug + ".html"
+	url := e.url + "/embed/en/" + e.firstSlug + ".html"
 	pages, err := coldRuns(browser, e.runs, true, url)
 	if err != nil {
 		return err

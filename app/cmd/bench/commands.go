@@ -142,7 +142,7 @@ const (
 // path in turn, then each alone.
 func measureLoad(e *env, r *report, cmd string) error {
 	paths := []string{"/", "/?view=years&metric=fai_growth", "/district/tianhe", "/sources",
-		e.asset("style"), "/spec/en.json", "/embed/en/" + firstChartSlug + ".html"}
+		e.asset("style"), "/spec/en.json", "/embed/en/" + e.firstSlug + ".html"}
 	script := e.file("bench-load.lua")
 	lua, _ := files.ReadFile("load.lua")
 	if err := os.WriteFile(script, lua, 0o644); err != nil {

@@ -17,6 +17,7 @@ import (
 	"io"
 	"log"
 	"net/http"
+	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -29,7 +30,11 @@ import (
 	"time"
 
 	"gztargets/app/chromium"
+	"gztargets/app/model"
 	"gztargets/app/server"
+	"gztargets/app/ui"
+	"gztargets/app/urlstate"
+	"gztargets/data"
 )
 
 // files are the bench's own: report.md holds the report's prose,
@@ -142,12 +147,17 @@ func run(e *env, todo []section) (int, error) {
 }
 
 // env is what the sections share: the settings, and the explorer's
-// server and home page once a section has needed them.
+// server and home page once a section has needed them, with the state
+// the bare address opens on and the slug of its chart, which the plain
+// page and the embed page draw too.
 type env struct {
 	out, goCmd string
 	runs       int
 	server     *http.Server
 	url, home  string
+	ds         *model.Dataset
+	landing    urlstate.State
+	firstSlug  string
 }
 
 // file is the path of one of the bench's files, beside the report.
@@ -176,8 +186,19 @@ func (e *env) serve() error {
 	go e.server.Serve(ln)
 	e.url = "http://" + ln.Addr().String()
 	home, err := get(e.url + "/")
+	if err != nil {
+		return err
+	}
 	e.home = string(home)
-	return err
+	if e.ds, err = model.Load(data.JSON); err != nil {
+		return err
+	}
+	e.landing, _ = urlstate.Parse(url.Values{}, e.ds)
+	e.firstSlug = ui.StateSlug(e.landing)
+	if !strings.Contains(e.home, `"slug":"`+e.firstSlug+`"`) {
+		return fmt.Errorf("the home page does not draw %q, the chart of the state the bare address opens on", e.firstSlug)
+	}
+	return nil
 }
 
 // asset is the fingerprinted path of a file of web/ that the home page
