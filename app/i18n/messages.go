@@ -207,6 +207,9 @@ var messages = map[Key][2]string{
 	"download.png":     {"图片（PNG）", "Image (PNG)"},
 	"download.svg":     {"矢量图（SVG）", "Vector image (SVG)"},
 	"download.csv":     {"当前数据（CSV）", "These figures (CSV)"},
+	"notice.yearNotCovered": {"我们的来源中有%[1]s的数据，但没有%[2]s年的；以下显示%[3]s的数据。", "Our sources have figures for %[1]s, but none for %[2]s; showing %[3]s instead."},
+	"years.run":             {"%d年至%d年", "%d to %d"},
+	"years.every":           {"所有年份", "every year"},
 	"download.allCSV":  {"全部数据（CSV）", "All figures (CSV)"},
 	"download.allJSON": {"全部数据（JSON）", "All figures (JSON)"},
 
@@ -224,7 +227,7 @@ var messages = map[Key][2]string{
 	"update.available": {"有新版本可用", "New version available"},
 	"update.reload":    {"重新加载", "reload"},
 	"offline.status":   {"离线模式：显示已缓存的数据", "Offline: showing cached data"},
-	"footer.data":      {"数据来自%[1]d个公开网页和%[2]d篇新闻报道，涵盖%[3]d年至%[4]d年，最近更新于%[5]s；每个数字都可追溯到原文。", "Data from %[1]d public web pages and %[2]d news articles, covering %[3]d to %[4]d, last updated %[5]s; every number traces back to its source sentence."},
+	"footer.data":      {"数据来自%[1]d个公开网页和%[2]d篇新闻报道，涵盖%[3]s，最近更新于%[4]s；每个数字都可追溯到原文。", "Data from %[1]d public web pages and %[2]d news articles, covering %[3]s, last updated %[4]s; every number traces back to its source sentence."},
 	"footer.empty":     {"尚无数据。", "No data yet."},
 	"footer.version":   {"版本 %s", "Version %s"},
 	"loading":          {"正在加载交互功能…", "Loading interactive features…"},
