@@ -2,6 +2,7 @@ package ui
 
 import (
 	"html"
+	"path"
 	"strconv"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -10,9 +11,8 @@ import (
 	"gztargets/app/spec"
 )
 
-// Paths of the downloadable dataset.
+// Paths of the downloadable dataset and the embeds' resize script.
 const (
-	datasetCSVPath  = "/data/targets.csv"
 	datasetJSONPath = "/data/targets.json"
 	resizeScript    = "/web/embed-resize.js"
 )
@@ -52,7 +52,7 @@ func (c *chartTools) downloads() app.UI {
 		c.imageButton("png", c.t("download.png")),
 		c.imageButton("svg", c.t("download.svg")),
 		app.A().Class("download").Href(href(c.Spec.CSVPath())).Download(c.Spec.FileName("csv")).Text(c.t("download.csv")),
-		app.A().Class("download").Href(href(datasetCSVPath)).Download("guangzhou-targets.csv").Text(c.t("download.allCSV")),
+		app.A().Class("download").Href(href(spec.DatasetCSVPath(c.Spec.Lang))).Download("guangzhou-"+path.Base(spec.DatasetCSVPath(c.Spec.Lang))).Text(c.t("download.allCSV")),
 		app.A().Class("download").Href(href(datasetJSONPath)).Download("guangzhou-targets.json").Text(c.t("download.allJSON")),
 	)
 }
