@@ -386,6 +386,29 @@ func TestTextFromDataIsEscaped(t *testing.T) {
 	}
 }
 
+// TestTooltipShowsTheSentence shows a quote in bold within its sentence,
+// escaped, where the source's text is kept, and alone where it is not.
+func TestTooltipShowsTheSentence(t *testing.T) {
+	ds := synthetic(t, fig{region: "a", metric: "growth", year: 2024, kind: "target", value: 5, qualifier: "exact", quote: "growth of 5%"},
+		fig{region: "b", metric: "growth", year: 2024, kind: "target", value: 4, qualifier: "exact", quote: "growth of 4%"})
+	ds.Records[0].Sources[0].Sentence = "Alpha <i>aims</i> for growth of 5%q, and more."
+	tips := map[string]string{}
+	sp, _ := Districts(ds, "growth", 2024, i18n.EN)
+	for _, s := range decode(t, sp.Option).Series {
+		for _, raw := range s.Data {
+			var it dataItem
+			json.Unmarshal(raw, &it)
+			tips[it.RegionID] = it.Tooltip.Formatter
+		}
+	}
+	if want := "<q>Alpha &lt;i&gt;aims&lt;/i&gt; for <b>growth of 5%q</b>, and more.</q>"; !strings.Contains(tips["a"], want) {
+		t.Errorf("tooltip %q lacks the sentence %q", tips["a"], want)
+	}
+	if want := "<q><b>growth of 4%q</b></q>"; !strings.Contains(tips["b"], want) {
+		t.Errorf("tooltip %q lacks the quote alone %q", tips["b"], want)
+	}
+}
+
 func specsOf(t *testing.T, ds *model.Dataset) []spec.Spec {
 	t.Helper()
 	d, _ := Districts(ds, "growth", 2024, i18n.EN)
