@@ -56,6 +56,7 @@ var messages = map[Key][2]string{
 	"series.target":        {"目标", "Target"},
 	"series.actual":        {"实际", "Result"},
 	"series.stretch":       {"力争目标", "Stretch goal"},
+	"series.ownScale":      {"（单独刻度）", " (own scale)"},
 	"series.reference":     {"参照：全市、全省、全国及肇庆新区", "For reference: the city, Guangdong, China and Zhaoqing New District"},
 	"series.change":        {"变化", "Change"},
 	"chart.none":           {"我们的来源中未找到：%s", "Not found in our sources: %s"},
