@@ -40,10 +40,15 @@ func TestUpdateNotice(t *testing.T) {
 		expectUpdateNotice(t, ctx)
 	})
 
+	// Both versions are exported first, and B replaces A by a rename once
+	// the page is open: an export takes minutes on a busy machine, longer
+	// than a tab's time limit.
 	t.Run("static", func(t *testing.T) {
 		root := t.TempDir()
 		site := filepath.Join(root, strings.TrimPrefix(staticPrefix, "/"))
+		siteB := filepath.Join(t.TempDir(), "b")
 		export(t, bin, webA, site)
+		export(t, bin, webB, siteB)
 		ln, err := net.Listen("tcp", "127.0.0.1:0")
 		if err != nil {
 			t.Fatal(err)
@@ -53,7 +58,12 @@ func TestUpdateNotice(t *testing.T) {
 		defer srv.Close()
 		ctx := newTab(t)
 		openControlled(t, ctx, "http://"+ln.Addr().String()+staticPrefix)
-		export(t, bin, webB, site)
+		if err := os.Rename(site, filepath.Join(root, "a")); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Rename(siteB, site); err != nil {
+			t.Fatal(err)
+		}
 		expectUpdateNotice(t, ctx)
 	})
 }
