@@ -41,6 +41,9 @@ func TestEmbedPanel(t *testing.T) {
 				do(t, ctx, chromedp.Navigate(c.base+c.path))
 			}
 			expectAbsoluteSnippets(t, ctx, c.base)
+			if eval[bool](t, ctx, `document.querySelector("details.embed").open`) {
+				t.Fatal("the embed panel is open before the reader opens it")
+			}
 			click(t, ctx, "details.embed summary")
 			waitApp(t, ctx)
 			waitFor(t, ctx, `document.querySelector("details.embed").open && !!document.querySelector("details.embed iframe.embed-preview")`)

@@ -79,7 +79,13 @@ func (c *chartTools) embedID() string { return "embed-" + c.Spec.Slug }
 // preview that loads only when the reader opens the panel.
 func (c *chartTools) embed() app.UI {
 	id := c.embedID()
-	return app.Details().ID(id).Class("embed").Open(c.open).On("toggle", c.onToggle).Body(
+	panel := app.Details().ID(id).Class("embed")
+	if c.open {
+		// Never Open(false): go-app pre-renders it as open="false", which
+		// opens the panel, so that the reader's first click closed it.
+		panel = panel.Open(true)
+	}
+	return panel.On("toggle", c.onToggle).Body(
 		app.Summary().Text(c.t("embed.open")),
 		app.P().Text(c.t("embed.intro")),
 		c.snippetBox(id+"-code", c.t("embed.iframe"), 4, c.iframeSnippet()),
