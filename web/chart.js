@@ -73,6 +73,56 @@
     }
   });
 
+  // An embed snippet's Copy button copies its code, before the app runs as
+  // after (the app renders the same button, ui.chartTools.snippetBox). The
+  // status beside it says so; where the clipboard is refused, the code is
+  // selected for the reader to copy.
+  document.addEventListener("click", function (e) {
+    var button = e.target.closest && e.target.closest("button[data-copy]");
+    var box = button && document.getElementById(button.dataset.copy);
+    if (!box) return;
+    var status = button.parentNode.querySelector(".copy-status");
+    function say(text) {
+      if (!status) return;
+      status.textContent = text;
+      setTimeout(function () {
+        if (status.textContent === text) status.textContent = "";
+      }, 4000);
+    }
+    function selectIt() {
+      box.select();
+      say(document.execCommand("copy") ? button.dataset.copied : button.dataset.failed);
+    }
+    if (!navigator.clipboard || !navigator.clipboard.writeText) {
+      selectIt();
+      return;
+    }
+    navigator.clipboard.writeText(box.value).then(function () {
+      say(button.dataset.copied);
+    }, selectIt);
+  });
+
+  // Panels the reader opens before the app runs, such as a chart's embed
+  // panel (a plain <details>), by id: the app's first render replaces the
+  // page, and reopens them (ui.takeOpenedBeforeApp). Toggle events do not
+  // bubble, hence the capture.
+  var openedEarly = {};
+  window.gzOpenedEarly = openedEarly;
+  document.addEventListener("toggle", function (e) {
+    if (!window.gzAppRunning && e.target.id) openedEarly[e.target.id] = e.target.open;
+  }, true);
+
+  // A server that knows no domain (a static export, or one started
+  // without -domain) writes the embed snippets' addresses as paths; a
+  // reader pastes them into another site, so they become absolute, at the
+  // address the page was loaded from. The app writes them the same way.
+  function absoluteSnippets() {
+    var boxes = document.querySelectorAll("textarea.snippet");
+    for (var i = 0; i < boxes.length; i++) {
+      boxes[i].value = boxes[i].value.replace(/(src=")\/(?!\/)/g, "$1" + location.origin + "/");
+    }
+  }
+
   var prepainted = {};
   window.gzPrepainted = prepainted;
 
@@ -114,6 +164,7 @@
       document.addEventListener("readystatechange", whenReady, { once: true });
       return;
     }
+    absoluteSnippets();
     if (!renderedForAddress()) {
       startAppNow();
       return;

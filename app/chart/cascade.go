@@ -180,7 +180,7 @@ func (b builder) cascadeOption(sp spec.Spec, metric model.Metric, year int, all 
 	if len(rows) > 0 {
 		panels = []panel{{rows: rows}}
 	}
-	bar, empty := b.panelsBase(sp, metric, year, panels, func() float64 { return cascadeMax(all, b.lang) })
+	bar, empty := b.panelsBase(sp, metric, year, panels, func(panel) float64 { return cascadeMax(all, b.lang) })
 	if empty != nil {
 		return empty, nil
 	}

@@ -44,7 +44,7 @@ func synthetic(t *testing.T, figs ...fig) *model.Dataset {
 	ds := model.Dataset{
 		Schema: model.SchemaVersion,
 		Catalog: model.Catalog{
-			Units: []model.Unit{{ID: "pct"}, {ID: "cny_100m"}},
+			Units: []model.Unit{{ID: "pct", Name: model.Text{ZH: "%", EN: "%"}}, {ID: "cny_100m", Name: model.Text{ZH: "亿元", EN: "100 million yuan"}}},
 			Regions: []model.Region{
 				{ID: "a", Group: model.GroupDistrict, Name: model.Text{ZH: "甲区", EN: "Alpha"}},
 				{ID: "b", Group: model.GroupDistrict, Name: model.Text{ZH: "乙区", EN: "Beta"}},
@@ -386,6 +386,29 @@ func TestTextFromDataIsEscaped(t *testing.T) {
 	}
 }
 
+// TestTooltipShowsTheSentence shows a quote in bold within its sentence,
+// escaped, where the source's text is kept, and alone where it is not.
+func TestTooltipShowsTheSentence(t *testing.T) {
+	ds := synthetic(t, fig{region: "a", metric: "growth", year: 2024, kind: "target", value: 5, qualifier: "exact", quote: "growth of 5%"},
+		fig{region: "b", metric: "growth", year: 2024, kind: "target", value: 4, qualifier: "exact", quote: "growth of 4%"})
+	ds.Records[0].Sources[0].Sentence = "Alpha <i>aims</i> for growth of 5%q, and more."
+	tips := map[string]string{}
+	sp, _ := Districts(ds, "growth", 2024, i18n.EN)
+	for _, s := range decode(t, sp.Option).Series {
+		for _, raw := range s.Data {
+			var it dataItem
+			json.Unmarshal(raw, &it)
+			tips[it.RegionID] = it.Tooltip.Formatter
+		}
+	}
+	if want := "<q>Alpha &lt;i&gt;aims&lt;/i&gt; for <b>growth of 5%q</b>, and more.</q>"; !strings.Contains(tips["a"], want) {
+		t.Errorf("tooltip %q lacks the sentence %q", tips["a"], want)
+	}
+	if want := "<q><b>growth of 4%q</b></q>"; !strings.Contains(tips["b"], want) {
+		t.Errorf("tooltip %q lacks the quote alone %q", tips["b"], want)
+	}
+}
+
 func specsOf(t *testing.T, ds *model.Dataset) []spec.Spec {
 	t.Helper()
 	d, _ := Districts(ds, "growth", 2024, i18n.EN)
@@ -428,10 +451,10 @@ func TestCSV(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(rows) != 4 || !slices.Equal(rows[0], csvHeader) {
+	if len(rows) != 4 || !slices.Equal(rows[0], csvColumns) {
 		t.Fatalf("rows = %v, want the header, two figures and one missing district", rows)
 	}
-	if want := []string{"c", "Gamma", "total", "Total", "2024", "year", "actual", "6500", "above", "", "cny_100m", "", "Daily, 19 Feb 2024 (s1)", "ctq", "", "", "", "", "", ""}; !slices.Equal(rows[1], want) {
+	if want := []string{"c", "Gamma", "total", "Total", "2024", "year", "actual", "6500", "above", "", "cny_100m", "", "Daily, 19 Feb 2024 (s1)", "ctq", "", "", "", "", "", "", "100 million yuan", "650"}; !slices.Equal(rows[1], want) {
 		t.Errorf("row 1 = %q, want %q", rows[1], want)
 	}
 	if rows[2][14] != "plan (adopted by the congress)" {
@@ -442,7 +465,15 @@ func TestCSV(t *testing.T) {
 	}
 	all, err := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(DatasetCSV(ds, i18n.ZH), []byte("\ufeff")))).ReadAll()
 	if err != nil || len(all) != len(growthFigures)+1 {
-		t.Errorf("dataset CSV: %d rows, err %v; want one per record plus the header", len(all), err)
+		t.Fatalf("dataset CSV: %d rows, err %v; want one per record plus the header", len(all), err)
+	}
+	if h := all[0]; len(h) != len(csvColumns)-1 || h[1] != "地区" || h[7] != "数值" || h[20] != "单位" {
+		t.Errorf("Chinese header = %q, want Chinese names and no column in billion yuan", h)
+	}
+	for _, row := range all[1:] {
+		if row[2] == "total" && (row[1] == "" || row[1][0] < 0x80 || row[20] != "亿元") {
+			t.Errorf("Chinese row = %q, want the region's Chinese name and the unit 亿元", row)
+		}
 	}
 }
 

@@ -11,14 +11,30 @@ import (
 	"gztargets/app/spec"
 )
 
-// csvHeader names the CSV columns. Values are in the dataset's units (亿元
-// for amounts) whatever the language, so that files from either language
-// agree; region and metric names, the stage and the verdict follow the
+// csvColumns are the CSV's columns, by id: the English file's header.
+// The Chinese file names them in Chinese (messages csv.<id>). Values are in
+// the dataset's units (亿元 for amounts) whatever the language, so that
+// files from either language agree, and unit_name says the unit in words;
+// the English file adds the value in billion yuan, as its charts show
+// amounts. Region and metric names, the stage and the verdict follow the
 // language.
-var csvHeader = []string{
+var csvColumns = []string{
 	"region", "region_name", "metric", "metric_name", "year", "period", "kind",
 	"value", "qualifier", "stretch", "unit", "conflict", "sources", "quotes",
 	"stage", "provisional", "upper", "verdict", "source_urls", "reliability",
+	"unit_name", "value_billion_yuan",
+}
+
+// csvHeader is the header of a CSV file in a language.
+func csvHeader(lang i18n.Lang) []string {
+	if lang == i18n.EN {
+		return csvColumns
+	}
+	out := make([]string, len(csvColumns)-1)
+	for i := range out {
+		out[i] = i18n.T(lang, i18n.Key("csv."+csvColumns[i]))
+	}
+	return out
 }
 
 // CSV writes the figures of a spec, one row per figure and one per region
@@ -32,7 +48,7 @@ func CSV(ds *model.Dataset, s spec.Spec) []byte {
 		rec, _ := ds.Record(r.Record)
 		rows = append(rows, b.csvRow(region, metric, r.Year, rec, r.Verdict))
 	}
-	return writeCSV(rows)
+	return writeCSV(csvHeader(s.Lang), rows)
 }
 
 // DatasetCSV writes every record of the dataset in the language.
@@ -45,7 +61,7 @@ func DatasetCSV(ds *model.Dataset, lang i18n.Lang) []byte {
 		metric, _ := ds.Metric(r.Metric)
 		rows = append(rows, b.csvRow(region, metric, r.Year, r, b.verdictOf(r)))
 	}
-	return writeCSV(rows)
+	return writeCSV(csvHeader(lang), rows)
 }
 
 // verdictOf is a target's verdict in words, or "" for a result.
@@ -64,9 +80,10 @@ func (b builder) verdictOf(r *model.Record) string {
 }
 
 func (b builder) csvRow(region model.Region, metric model.Metric, year int, r *model.Record, verdict string) []string {
-	row := make([]string, len(csvHeader))
+	row := make([]string, len(csvHeader(b.lang)))
 	copy(row, []string{region.ID, b.regionName(region), metric.ID, metric.Name.In(string(b.lang)), yearText(year)})
 	row[10] = metric.Unit
+	row[20] = b.w.UnitName(metric.Unit)
 	if r == nil {
 		row[12] = b.w.NoFigure(region.ID, metric.ID, year)
 		return row
@@ -101,6 +118,9 @@ func (b builder) csvRow(region model.Region, metric model.Metric, year int, r *m
 	row[17] = verdict
 	row[18] = strings.Join(urls, " | ")
 	row[19] = strings.Join(reliability, " | ")
+	if b.lang == i18n.EN && metric.Unit == "cny_100m" {
+		row[21] = strconv.FormatFloat(i18n.Display(r.Value, metric.Unit, b.lang), 'f', -1, 64)
+	}
 	return row
 }
 
@@ -113,11 +133,11 @@ func yearText(y int) string {
 
 // writeCSV writes the header and rows. A byte-order mark lets spreadsheet
 // programs read the Chinese text as UTF-8.
-func writeCSV(rows [][]string) []byte {
+func writeCSV(header []string, rows [][]string) []byte {
 	var buf bytes.Buffer
 	buf.WriteString("\ufeff")
 	w := csv.NewWriter(&buf)
-	w.Write(csvHeader)
+	w.Write(header)
 	w.WriteAll(rows)
 	return buf.Bytes()
 }

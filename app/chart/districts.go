@@ -101,7 +101,7 @@ func (b builder) districtsDescription(metric model.Metric, year int, panels []pa
 
 // districtsOption draws the panels, and returns their grids for the export.
 func (b builder) districtsOption(sp spec.Spec, metric model.Metric, year int, panels []panel) ([]byte, []opts.Grid) {
-	bar, empty := b.panelsBase(sp, metric, year, panels, func() float64 { return panelsMax(panels, b.lang) })
+	bar, empty := b.panelsBase(sp, metric, year, panels, func(p panel) float64 { return panelsMax([]panel{p}, b.lang) })
 	if empty != nil {
 		return empty, nil
 	}
@@ -119,9 +119,10 @@ func (b builder) districtsOption(sp spec.Spec, metric model.Metric, year int, pa
 
 // panelsBase starts a chart of panels. With no panels, the chart is done:
 // it says that no region has the figure, returned as empty. Otherwise the
-// panels are laid out; percentages share one scale, up to largest(), so
-// that the panels compare at a glance.
-func (b builder) panelsBase(sp spec.Spec, metric model.Metric, year int, panels []panel, largest func() float64) (bar *charts.Bar, empty []byte) {
+// panels are laid out; percentages share one scale, from each panel's
+// largest figure, so that the panels compare at a glance, except for a
+// reference panel with an outlier (see panelScales, which marks it).
+func (b builder) panelsBase(sp spec.Spec, metric model.Metric, year int, panels []panel, largest func(panel) float64) (bar *charts.Bar, empty []byte) {
 	bar = newBase(sp.Description)
 	if len(panels) == 0 {
 		return bar, encode(bar, map[string]any{
@@ -129,11 +130,11 @@ func (b builder) panelsBase(sp spec.Spec, metric model.Metric, year int, panels 
 			"graphic": noDataGraphic(b.t("chart.noneAll", metric.Name.In(string(b.lang)), year)),
 		})
 	}
-	var scaleMax any
+	var scales []any
 	if metric.Unit == "pct" {
-		scaleMax = niceMax(largest())
+		scales = panelScales(panels, largest)
 	}
-	b.layoutPanels(bar, panels, sp.Height, i18n.UnitLabel(metric.Unit, b.lang), scaleMax)
+	b.layoutPanels(bar, panels, sp.Height, i18n.UnitLabel(metric.Unit, b.lang), scales)
 	return bar, nil
 }
 

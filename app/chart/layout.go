@@ -22,6 +22,7 @@ import (
 type panel struct {
 	rows      []row
 	reference bool
+	ownScale  bool // a reference panel whose figures would stretch the districts' scale
 }
 
 // Pixel layout of horizontal charts.
@@ -80,7 +81,7 @@ func (b builder) names(p panel) []string {
 
 // layoutPanels places one grid and one pair of axes per panel within the
 // chart height, giving each category the same height.
-func (b builder) layoutPanels(bar *charts.Bar, panels []panel, height int, unitLabel string, scaleMax any) {
+func (b builder) layoutPanels(bar *charts.Bar, panels []panel, height int, unitLabel string, scales []any) {
 	count := 0
 	for _, p := range panels {
 		count += len(p.rows)
@@ -101,12 +102,16 @@ func (b builder) layoutPanels(bar *charts.Bar, panels []panel, height int, unitL
 			Left: left, Right: itoa(labelRoom), Top: itoa(y), Height: itoa(h),
 		})
 		y += h + axisSpace
+		var scaleMax any
+		if scales != nil {
+			scaleMax = scales[i]
+		}
 		bar.XAxisList = append(bar.XAxisList, opts.XAxis{
 			Type: "value", GridIndex: i, Name: unitLabel, NameLocation: "end", Max: scaleMax,
 		})
 		yAxis := opts.YAxis{Type: "category", GridIndex: i, Inverse: opts.Bool(true), Data: b.names(p)}
 		if p.reference {
-			yAxis.Name = b.t("series.reference")
+			yAxis.Name = b.referenceHeading(p)
 			yAxis.NameLocation = "start"
 		}
 		bar.YAxisList = append(bar.YAxisList, yAxis)
@@ -134,28 +139,76 @@ const (
 func (b builder) panelMedia(panels []panel) []any {
 	left := b.labelWidth(panels)
 	narrowLeft := min(left, narrowNames)
-	layout := func(left, right int, names map[string]any, heading, align string) map[string]any {
+	layout := func(left, right int, names map[string]any, heading func(string) string, align string) map[string]any {
 		grids, axes := make([]any, len(panels)), make([]any, len(panels))
 		for i, p := range panels {
 			grids[i] = map[string]any{"left": itoa(left), "right": itoa(right)}
 			axis := map[string]any{"axisLabel": names}
 			if p.reference {
-				axis["name"], axis["nameTextStyle"] = heading, map[string]any{"align": align}
+				axis["name"], axis["nameTextStyle"] = heading(b.referenceHeading(p)), map[string]any{"align": align}
 			}
 			axes[i] = axis
 		}
 		return map[string]any{"grid": grids, "yAxis": axes}
 	}
-	heading := b.t("series.reference")
+	asIs := func(s string) string { return s }
+	wrapped := func(s string) string { return wrap(s, narrowHeading) }
 	return []any{
-		map[string]any{"option": layout(left, labelRoom, map[string]any{"overflow": "none"}, heading, "center")},
+		map[string]any{"option": layout(left, labelRoom, map[string]any{"overflow": "none"}, asIs, "center")},
 		map[string]any{
 			"query": map[string]any{"maxWidth": narrowWidth},
 			"option": layout(narrowLeft, narrowLabelRoom,
 				map[string]any{"width": narrowLeft - labelGap, "overflow": "break", "lineHeight": 14},
-				wrap(heading, narrowHeading), "left"),
+				wrapped, "left"),
 		},
 	}
+}
+
+// referenceHeading heads the reference panel, and says when its scale is
+// its own, so that no one compares its bars' lengths with the districts'.
+func (b builder) referenceHeading(p panel) string {
+	if p.ownScale {
+		return b.t("series.reference") + b.t("series.ownScale")
+	}
+	return b.t("series.reference")
+}
+
+// outlierRatio is how much longer a reference figure would make the
+// districts' scale before it gets a scale of its own: a first-half result
+// of 11% against district targets up to 10% would take the shared scale
+// from 10% to 15%. A smaller excess widens the shared scale instead.
+const outlierRatio = 1.5
+
+// panelScales are the panels' value-axis maxima for percentages, largest
+// giving each panel's largest figure. The districts share one scale, so
+// that their bars compare at a glance; so does the reference panel, unless
+// one of its figures (a first-half result, say) would stretch that scale
+// and squeeze every district's bar: then it gets a scale of its own, and
+// is marked ownScale.
+func panelScales(panels []panel, largest func(panel) float64) []any {
+	shared, reference := 0.0, 0.0
+	for _, p := range panels {
+		if p.reference {
+			reference = max(reference, largest(p))
+		} else {
+			shared = max(shared, largest(p))
+		}
+	}
+	outlier := false
+	if own, widened := niceMax(shared), niceMax(max(shared, reference)); own != nil {
+		outlier = widened.(float64) >= own.(float64)*outlierRatio
+	}
+	if !outlier {
+		shared = max(shared, reference)
+	}
+	scales := make([]any, len(panels))
+	for i := range panels {
+		scales[i] = niceMax(shared)
+		if panels[i].reference && outlier {
+			scales[i], panels[i].ownScale = niceMax(reference), true
+		}
+	}
+	return scales
 }
 
 // labelWidth estimates, in pixels, the room the longest region name needs

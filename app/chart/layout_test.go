@@ -90,11 +90,54 @@ func TestNarrowLayout(t *testing.T) {
 						t.Errorf("axis %d narrow heading line %q is wider than %d", i, line, narrowHeading)
 					}
 				}
-				if *wide.YAxis[i].Name != i18n.T(tt.lang, "series.reference") {
+				if !strings.HasPrefix(*wide.YAxis[i].Name, i18n.T(tt.lang, "series.reference")) {
 					t.Errorf("axis %d wide heading = %q", i, *wide.YAxis[i].Name)
 				}
 			}
 		})
+	}
+}
+
+// TestReferenceOutlierOwnScale draws the districts view where a reference
+// region's first-half result (11%) would stretch the districts' scale (up
+// to 7%): the districts keep theirs, the reference panel gets its own and
+// says so. A reference figure just above the districts' widens the shared
+// scale instead.
+func TestReferenceOutlierOwnScale(t *testing.T) {
+	scales := func(ds *model.Dataset) (maxima []any, heading string) {
+		sp, ok := Districts(ds, "growth", 2023, i18n.EN)
+		if !ok {
+			t.Fatal("no chart")
+		}
+		var o struct {
+			XAxis []struct{ Max any }     `json:"xAxis"`
+			YAxis []struct{ Name string } `json:"yAxis"`
+		}
+		if err := json.Unmarshal(sp.Option, &o); err != nil {
+			t.Fatal(err)
+		}
+		for _, a := range o.XAxis {
+			maxima = append(maxima, a.Max)
+		}
+		return maxima, o.YAxis[len(o.YAxis)-1].Name
+	}
+	ds := synthetic(t, growthFigures...)
+	maxima, heading := scales(ds)
+	if len(maxima) != 2 || maxima[0] != 8.0 || maxima[1] != 15.0 {
+		t.Errorf("scales = %v, want 8 for the districts and 15 for the reference panel", maxima)
+	}
+	if !strings.HasSuffix(heading, "(own scale)") {
+		t.Errorf("reference heading = %q, want it to say its scale is its own", heading)
+	}
+	modest := append([]fig{}, growthFigures...)
+	for i := range modest {
+		if modest[i].region == "zn" {
+			modest[i].value = 8.5
+		}
+	}
+	maxima, heading = scales(synthetic(t, modest...))
+	if len(maxima) != 2 || maxima[0] != 10.0 || maxima[1] != 10.0 || strings.Contains(heading, "own scale") {
+		t.Errorf("scales = %v, heading %q; want one shared scale of 10", maxima, heading)
 	}
 }
 

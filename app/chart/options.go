@@ -110,7 +110,8 @@ func (b builder) regionName(r model.Region) string { return r.Name.In(string(b.l
 
 // tooltip is the escaped HTML shown when a reader points at a figure: the
 // region, the metric and year, the value and kind, any disagreement, and
-// each source with its verbatim quote.
+// each source with its verbatim quote, in bold within its sentence where
+// the source's text is kept.
 func (b builder) tooltip(region model.Region, metric model.Metric, r *model.Record) string {
 	var sb strings.Builder
 	esc := func(s string) string { return escapeTemplate(html.EscapeString(s)) }
@@ -121,7 +122,8 @@ func (b builder) tooltip(region model.Region, metric model.Metric, r *model.Reco
 		sb.WriteString("<br><em>" + esc(c) + "</em>")
 	}
 	for _, c := range r.Sources {
-		sb.WriteString("<br><q>" + esc(c.Quote) + "</q> — " + esc(b.w.SourceCredit(c.Source)))
+		before, quote, after := b.w.QuoteInContext(c)
+		sb.WriteString("<br><q>" + esc(before) + "<b>" + esc(quote) + "</b>" + esc(after) + "</q> — " + esc(b.w.SourceCredit(c.Source)))
 	}
 	return sb.String()
 }

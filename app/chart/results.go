@@ -168,7 +168,7 @@ func (b builder) regionJudgement(rv model.RegionVerdicts) string {
 // resultsOption draws per panel the results as bars and the targets as
 // marks, and returns the grids for the export.
 func (b builder) resultsOption(sp spec.Spec, metric model.Metric, year int, panels []panel, verdicts map[string]model.RegionVerdicts) ([]byte, []opts.Grid) {
-	largest := func() float64 { return verdictsMax(verdicts, b.lang) }
+	largest := func(p panel) float64 { return verdictsMax(verdicts, p, b.lang) }
 	bar, empty := b.panelsBase(sp, metric, year, panels, largest)
 	if empty != nil {
 		return empty, nil
@@ -272,10 +272,14 @@ func shownResult(rv model.RegionVerdicts) *model.Record {
 	return rv.Estimate
 }
 
-// verdictsMax is the largest value drawn, for the shared percentage scale.
-func verdictsMax(verdicts map[string]model.RegionVerdicts, lang i18n.Lang) float64 {
+// verdictsMax is the largest value a panel draws, for the percentage scale.
+func verdictsMax(verdicts map[string]model.RegionVerdicts, p panel, lang i18n.Lang) float64 {
 	m := 0.0
-	for _, rv := range verdicts {
+	for _, r := range p.rows {
+		rv, ok := verdicts[r.Region.ID]
+		if !ok {
+			continue
+		}
 		if rec := shownResult(rv); rec != nil {
 			m = math.Max(m, i18n.Display(rec.Value, rec.Unit, lang))
 		}

@@ -163,6 +163,36 @@ func TestKeyboardOnly(t *testing.T) {
 	}
 }
 
+// TestTabStopsAreVisible tabs through pages with charts, whose figures are
+// also in tables for screen readers only: every stop must be something a
+// sighted reader sees, never an element of a hidden table where the focus
+// disappears.
+func TestTabStopsAreVisible(t *testing.T) {
+	for _, path := range []string{"/?view=districts&metric=gdp_growth&year=2024&lang=en", "/district/tianhe?lang=zh"} {
+		t.Run(path, func(t *testing.T) {
+			ctx := newTab(t)
+			do(t, ctx, chromedp.Navigate(serverURL+path))
+			waitApp(t, ctx)
+			for i := 0; i < 150; i++ {
+				do(t, ctx, chromedp.KeyEvent(kb.Tab))
+				stop := eval[string](t, ctx, `(() => {
+					const el = document.activeElement;
+					if (el === document.body) return "end";
+					const r = el.getBoundingClientRect();
+					const hidden = el.closest(".sr-only") || r.width < 2 || r.height < 2;
+					return hidden ? "hidden " + el.outerHTML.slice(0, 100) : "";
+				})()`)
+				if stop == "end" {
+					return
+				}
+				if stop != "" {
+					t.Fatalf("Tab stop %d is invisible: %s", i+1, stop)
+				}
+			}
+		})
+	}
+}
+
 // TestLanguage checks the language rules: the browser's language by
 // default, from the first paint, from the server as from a static host;
 // the lang parameter over it; a choice remembered, also one made before

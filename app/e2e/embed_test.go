@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -238,9 +239,79 @@ func TestDownloads(t *testing.T) {
 	if len(all) != 1+len(ds.Records) {
 		t.Errorf("dataset CSV: %d rows, want %d", len(all), 1+len(ds.Records))
 	}
+	expectUnitsInWords(t, all, "100 million yuan", "value_billion_yuan")
 	click(t, ctx, `a.download[href$="/data/targets.json"]`)
 	if b := waitDownload(t, dir, "guangzhou-targets.json"); !bytes.Contains(b, []byte(`"records"`)) {
 		t.Error("the JSON download is not the dataset")
+	}
+}
+
+// TestDownloadsInChinese downloads the chart's figures and every figure
+// from the Chinese page: Chinese column names, region names and units.
+func TestDownloadsInChinese(t *testing.T) {
+	ctx := newTab(t)
+	readChartAt(t, ctx, serverURL+"/?metric=fai_total&year=2024&lang=zh", `o.series.target`)
+	waitApp(t, ctx)
+	dir := t.TempDir()
+	_, err := chromedp.CallBrowser(ctx, browser.SetDownloadBehavior, browser.SetDownloadBehaviorParams{
+		Behavior:         browser.SetDownloadBehaviorBehaviorAllow,
+		BrowserContextID: chromedp.FromContext(ctx).BrowserContextID,
+		DownloadPath:     dir,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	click(t, ctx, `a.download[href$="fai_total-2024-districts.csv"]`)
+	rows := parseCSV(t, waitDownload(t, dir, "fai_total-2024-districts.csv"))
+	expectUnitsInWords(t, rows, "亿元", "")
+	region, _ := ds.Region(rows[1][0])
+	if rows[0][1] != "地区" || rows[1][1] != region.Name.ZH {
+		t.Errorf("the chart's CSV: header %q, first row %q; want Chinese names", rows[0], rows[1])
+	}
+	click(t, ctx, `a.download[href$="/data/targets-zh.csv"]`)
+	all := parseCSV(t, waitDownload(t, dir, "guangzhou-targets-zh.csv"))
+	if len(all) != 1+len(ds.Records) || all[0][0] != "地区代码" {
+		t.Errorf("every figure in Chinese: %d rows, header %q; want %d rows under Chinese names", len(all), all[0], 1+len(ds.Records))
+	}
+	expectUnitsInWords(t, all, "亿元", "")
+}
+
+// expectUnitsInWords checks a CSV's unit names: amounts are in wantUnit
+// (亿元, or "100 million yuan" in words), and where billions is named, its
+// column holds a tenth of the value, as the English charts show amounts.
+func expectUnitsInWords(t *testing.T, rows [][]string, wantUnit, billions string) {
+	t.Helper()
+	col := map[string]int{}
+	for i, name := range rows[0] {
+		col[name] = i
+	}
+	unitName, unit := col["unit_name"], col["unit"]
+	if rows[0][0] == "地区代码" {
+		unitName, unit = col["单位"], col["单位代码"]
+	}
+	if unitName == 0 || unit == 0 {
+		t.Fatalf("no columns name the unit and the unit in words: %q", rows[0])
+	}
+	bn, hasBillions := col[billions]
+	if (billions != "") != hasBillions {
+		t.Errorf("column %q present: %v, want %v", billions, hasBillions, billions != "")
+	}
+	amounts := 0
+	for _, row := range rows[1:] {
+		if row[unit] != "cny_100m" {
+			continue
+		}
+		amounts++
+		if row[unitName] != wantUnit {
+			t.Fatalf("an amount's unit reads %q, want %q: %q", row[unitName], wantUnit, row)
+		}
+		value, err := strconv.ParseFloat(row[7], 64)
+		if hasBillions && err == nil && row[bn] != number(i18n.Display(value, "cny_100m", i18n.EN)) {
+			t.Fatalf("%s = %q for a value of %s 亿元", billions, row[bn], row[7])
+		}
+	}
+	if amounts == 0 {
+		t.Error("no amounts to check")
 	}
 }
 

@@ -122,8 +122,9 @@ type Publication struct {
 // Citation ties a record to one source and says what that source states,
 // and, where the text names them, who said it and where.
 type Citation struct {
-	Source string `json:"seed"`
-	Quote  string `json:"quote"`
+	Source   string `json:"seed"`
+	Quote    string `json:"quote"`
+	Sentence string `json:"sentence,omitempty"` // the whole sentence around the quote, where the source's text is kept
 	Statement
 	Speaker   *Text  `json:"speaker,omitempty"`
 	Event     *Text  `json:"event,omitempty"`

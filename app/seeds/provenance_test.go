@@ -19,8 +19,10 @@ func sourceTextDir(t *testing.T) string {
 }
 
 // TestQuotesAreVerbatim proves that every quote of an article appears,
-// character for character, in the original article it cites. Web pages'
-// texts are not stored: the validator proves their quotes state the figure.
+// character for character, in the original article it cites, and that its
+// sentence is the whole sentence around it. Web pages' texts are not
+// stored: the validator proves their quotes state the figure, and they
+// have no sentence.
 func TestQuotesAreVerbatim(t *testing.T) {
 	dir := sourceTextDir(t)
 	set := readRepoSeeds(t)
@@ -28,6 +30,11 @@ func TestQuotesAreVerbatim(t *testing.T) {
 	for _, file := range set.Files() {
 		rec := set.Records[file]
 		if IsWebSource(rec.Source) {
+			for i, f := range rec.Figures {
+				if f.Sentence != "" {
+					t.Errorf("%s: figure %d: a web page's text is not kept, so no sentence can be proved: %q", file, i+1, f.Sentence)
+				}
+			}
 			continue
 		}
 		text, err := os.ReadFile(filepath.Join(dir, rec.Source))
@@ -38,6 +45,9 @@ func TestQuotesAreVerbatim(t *testing.T) {
 		for i, f := range rec.Figures {
 			if !strings.Contains(string(text), f.Quote) {
 				t.Errorf("%s: figure %d: quote %q is not in %s", file, i+1, f.Quote, rec.Source)
+			}
+			if want, _ := SentenceAround(string(text), f.Quote); f.Sentence != want {
+				t.Errorf("%s: figure %d: sentence %q, want the whole sentence around the quote as written: %q", file, i+1, f.Sentence, want)
 			}
 			checked++
 		}

@@ -28,6 +28,12 @@ type Record struct {
 type Figure struct {
 	model.Figure
 	Quote string `json:"quote"`
+	// Sentence is the whole sentence around the quote, as written, for an
+	// article whose text is kept (../shared/seeds): the context a reader
+	// needs, which the shortest clause may leave out. Tests prove that it
+	// is SentenceAround(text, quote). A web page's text is not kept, so its
+	// figures have none, and readers see the recorded clause.
+	Sentence string `json:"sentence,omitempty"`
 	// QuoteUnit overrides the unit written in the quote when the text states
 	// it wrongly (a machine translation's "billion" for trillion). A note
 	// must say why.
@@ -44,7 +50,7 @@ type Figure struct {
 // what this figure states and who stated it.
 func (f Figure) Citation(source string) model.Citation {
 	return model.Citation{
-		Source: source, Quote: f.Quote, Statement: f.Statement, Speaker: f.Speaker,
+		Source: source, Quote: f.Quote, Sentence: f.Sentence, Statement: f.Statement, Speaker: f.Speaker,
 		Event: f.Event, EventDate: f.EventDate, Note: f.Note,
 	}
 }

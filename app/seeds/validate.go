@@ -159,6 +159,9 @@ func (c *checker) quote(n int, f Figure) {
 	if q == "" {
 		return
 	}
+	if f.Sentence != "" && !strings.Contains(f.Sentence, q) {
+		c.fail(n, "sentence", "does not contain the quote")
+	}
 	if utf8.RuneCountInString(q) > MaxQuoteRunes {
 		c.fail(n, "quote", "longer than %d characters; quote the shortest clause that states the figure", MaxQuoteRunes)
 	}

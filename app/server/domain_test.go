@@ -5,6 +5,7 @@ package server
 import (
 	"net/http"
 	"net/url"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -69,6 +70,9 @@ func TestSharedLinks(t *testing.T) {
 	}
 	for _, tc := range tests {
 		_, body := get(t, s, http.MethodGet, tc.target)
+		if n := checkSnippets(t, body, "https://example.org:8443/gz/"); n == 0 && !strings.Contains(tc.target, "sources") && !strings.Contains(tc.target, "%22") {
+			t.Errorf("%s: no embed snippet", tc.target)
+		}
 		if got := metaContents(t, body, "og:url"); len(got) != 1 || got[0] != tc.url {
 			t.Errorf("%s: og:url %q, want %q", tc.target, got, tc.url)
 		}
@@ -101,4 +105,25 @@ func TestNoSharedLinksWithoutDomain(t *testing.T) {
 			t.Errorf("%s: an address with no host in the page", target)
 		}
 	}
+}
+
+// checkSnippets fails unless every address in the embed snippets of a page
+// starts with base: the code a reader pastes must work on another site. It
+// returns how many addresses it checked.
+func checkSnippets(t *testing.T, body, base string) int {
+	t.Helper()
+	src := regexp.MustCompile(`src="([^"]*)"`)
+	n := 0
+	for _, tok := range tokenize(body) {
+		if tok.parent != "textarea" {
+			continue
+		}
+		for _, m := range src.FindAllStringSubmatch(tok.text, -1) {
+			n++
+			if !strings.HasPrefix(m[1], base) {
+				t.Errorf("a snippet names %q, want an address under %s", m[1], base)
+			}
+		}
+	}
+	return n
 }

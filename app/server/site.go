@@ -110,7 +110,9 @@ func newSite(webDir, prefix string, ds *model.Dataset, dataJSON []byte, domain s
 	}
 	s.files = map[string]*asset{
 		"/data/targets.json": generatedAsset("application/json; charset=utf-8", dataJSON),
-		"/data/targets.csv":  generatedAsset("text/csv; charset=utf-8", chart.DatasetCSV(ds, i18n.EN)),
+	}
+	for _, lang := range i18n.Langs {
+		s.files[spec.DatasetCSVPath(lang)] = generatedAsset("text/csv; charset=utf-8", chart.DatasetCSV(ds, lang))
 	}
 	for p, f := range csvs {
 		s.files[p] = f

@@ -122,6 +122,16 @@ func ProfileSlug(region, metric string) string {
 // BundlePath is the path of a language's bundle.
 func BundlePath(lang i18n.Lang) string { return "/spec/" + string(lang) + ".json" }
 
+// DatasetCSVPath is the path of every figure as CSV in a language: the
+// English file keeps the address it always had, /data/targets.csv; the
+// Chinese one is /data/targets-zh.csv.
+func DatasetCSVPath(lang i18n.Lang) string {
+	if lang == i18n.EN {
+		return "/data/targets.csv"
+	}
+	return "/data/targets-" + string(lang) + ".csv"
+}
+
 // EmbedPath is the path of the chart's embed page, which draws the same
 // option without the explorer: /embed/en/gdp_growth-2024-districts.html.
 func (s Spec) EmbedPath() string { return "/embed/" + string(s.Lang) + "/" + s.Slug + ".html" }

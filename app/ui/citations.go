@@ -11,8 +11,9 @@ import (
 )
 
 // citationList shows where a figure comes from: each source's verbatim
-// quote, in the source's own language, with the outlet and date, and a
-// note where reading the source took judgement.
+// quote, marked within its whole sentence where the source's text is kept,
+// in the source's own language, with the outlet and date, and a note where
+// reading the source took judgement.
 type citationList struct {
 	app.Compo
 	words.Words
@@ -34,8 +35,9 @@ func (c *citationList) citation(cite model.Citation) app.UI {
 	src, _ := c.Data.Source(cite.Source)
 	w := c.Words
 	attribution := w.Attribution(cite)
+	before, quote, after := w.QuoteInContext(cite)
 	return app.Li().Body(
-		app.Q().Lang(src.Language).Text(cite.Quote),
+		app.Q().Lang(src.Language).Body(app.Text(before), app.Mark().Text(quote), app.Text(after)),
 		app.Text(" — "),
 		app.If(attribution != "", func() app.UI { return app.Span().Class("attribution").Text(attribution + w.ListSep()) }),
 		app.A().Href(sourcesPath(c.Lang)+"#"+sourceAnchor(cite.Source)).Text(w.SourceCredit(cite.Source)),

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -8,6 +9,7 @@ import (
 	"gztargets/app/i18n"
 	"gztargets/app/model"
 	"gztargets/app/urlstate"
+	"gztargets/app/words"
 	"gztargets/data"
 )
 
@@ -67,6 +69,26 @@ func TestNoticeMessages(t *testing.T) {
 		if got[i] != want[i] {
 			t.Errorf("notice %d = %q, want %q", i, got[i], want[i])
 		}
+	}
+}
+
+// TestExplorerNotices checks that a year the data has no figures for is
+// answered with what the data covers, and any other bad year as before.
+func TestExplorerNotices(t *testing.T) {
+	ds := testDataset(t)
+	got := explorerNotices(words.New(ds, i18n.EN), []urlstate.Notice{
+		{Param: "year", Value: "2030", Problem: urlstate.UnknownValue},
+		{Param: "year", Value: "soon", Problem: urlstate.UnknownValue},
+	}, 2024)
+	want := []string{
+		words.New(ds, i18n.EN).YearNotCovered("2030", 2024),
+		"The year “soon” is not recognised; showing the default instead.",
+	}
+	if len(got) != len(want) || got[0] != want[0] || got[1] != want[1] {
+		t.Errorf("notices = %q, want %q", got, want)
+	}
+	if !strings.Contains(got[0], "none for 2030; showing 2024 instead") {
+		t.Errorf("the notice does not say what is shown instead: %q", got[0])
 	}
 }
 

@@ -66,7 +66,7 @@ func (p *explorerPage) load(q url.Values) {
 	state, notices := urlstate.Parse(q, p.ds)
 	p.state = state
 	p.state.Lang = lang
-	p.notices = noticeMessages(lang, notices)
+	p.notices = explorerNotices(words.New(p.ds, lang), notices, p.state.Year)
 	p.decal = decalOn()
 	p.chart, p.status = p.store.peekSpec(lang, p.slug())
 }

@@ -64,7 +64,9 @@ func (f *chartFigure) dataTable() app.UI {
 	if f.Spec.ChartType == spec.ChartResults || f.Spec.ChartType == spec.ChartMap {
 		return app.Div().Class("verdict-table").Body(chartDataTable(f.Spec, f.Data))
 	}
-	return app.Div().Class("sr-only").Body(chartDataTable(f.Spec, f.Data))
+	table := chartDataTable(f.Spec, f.Data)
+	table.Unseen = true
+	return app.Div().Class("sr-only").Body(table)
 }
 
 func (f *chartFigure) heading() app.UI {

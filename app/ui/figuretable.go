@@ -64,6 +64,7 @@ type figureTable struct {
 	Rows     []figureRow
 	Caption  string
 	Sortable *urlstate.State
+	Unseen   bool // for screen readers only: no links, which would be Tab stops no one sees
 }
 
 func (t *figureTable) Render() app.UI {
@@ -112,6 +113,8 @@ func (t *figureTable) cell(c column, r figureRow, head bool) app.UI {
 	lang := t.Lang
 	var content app.UI
 	switch {
+	case c == colRegion && t.Unseen:
+		content = app.Text(r.Region.Name.In(string(lang)))
 	case c == colRegion:
 		content = app.A().Href(districtPath(r.Region.ID, lang)).Text(r.Region.Name.In(string(lang)))
 	case r.Record == nil && c == colValue:

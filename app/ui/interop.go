@@ -227,6 +227,22 @@ func takePrepainted(slug string) bool {
 	return true
 }
 
+// takeOpenedBeforeApp reports whether the reader opened the <details>
+// element with the id in the pre-rendered page, before the app started
+// (web/chart.js keeps the list), and forgets it, so that only the app's
+// first rendering of it reopens it.
+func takeOpenedBeforeApp(id string) bool {
+	if !app.IsClient {
+		return false
+	}
+	opened := app.Window().Get("gzOpenedEarly")
+	if !opened.Truthy() || !opened.Get(id).Truthy() {
+		return false
+	}
+	opened.Delete(id)
+	return true
+}
+
 // markAppRunning tells web/chart.js that the app handles the controls now,
 // so that a change no longer submits the form.
 func markAppRunning() {

@@ -1,10 +1,13 @@
 package ui
 
 import (
+	"strconv"
+
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"gztargets/app/i18n"
 	"gztargets/app/urlstate"
+	"gztargets/app/words"
 )
 
 // noticeList shows what the page could not understand (an unknown URL
@@ -42,6 +45,19 @@ func noticeMessages(lang i18n.Lang, notices []urlstate.Notice) []string {
 			out[i] = i18n.T(lang, "notice.repeated-param", n.Param, n.Value)
 		default:
 			out[i] = i18n.T(lang, "notice.unknown-value", n.Param, n.Value)
+		}
+	}
+	return out
+}
+
+// explorerNotices are the explorer's notices in the language of w. A year
+// the data has no figures for is no mistake of the reader's: it is
+// answered with the years the data covers and the year shown instead.
+func explorerNotices(w words.Words, notices []urlstate.Notice, shown int) []string {
+	out := noticeMessages(w.Lang, notices)
+	for i, n := range notices {
+		if _, err := strconv.Atoi(n.Value); err == nil && n.Param == "year" && n.Problem == urlstate.UnknownValue {
+			out[i] = w.YearNotCovered(n.Value, shown)
 		}
 	}
 	return out

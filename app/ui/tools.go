@@ -2,6 +2,7 @@ package ui
 
 import (
 	"html"
+	"path"
 	"strconv"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -10,9 +11,8 @@ import (
 	"gztargets/app/spec"
 )
 
-// Paths of the downloadable dataset.
+// Paths of the downloadable dataset and the embeds' resize script.
 const (
-	datasetCSVPath  = "/data/targets.csv"
 	datasetJSONPath = "/data/targets.json"
 	resizeScript    = "/web/embed-resize.js"
 )
@@ -24,6 +24,7 @@ type chartTools struct {
 
 	Spec spec.Spec
 
+	open    bool // the embed panel is open
 	preview bool // the embed panel has been opened, so the preview loads
 }
 
@@ -51,7 +52,7 @@ func (c *chartTools) downloads() app.UI {
 		c.imageButton("png", c.t("download.png")),
 		c.imageButton("svg", c.t("download.svg")),
 		app.A().Class("download").Href(href(c.Spec.CSVPath())).Download(c.Spec.FileName("csv")).Text(c.t("download.csv")),
-		app.A().Class("download").Href(href(datasetCSVPath)).Download("guangzhou-targets.csv").Text(c.t("download.allCSV")),
+		app.A().Class("download").Href(href(spec.DatasetCSVPath(c.Spec.Lang))).Download("guangzhou-"+path.Base(spec.DatasetCSVPath(c.Spec.Lang))).Text(c.t("download.allCSV")),
 		app.A().Class("download").Href(href(datasetJSONPath)).Download("guangzhou-targets.json").Text(c.t("download.allJSON")),
 	)
 }
@@ -63,17 +64,32 @@ func (c *chartTools) imageButton(format, label string) app.UI {
 		})
 }
 
+// OnMount reopens the embed panel if the reader opened it in the
+// pre-rendered page, before the app started: the app's first render
+// replaced the page with the panel closed, and the click or tap was lost.
+func (c *chartTools) OnMount(ctx app.Context) {
+	if takeOpenedBeforeApp(c.embedID()) {
+		ctx.Dispatch(func(ctx app.Context) { c.open, c.preview = true, true })
+	}
+}
+
+func (c *chartTools) embedID() string { return "embed-" + c.Spec.Slug }
+
 // embed shows the snippet to paste, the optional resize script and a
 // preview that loads only when the reader opens the panel.
 func (c *chartTools) embed() app.UI {
-	id := "embed-" + c.Spec.Slug
-	return app.Details().Class("embed").On("toggle", c.onToggle).Body(
+	id := c.embedID()
+	panel := app.Details().ID(id).Class("embed")
+	if c.open {
+		// Never Open(false): go-app pre-renders it as open="false", which
+		// opens the panel, so that the reader's first click closed it.
+		panel = panel.Open(true)
+	}
+	return panel.On("toggle", c.onToggle).Body(
 		app.Summary().Text(c.t("embed.open")),
 		app.P().Text(c.t("embed.intro")),
-		app.Label().For(id+"-code").Text(c.t("embed.iframe")),
-		snippetBox(id+"-code", 4, c.iframeSnippet()),
-		app.Label().For(id+"-script").Text(c.t("embed.script")),
-		snippetBox(id+"-script", 2, c.scriptSnippet()),
+		c.snippetBox(id+"-code", c.t("embed.iframe"), 4, c.iframeSnippet()),
+		c.snippetBox(id+"-script", c.t("embed.script"), 2, c.scriptSnippet()),
 		app.If(c.preview, func() app.UI {
 			return app.Div().Body(
 				app.P().Class("embed-preview-label").Text(c.t("embed.preview")),
@@ -85,16 +101,26 @@ func (c *chartTools) embed() app.UI {
 }
 
 func (c *chartTools) onToggle(ctx app.Context, e app.Event) {
-	if eventOpen(ctx) {
+	c.open = eventOpen(ctx)
+	if c.open {
 		c.preview = true
 	}
 }
 
-// snippetBox is a read-only text box of code to copy. The code is the
-// box's text content: go-app's Textarea.Text would put it in a value
-// attribute, which its server-side rendering does not escape.
-func snippetBox(id string, rows int, code string) app.UI {
-	return app.Textarea().ID(id).Class("snippet").ReadOnly(true).Rows(rows).Body(app.Text(code))
+// snippetBox is a labelled, read-only text box of code, with a button that
+// copies it and a status line that says it did. The code is the box's text
+// content: go-app's Textarea.Text would put it in a value attribute, which
+// its server-side rendering does not escape. web/chart.js handles the
+// button, so that it works in the pre-rendered page as in the app.
+func (c *chartTools) snippetBox(id, label string, rows int, code string) app.UI {
+	return app.Div().Class("snippet-box").Body(
+		app.Label().ID(id+"-label").For(id).Text(label),
+		app.Textarea().ID(id).Class("snippet").ReadOnly(true).Rows(rows).Body(app.Text(code)),
+		app.Button().Type("button").Class("copy-snippet").Aria("describedby", id+"-label").
+			DataSet("copy", id).DataSet("copied", c.t("embed.copied")).DataSet("failed", c.t("embed.copyFailed")).
+			Text(c.t("embed.copy")),
+		app.Span().Class("copy-status").Role("status"),
+	)
 }
 
 // embedHeight is the iframe height the snippet proposes: the chart plus

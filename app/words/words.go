@@ -214,11 +214,21 @@ func (w Words) DataCovers() string {
 		}
 		updated = max(updated, s.Retrieved, s.Published)
 	}
-	years := w.Data.Years("")
-	if len(years) == 0 {
+	years := w.YearsCovered()
+	if years == "" {
 		return w.T("footer.empty")
 	}
-	return w.T("footer.data", web, articles, years[0], years[len(years)-1], i18n.Date(updated, w.Lang))
+	return w.T("footer.data", web, articles, years, i18n.Date(updated, w.Lang))
+}
+
+// UnitName says a unit as the dataset stores values in it, in words (the
+// dataset's name for it): 亿元, "100 million yuan", "%". Downloads give
+// values in these units.
+func (w Words) UnitName(unit string) string {
+	if u, ok := w.Data.Unit(unit); ok && u.Name.In(string(w.Lang)) != "" {
+		return u.Name.In(string(w.Lang))
+	}
+	return unit
 }
 
 // Names joins region names as a list.

@@ -104,6 +104,7 @@ func TestGolden(t *testing.T) {
 		fmt.Fprintf(&buf, "title %q\n", w.DistrictsTitle(m, 2024))
 		fmt.Fprintf(&buf, "covers %q\n", w.DataCovers())
 		fmt.Fprintf(&buf, "rule %q\n", w.Rule())
+		fmt.Fprintf(&buf, "year not covered %q · %q\n", w.YearNotCovered("2030", 2024), w.YearNotCovered("1999", 0))
 	}
 	golden := filepath.Join("testdata", "words.golden")
 	if *update {
