@@ -192,16 +192,7 @@ func TestDownloads(t *testing.T) {
 	ctx := newTab(t)
 	readChartAt(t, ctx, serverURL+"/?metric=fai_growth&year=2024&lang=en", `o.series.target`)
 	waitApp(t, ctx)
-	// The tab's browser context exists once the tab has run an action.
-	dir := t.TempDir()
-	_, err := chromedp.CallBrowser(ctx, browser.SetDownloadBehavior, browser.SetDownloadBehaviorParams{
-		Behavior:         browser.SetDownloadBehaviorBehaviorAllow,
-		BrowserContextID: chromedp.FromContext(ctx).BrowserContextID,
-		DownloadPath:     dir,
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	dir := allowDownloads(t, ctx)
 
 	click(t, ctx, `button.download[data-format="png"]`)
 	png := waitDownload(t, dir, "fai_growth-2024-districts.png")
@@ -246,12 +237,11 @@ func TestDownloads(t *testing.T) {
 	}
 }
 
-// TestDownloadsInChinese downloads the chart's figures and every figure
-// from the Chinese page: Chinese column names, region names and units.
-func TestDownloadsInChinese(t *testing.T) {
-	ctx := newTab(t)
-	readChartAt(t, ctx, serverURL+"/?metric=fai_total&year=2024&lang=zh", `o.series.target`)
-	waitApp(t, ctx)
+// allowDownloads lets the tab save downloads into a new directory, which
+// it returns. The tab's browser context exists once the tab has run an
+// action.
+func allowDownloads(t *testing.T, ctx context.Context) string {
+	t.Helper()
 	dir := t.TempDir()
 	_, err := chromedp.CallBrowser(ctx, browser.SetDownloadBehavior, browser.SetDownloadBehaviorParams{
 		Behavior:         browser.SetDownloadBehaviorBehaviorAllow,
@@ -261,6 +251,16 @@ func TestDownloadsInChinese(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return dir
+}
+
+// TestDownloadsInChinese downloads the chart's figures and every figure
+// from the Chinese page: Chinese column names, region names and units.
+func TestDownloadsInChinese(t *testing.T) {
+	ctx := newTab(t)
+	readChartAt(t, ctx, serverURL+"/?metric=fai_total&year=2024&lang=zh", `o.series.target`)
+	waitApp(t, ctx)
+	dir := allowDownloads(t, ctx)
 	click(t, ctx, `a.download[href$="fai_total-2024-districts.csv"]`)
 	rows := parseCSV(t, waitDownload(t, dir, "fai_total-2024-districts.csv"))
 	expectUnitsInWords(t, rows, "亿元", "")
