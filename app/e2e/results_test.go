@@ -219,7 +219,7 @@ func TestResultsOnPhoneAndEmbed(t *testing.T) {
 	csv := eval[string](t, embed, `fetch("/csv/zh/gdp_growth-2024-results.csv").then(r => r.text())`, chromedp.EvalAwaitPromise)
 	rv := baiyun2024(t)
 	primary, _ := rv.Primary()
-	if !strings.Contains(csv, words.New(ds, i18n.ZH).Outcome(primary)) || !strings.Contains(csv, "verdict") {
+	if !strings.Contains(csv, words.New(ds, i18n.ZH).Outcome(primary)) || !strings.Contains(csv, i18n.T(i18n.ZH, "csv.verdict")) {
 		t.Error("the CSV lacks the verdicts")
 	}
 }
