@@ -1,10 +1,14 @@
 package e2e
 
 import (
+	"bytes"
+	"context"
+	"encoding/xml"
 	"fmt"
 	"strings"
 	"testing"
 
+	"github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 
@@ -181,6 +185,63 @@ func TestMapEmbed(t *testing.T) {
 	if rows := eval[int](t, ctx, `document.querySelectorAll(".embed-data tbody tr").length`); rows < 11 {
 		t.Errorf("the embed's table has %d rows, want one at least for each district", rows)
 	}
+}
+
+// TestMapDownloads downloads the map as PNG, SVG and CSV in both
+// languages: a valid image of each kind and a CSV row for each district.
+func TestMapDownloads(t *testing.T) {
+	for _, lang := range []i18n.Lang{i18n.EN, i18n.ZH} {
+		t.Run(string(lang), func(t *testing.T) {
+			ctx := newTab(t)
+			readChartAt(t, ctx, serverURL+"/?view=map&metric=gdp_growth&year=2024&lang="+string(lang), `o.series.districts`)
+			waitApp(t, ctx)
+			dir := t.TempDir()
+			_, err := chromedp.CallBrowser(ctx, browser.SetDownloadBehavior, browser.SetDownloadBehaviorParams{
+				Behavior:         browser.SetDownloadBehaviorBehaviorAllow,
+				BrowserContextID: chromedp.FromContext(ctx).BrowserContextID,
+				DownloadPath:     dir,
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			waitStill(t, ctx, `button.download`)
+			click(t, ctx, `button.download[data-format="png"]`)
+			if png := waitDownload(t, dir, "gdp_growth-2024-map.png"); !bytes.HasPrefix(png, []byte("\x89PNG\r\n\x1a\n")) {
+				t.Errorf("the PNG does not start with the PNG signature: % x", png[:min(8, len(png))])
+			}
+			click(t, ctx, `button.download[data-format="svg"]`)
+			var root struct{ XMLName xml.Name }
+			if err := xml.Unmarshal(waitDownload(t, dir, "gdp_growth-2024-map.svg"), &root); err != nil || root.XMLName.Local != "svg" {
+				t.Errorf("the SVG does not parse as SVG: %v (root %q)", err, root.XMLName.Local)
+			}
+			click(t, ctx, `a.download[href$="gdp_growth-2024-map.csv"]`)
+			seen := map[string]bool{}
+			for _, r := range parseCSV(t, waitDownload(t, dir, "gdp_growth-2024-map.csv"))[1:] {
+				seen[r[0]] = true
+			}
+			for _, id := range mapView("gdp_growth", 2024, lang).regions {
+				if !seen[id] {
+					t.Errorf("the CSV has no row for %s", id)
+				}
+			}
+		})
+	}
+}
+
+// waitStill waits until an element has kept its place on the page for a
+// moment: just after the app starts, the map page's layout still moves,
+// and a click aimed where the element was lands beside it.
+func waitStill(t *testing.T, ctx context.Context, sel string) {
+	t.Helper()
+	waitFor(t, ctx, `(() => {
+		const r = document.querySelector(`+"`"+sel+"`"+`).getBoundingClientRect();
+		const at = Math.round(r.top + scrollY) + "," + Math.round(r.left);
+		if (window.gzStillAt !== at) {
+			window.gzStillAt = at;
+			window.gzStillSince = performance.now();
+		}
+		return performance.now() - window.gzStillSince > 500;
+	})()`)
 }
 
 // TestBundleDrawsEverySpec gives every published chart of a language to
