@@ -2,7 +2,6 @@ package e2e
 
 import (
 	"bytes"
-	"context"
 	"encoding/xml"
 	"fmt"
 	"strings"
@@ -204,7 +203,6 @@ func TestMapDownloads(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			waitStill(t, ctx, `button.download`)
 			click(t, ctx, `button.download[data-format="png"]`)
 			if png := waitDownload(t, dir, "gdp_growth-2024-map.png"); !bytes.HasPrefix(png, []byte("\x89PNG\r\n\x1a\n")) {
 				t.Errorf("the PNG does not start with the PNG signature: % x", png[:min(8, len(png))])
@@ -226,22 +224,6 @@ func TestMapDownloads(t *testing.T) {
 			}
 		})
 	}
-}
-
-// waitStill waits until an element has kept its place on the page for a
-// moment: just after the app starts, the map page's layout still moves,
-// and a click aimed where the element was lands beside it.
-func waitStill(t *testing.T, ctx context.Context, sel string) {
-	t.Helper()
-	waitFor(t, ctx, `(() => {
-		const r = document.querySelector(`+"`"+sel+"`"+`).getBoundingClientRect();
-		const at = Math.round(r.top + scrollY) + "," + Math.round(r.left);
-		if (window.gzStillAt !== at) {
-			window.gzStillAt = at;
-			window.gzStillSince = performance.now();
-		}
-		return performance.now() - window.gzStillSince > 500;
-	})()`)
 }
 
 // TestBundleDrawsEverySpec gives every published chart of a language to
