@@ -138,7 +138,8 @@
     var el = document.getElementById("chart-" + spec.slug);
     if (!el || echarts.getInstanceByDom(el)) return;
     var option = spec.option;
-    option.aria.decal = { show: stored(el.dataset.decalKey) === el.dataset.decalOn };
+    option.aria.decal = option.aria.decal || {};
+    option.aria.decal.show = stored(el.dataset.decalKey) === el.dataset.decalOn;
     if (matchMedia("(prefers-reduced-motion: reduce)").matches) {
       option.animation = false;
     }

@@ -2,6 +2,7 @@ package chart
 
 import (
 	"encoding/json"
+	"strconv"
 	"strings"
 
 	"gztargets/app/i18n"
@@ -29,6 +30,35 @@ const (
 var hatch = map[string]any{
 	"symbol": "rect", "dashArrayX": []int{1, 0}, "dashArrayY": []int{2, 4},
 	"rotation": 0.785, "color": "rgba(0,0,0,0.45)",
+}
+
+// The patterns tell the colours apart without colour, for a reader who
+// turns patterns on (aria.decal.show, which the page sets): one pattern
+// per colour of the value scale (valueColors, from sparse to dense as
+// values rise), and one per verdict. None is the no-figure hatch.
+var (
+	valuePatterns = []map[string]any{
+		pattern("circle", []int{2, 8}, 0, 0.25),
+		pattern("rect", []int{1, 6}, 0, 0.35),
+		pattern("rect", []int{1, 4}, -0.785, 0.4),
+		pattern("rect", []int{2, 3}, 0, 0.45),
+		pattern("circle", []int{3, 3}, 0, 0.5),
+	}
+	verdictPatterns = map[string]map[string]any{
+		colorMet:       pattern("circle", []int{3, 5}, 0, 0.45),
+		colorAboutMet:  pattern("rect", []int{1, 5}, 0, 0.4),
+		colorMissed:    pattern("rect", []int{2, 4}, -0.785, 0.5),
+		colorNoVerdict: pattern("triangle", []int{3, 9}, 0, 0.3),
+	}
+)
+
+// pattern is an ECharts decal: marks of a symbol along lines dashed as
+// dash (mark, gap), turned by rotation, in black at an opacity.
+func pattern(symbol string, dash []int, rotation, opacity float64) map[string]any {
+	return map[string]any{
+		"symbol": symbol, "symbolSize": 1, "dashArrayX": []int{1, 0}, "dashArrayY": dash,
+		"rotation": rotation, "color": "rgba(0,0,0," + strconv.FormatFloat(opacity, 'f', -1, 64) + ")",
+	}
 }
 
 // Layout of the map: the shape on the left, the legend and the reference
@@ -170,6 +200,21 @@ func (m mapModel) colorOf(v float64) string {
 	return m.scale[len(m.scale)-1].color
 }
 
+// patternOf is the pattern of a district's colour class: the hatch for a
+// district with no figure (its own decal, always shown).
+func (m mapModel) patternOf(it item) map[string]any {
+	color := it.ItemStyle.AreaColor
+	if p, ok := verdictPatterns[color]; ok && m.byVerdict {
+		return p
+	}
+	for i, c := range valueColors {
+		if c == color {
+			return valuePatterns[i]
+		}
+	}
+	return hatch
+}
+
 // verdictColor is the colour of a district's primary verdict.
 func verdictColor(rv model.RegionVerdicts) string {
 	v, ok := rv.Primary()
@@ -190,12 +235,18 @@ func verdictColor(rv model.RegionVerdicts) string {
 // the reference figures as text beside it.
 func (b builder) mapOption(sp spec.Spec, m mapModel) json.RawMessage {
 	data := make([]item, len(m.districts))
+	decals := make([]map[string]any, len(m.districts))
 	for i, r := range m.districts {
 		data[i] = b.mapItem(r, m)
+		decals[i] = m.patternOf(data[i])
 	}
 	series := map[string]any{
 		"id": "districts", "type": "map", "map": geo.MapName, "name": sp.Title,
-		"left": 8, "top": 8, "bottom": 8, "right": mapRight,
+		// Each district takes the pattern at its own index in
+		// aria.decal.decals: ECharts hands a series coloured by data its
+		// decal palette in the order of the data.
+		"colorBy": "data",
+		"left":    8, "top": 8, "bottom": 8, "right": mapRight,
 		"selectedMode": false, "roam": false, "data": data,
 		"itemStyle": map[string]any{"borderColor": "#ffffff", "borderWidth": 1},
 		"label": map[string]any{
@@ -211,6 +262,7 @@ func (b builder) mapOption(sp spec.Spec, m mapModel) json.RawMessage {
 	option := map[string]any{
 		"aria": map[string]any{
 			"enabled": true, "label": map[string]any{"enabled": true, "description": sp.Description},
+			"decal": map[string]any{"show": false, "decals": decals},
 		},
 		"tooltip": tooltipOption(),
 		"series":  []any{series},
@@ -264,7 +316,7 @@ func (b builder) mapItem(r row, m mapModel) item {
 				Offset: labelOffsets[r.Region.ID],
 			},
 			Tooltip:   &itemTip{Formatter: escapeTemplate(name + ": " + b.w.NoFigure(r.Region.ID, m.metric.ID, m.year))},
-			ItemStyle: &itemStyle{AreaColor: colorNoFigure, Decal: hatch},
+			ItemStyle: &itemStyle{AreaColor: colorNoFigure, Color: colorNoFigure, Decal: hatch},
 		}
 	}
 	it := b.figureItem(r, i18n.Display(r.Record.Value, r.Record.Unit, b.lang))
@@ -282,7 +334,7 @@ func (b builder) mapItem(r row, m mapModel) item {
 	} else {
 		color = m.colorOf(i18n.Display(r.Record.Value, r.Record.Unit, b.lang))
 	}
-	it.ItemStyle = &itemStyle{AreaColor: color}
+	it.ItemStyle = &itemStyle{AreaColor: color, Color: color}
 	it.Label.Offset = labelOffsets[r.Region.ID]
 	return it
 }

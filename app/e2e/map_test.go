@@ -146,6 +146,52 @@ func TestMapOnPhone(t *testing.T) {
 	}
 }
 
+// TestMapPatterns turns patterns on over the map: every district then
+// carries a pattern, one per colour, and the no-figure hatch stays.
+func TestMapPatterns(t *testing.T) {
+	ctx := newTab(t)
+	readChartAt(t, ctx, serverURL+"/?view=map&metric=gdp_growth&year=2024&lang=en", `o.series.districts`)
+	waitApp(t, ctx)
+	patterns := `(() => {
+		const d = echarts.getInstanceByDom(document.querySelector(".chart--map")).getModel().getSeries()[0].getData();
+		const out = [];
+		for (let i = 0; i < d.count(); i++) {
+			const decal = d.getItemVisual(i, "decal");
+			out.push({name: d.getName(i), fill: d.getItemModel(i).get(["itemStyle", "areaColor"]), pattern: decal ? JSON.stringify(decal, Object.keys(decal).filter(k => k !== "dirty").sort()) : ""});
+		}
+		return out;
+	})()`
+	type area struct{ Name, Fill, Pattern string }
+	hatched := 0
+	for _, a := range eval[[]area](t, ctx, patterns) {
+		if a.Pattern != "" {
+			hatched++
+		}
+	}
+	click(t, ctx, "#control-decal")
+	waitFor(t, ctx, `[].concat(echarts.getInstanceByDom(document.querySelector(".chart--map")).getOption().aria)[0].decal.show === true`)
+	byFill := map[string]string{}
+	for _, a := range eval[[]area](t, ctx, patterns) {
+		if a.Pattern == "" {
+			t.Errorf("with patterns on, %s has none", a.Name)
+		}
+		if p, ok := byFill[a.Fill]; ok && p != a.Pattern {
+			t.Errorf("two districts filled %s have different patterns", a.Fill)
+		}
+		byFill[a.Fill] = a.Pattern
+	}
+	seen := map[string]string{}
+	for fill, p := range byFill {
+		if other, ok := seen[p]; ok {
+			t.Errorf("%s and %s share a pattern", fill, other)
+		}
+		seen[p] = fill
+	}
+	if len(byFill) < 2 || hatched != len(mapView("gdp_growth", 2024, i18n.EN).missing) {
+		t.Errorf("%d colours and %d hatched districts before patterns: the test has nothing to tell apart", len(byFill), hatched)
+	}
+}
+
 // TestMapEnterOpensDistrict reaches a district from the keyboard and opens
 // its page with Enter, and opens another by clicking it on the map.
 func TestMapEnterOpensDistrict(t *testing.T) {

@@ -44,6 +44,8 @@ func TestOffline(t *testing.T) {
 			waitFor(t, ctx, fmt.Sprintf(`document.querySelector("h1").innerText === %q`, districtsTitle("fai_growth", 2024, i18n.EN)))
 
 			readChartAt(t, ctx, base+"/?view=years&metric=fai_growth&lang=en", `o.series["target-0"]`)
+			readChartAt(t, ctx, base+"/?view=map&metric=gdp_growth&year=2024&lang=en", `o.series.districts`)
+			checkMap(t, eval[[]mapItem](t, ctx, readMapJS), mapView("gdp_growth", 2024, i18n.EN), i18n.EN)
 
 			do(t, ctx, chromedp.Navigate(base+"/district/tianhe?lang=en"))
 			waitApp(t, ctx)

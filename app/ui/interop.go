@@ -77,7 +77,12 @@ func chartSetOption(inst app.Value, option string, o chartOptions) {
 func parseOption(option string, o chartOptions) app.Value {
 	opt := app.Window().Get("JSON").Call("parse", option)
 	opt.Set("animation", o.animate)
-	opt.Get("aria").Set("decal", map[string]any{"show": o.decal})
+	aria := opt.Get("aria")
+	if !aria.Get("decal").Truthy() {
+		aria.Set("decal", map[string]any{})
+	}
+	// Only the switch: a map brings its own patterns in decal.decals.
+	aria.Get("decal").Set("show", o.decal)
 	return opt
 }
 

@@ -1,0 +1,122 @@
+package chart
+
+import (
+	"encoding/json"
+	"reflect"
+	"strings"
+	"testing"
+
+	"gztargets/app/i18n"
+	"gztargets/app/model"
+	"gztargets/app/words"
+	"gztargets/data"
+	"gztargets/data/geo"
+)
+
+// mapOption is the part of the map's option these tests read.
+type mapOption struct {
+	Series []struct {
+		ColorBy string `json:"colorBy"`
+		Data    []struct {
+			Name      string    `json:"name"`
+			RegionID  string    `json:"regionId"`
+			Value     any       `json:"value"`
+			Label     itemLabel `json:"label"`
+			ItemStyle itemStyle `json:"itemStyle"`
+		} `json:"data"`
+	} `json:"series"`
+	Aria struct {
+		Decal struct {
+			Show   bool             `json:"show"`
+			Decals []map[string]any `json:"decals"`
+		} `json:"decal"`
+	} `json:"aria"`
+}
+
+// realDataset is the dataset the site publishes: the map needs the real
+// eleven districts, which the shapes are named after.
+func realDataset(t *testing.T) *model.Dataset {
+	t.Helper()
+	ds, err := model.Load(data.JSON)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ds
+}
+
+// TestMap checks every map the site can draw, in both languages: each
+// of the eleven districts is one area, named as its shape; one without a
+// figure is hatched and says so, never coloured like a low value; areas of
+// one colour share one pattern and areas of different colours have
+// different ones, which show only when the reader turns patterns on.
+func TestMap(t *testing.T) {
+	ds := realDataset(t)
+	if _, ok := Map(ds, "no_such_metric", 2024, i18n.EN); ok {
+		t.Error("a map of an unknown metric was built")
+	}
+	for _, m := range ds.Metrics {
+		for _, year := range ds.Years(m.ID) {
+			for _, lang := range []i18n.Lang{i18n.EN, i18n.ZH} {
+				sp, ok := Map(ds, m.ID, year, lang)
+				if !ok {
+					t.Fatalf("no map of %s %d", m.ID, year)
+				}
+				var o mapOption
+				if err := json.Unmarshal(sp.Option, &o); err != nil {
+					t.Fatal(err)
+				}
+				checkMap(t, words.New(ds, lang), sp.Slug, o, m.ID, year)
+			}
+		}
+	}
+}
+
+func checkMap(t *testing.T, w words.Words, slug string, o mapOption, metric string, year int) {
+	t.Helper()
+	items := o.Series[0].Data
+	if len(items) != 11 || len(o.Aria.Decal.Decals) != len(items) || o.Series[0].ColorBy != "data" || o.Aria.Decal.Show {
+		t.Fatalf("%s: %d areas, %d patterns, colorBy %q, patterns shown %v: want 11 areas, one pattern each, by data, hidden until asked",
+			slug, len(items), len(o.Aria.Decal.Decals), o.Series[0].ColorBy, o.Aria.Decal.Show)
+	}
+	patternOf := map[string]map[string]any{}
+	for i, it := range items {
+		if shape, _ := geo.ShapeName(it.RegionID); shape != it.Name {
+			t.Errorf("%s: %s is drawn as %q, want its shape %q", slug, it.RegionID, it.Name, shape)
+		}
+		if it.Value == empty {
+			if !sameJSON(t, it.ItemStyle.Decal, hatch) || it.ItemStyle.AreaColor != colorNoFigure ||
+				!strings.HasSuffix(it.Label.Formatter, "\n"+w.NoFigure(it.RegionID, metric, year)) {
+				t.Errorf("%s: %s has no figure but is drawn %+v, labelled %q", slug, it.RegionID, it.ItemStyle, it.Label.Formatter)
+			}
+			continue
+		}
+		color, p := it.ItemStyle.AreaColor, o.Aria.Decal.Decals[i]
+		if color == colorNoFigure || color != it.ItemStyle.Color {
+			t.Errorf("%s: %s has a figure but is filled %q (colour %q)", slug, it.RegionID, color, it.ItemStyle.Color)
+		}
+		if seen, ok := patternOf[color]; ok && !reflect.DeepEqual(seen, p) {
+			t.Errorf("%s: two areas coloured %s have different patterns", slug, color)
+		}
+		for other, q := range patternOf {
+			if other != color && reflect.DeepEqual(q, p) {
+				t.Errorf("%s: colours %s and %s share a pattern", slug, other, color)
+			}
+		}
+		patternOf[color] = p
+	}
+}
+
+// sameJSON reports whether two values encode to the same JSON: a decoded
+// option holds float64 and []any where the builder wrote int and []int.
+func sameJSON(t *testing.T, a, b any) bool {
+	t.Helper()
+	x, err := json.Marshal(a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	y, err := json.Marshal(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(x) == string(y)
+}
