@@ -111,26 +111,23 @@ func loadCold(browser context.Context, url string, limit time.Duration, wire boo
 	var mu sync.Mutex // the listener runs on the tab's goroutine
 	var w coldLoad
 	urls := map[network.RequestID]string{}
-	tab, cancelTab := chromedp.NewContext(browser, chromedp.WithNewBrowserContext())
+	tab, cancelTab := chromedp.NewContext(browser, chromedp.WithNewBrowserContext(), chromedp.WithListener(func(ev any) {
+		mu.Lock()
+		defer mu.Unlock()
+		switch ev := ev.(type) { // only with wire, which enables the network events
+		case *network.EventRequestWillBeSent:
+			urls[ev.RequestID] = ev.Request.URL
+		case *network.EventLoadingFinished:
+			w.bytes += ev.EncodedDataLength
+			w.requests = append(w.requests, path.Base(urls[ev.RequestID]))
+		}
+	}))
 	ctx, cancelTimeout := context.WithTimeout(tab, limit)
 	cancel := func() { cancelTimeout(); cancelTab() }
 	probe, _ := files.ReadFile("probe.js")
 	_, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: string(probe)})
 	if err == nil && wire {
 		_, err = chromedp.Call(ctx, network.Enable, network.EnableParams{})
-	}
-	if err == nil && wire {
-		err = chromedp.Listen(ctx, func(ev any) {
-			mu.Lock()
-			defer mu.Unlock()
-			switch ev := ev.(type) {
-			case *network.EventRequestWillBeSent:
-				urls[ev.RequestID] = ev.Request.URL
-			case *network.EventLoadingFinished:
-				w.bytes += ev.EncodedDataLength
-				w.requests = append(w.requests, path.Base(urls[ev.RequestID]))
-			}
-		})
 	}
 	if err == nil {
 		err = chromedp.Do(ctx, chromedp.Navigate(url))

@@ -1,92 +1,35 @@
 package main
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
-	"io"
-	"math"
 	"os"
-	"path"
 	"runtime"
 	"strings"
 	"time"
-
-	"golang.org/x/perf/benchfmt"
 )
 
-// benchCount is how often each Go benchmark runs: a busy moment of a
-// shared machine moves the median less than one run.
-const benchCount = 3
+// benchCount is how often each Go benchmark runs: the fewest runs from
+// which benchstat gives a 95% confidence interval, and tells a change from
+// x1 from noise.
+const benchCount = 6
 
 // measureGoBenchmarks runs the benchmarks of the model queries and chart
-// builders and shows how the time per record changes with the scale.
+// builders, sub-benchmarks scale=x1, x100 and x1000, and has benchstat
+// set the scales side by side, each against x1.
 func measureGoBenchmarks(e *env, r *report, cmd string) error {
 	goTest := fmt.Sprintf("%s test -run '^$' -bench . -benchmem -count %d ./app/model ./app/chart", e.goCmd, benchCount)
-	r.commands(goTest, cmd+"    # reads it with golang.org/x/perf/benchfmt, takes medians as benchstat does")
+	txt := e.file("bench-gotest.txt")
 	out, err := sh(goTest)
+	if err == nil {
+		err = os.WriteFile(txt, out, 0o644)
+	}
 	if err != nil {
 		return err
 	}
-	rows, err := scaleRows(bytes.NewReader(out))
-	if err != nil {
-		return err
-	}
+	benchstat := e.goCmd + " run golang.org/x/perf/cmd/benchstat -col /scale " + txt
 	r.prose("gobench", benchCount)
-	r.table([]string{"benchmark", "records", "ns/op", "B/op", "allocs/op", "time/record", "per record vs x1"}, rows)
-	return nil
-}
-
-// benchUnits are the units the report reads, as benchfmt names them.
-var benchUnits = []string{"records", "sec/op", "B/op", "allocs/op"}
-
-// scaleRows reads the output of benchmarks named Benchmark<Name>/x<scale>
-// that report the records they read, and makes a row per benchmark and
-// scale of the medians of its runs, and its time per record against x1's.
-func scaleRows(out io.Reader) ([][]string, error) {
-	var names []string
-	runs := map[string][][]float64{} // by name, then unit
-	rd := benchfmt.NewReader(out, "go test")
-	for rd.Scan() {
-		res, ok := rd.Result().(*benchfmt.Result)
-		if !ok {
-			continue
-		}
-		base, parts := res.Name.Parts()
-		if len(parts) == 0 || !strings.HasPrefix(string(parts[0]), "/x") {
-			return nil, fmt.Errorf("benchmark %s: want a /x<scale> sub-benchmark", res.Name)
-		}
-		name := path.Base(res.GetConfig("pkg")) + "." + string(base) + string(parts[0])
-		if runs[name] == nil {
-			names, runs[name] = append(names, name), make([][]float64, len(benchUnits))
-		}
-		for i, unit := range benchUnits {
-			v, ok := res.Value(unit)
-			if !ok {
-				return nil, fmt.Errorf("benchmark %s lacks %s", res.Name, unit)
-			} else if unit == "sec/op" {
-				v *= 1e9 // ns/op again
-			}
-			runs[name][i] = append(runs[name][i], v)
-		}
-	}
-	if len(names) == 0 {
-		return nil, fmt.Errorf("go test printed no benchmark results")
-	}
-	perRecord := func(name string) float64 { return median(runs[name][1]) / median(runs[name][0]) }
-	var rows [][]string
-	for _, name := range names {
-		row := []string{name}
-		for _, vs := range runs[name] {
-			row = append(row, thousands(int64(math.Round(median(vs)))))
-		}
-		versus := "no x1 result"
-		if x1 := name[:strings.LastIndex(name, "/")] + "/x1"; runs[x1] != nil {
-			versus = fmt.Sprintf("%.2f", perRecord(name)/perRecord(x1))
-		}
-		rows = append(rows, append(row, thousands(int64(math.Round(perRecord(name))))+" ns", versus))
-	}
-	return rows, rd.Err()
+	return quote(r, "", benchstat, goTest+" > "+txt)
 }
 
 // measureAbuse quotes the server's own benchmarks of abuse, bounded, on
@@ -103,17 +46,18 @@ func measureExtract(e *env, r *report, cmd string) error {
 	return quote(r, "recall", e.goCmd+" test -count=1 -run TestMeasuredOnSourceArticles -v ./app/extract")
 }
 
-// quote runs a command and quotes the lines it prints that contain keep.
-func quote(r *report, keep, cmd string) error {
+// quote runs a command and quotes the lines it prints that contain keep,
+// after naming it and the commands that ran before it.
+func quote(r *report, keep, cmd string, before ...string) error {
 	out, err := sh(cmd)
 	if err != nil {
 		return err
 	}
-	r.commands(cmd)
+	r.commands(append(before, cmd)...)
 	var kept []string
 	for line := range strings.Lines(string(out)) {
 		if strings.Contains(line, keep) {
-			kept = append(kept, strings.TrimSpace(line))
+			kept = append(kept, strings.TrimRight(line, " \n"))
 		}
 	}
 	r.printf("```\n%s\n```\n\n", strings.Join(kept, "\n"))
@@ -139,7 +83,7 @@ const (
 
 // measureLoad runs wrk on loopback against what visits ask for (pages
 // rendered per request, the stylesheet, the specs, an embed page): every
-// path in turn, then each alone.
+// path in turn, then each alone, which gives the bytes per response.
 func measureLoad(e *env, r *report, cmd string) error {
 	paths := []string{"/", "/?view=years&metric=fai_growth", "/district/tianhe", "/sources",
 		e.asset("style"), "/spec/en.json", "/embed/en/" + e.firstSlug + ".html"}
@@ -148,13 +92,12 @@ func measureLoad(e *env, r *report, cmd string) error {
 	if err := os.WriteFile(script, lua, 0o644); err != nil {
 		return err
 	}
-	threads := runtime.NumCPU()
 	wrk := func(d time.Duration, paths ...string) string {
-		return fmt.Sprintf("wrk -t %d -c %d -d %s --timeout 60s -s %s %s -- '%s'", threads, clients, d, script, e.url, strings.Join(paths, "' '"))
+		return fmt.Sprintf("wrk -t %d -c %d -d %s --timeout 60s -s %s %s -- '%s'", runtime.NumCPU(), clients, d, script, e.url, strings.Join(paths, "' '"))
 	}
 	r.commands(wrk(loadDuration, paths...)+"    # app/cmd/bench/load.lua: every path in turn, Accept-Encoding: br",
 		wrk(aloneFor, "PATH")+"    # then each path alone", cmd+"    # runs them")
-	r.prose("load", map[string]any{"Load": loadAverage(), "Threads": threads, "CPUs": runtime.NumCPU()})
+	r.prose("load", map[string]any{"Load": loadAverage(), "CPUs": runtime.NumCPU()})
 	var rows [][]string
 	for i, p := range append([]string{"every path in turn"}, paths...) {
 		args := wrk(aloneFor, p)

@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"maps"
 	"os"
-	"path/filepath"
+	"path"
 	"regexp"
 	"slices"
 	"strconv"
@@ -37,7 +37,7 @@ func measureSizes(e *env, r *report, cmd string) error {
 		row := []string{w.file, thousands(fi.Size()), megabytes(fi.Size()), percent(fi.Size(), raw.Size()), "", ""}
 		if w.budget > 0 {
 			row[4] = "≤ " + megabytes(w.budget) + " (issue 7)"
-			row[5] = r.budget(filepath.Base(w.file)+" size", megabytes(fi.Size()), row[4], fi.Size() <= w.budget)
+			row[5] = r.budget(path.Base(w.file)+" size", megabytes(fi.Size()), row[4], fi.Size() <= w.budget)
 		}
 		rows = append(rows, row)
 	}
@@ -46,21 +46,21 @@ func measureSizes(e *env, r *report, cmd string) error {
 }
 
 // The lines of wasm-objdump's output that the bench reads: a section's
-// size and, if custom, its name; a function's size and name.
+// name, size and, if custom, its own name; a function's size and name.
 var (
 	sectionLine = regexp.MustCompile(`(?m)^\s*(\w+) start=\S+ end=\S+ \(size=0x([0-9a-f]+)\)(?: "(\w+)")?`)
 	funcLine    = regexp.MustCompile(`(?m)^ - func\[\d+\] size=(\d+) <(.*)>$`)
 )
 
 // measurePackages builds the wasm with its symbol names (make strips
-// them) beside the report, reads its sections and functions with
+// them) beside the report, lists its sections and functions with
 // wasm-objdump (`go tool nm` does not read wasm), and sums the code per Go
-// package and per module.
+// package.
 func measurePackages(e *env, r *report, cmd string) error {
 	wasm := e.file("bench-app.wasm")
 	cmds := []string{
 		"GOOS=js GOARCH=wasm " + e.goCmd + " build -trimpath -o " + wasm + " ./app/cmd/explorer",
-		"GOOS=js GOARCH=wasm " + e.goCmd + " list -deps -f '{{.ImportPath}} {{with .Module}}{{.Path}}{{end}}' ./app/cmd/explorer",
+		"GOOS=js GOARCH=wasm " + e.goCmd + " list -deps ./app/cmd/explorer",
 		"wasm-objdump --headers " + wasm,
 		"wasm-objdump --details --section=Code " + wasm,
 	}
@@ -72,31 +72,34 @@ func measurePackages(e *env, r *report, cmd string) error {
 		}
 		out[i] = string(b)
 	}
-	r.commands(cmds[0]+"    # as make web, but keeping the name section", cmds[1]+"    # the packages linked in, and their modules",
+	r.commands(cmds[0]+"    # as make web, but keeping the name section", cmds[1]+"    # the packages linked in",
 		cmds[2]+"; "+cmds[3]+"    # the sections, and each function's size and name", cmd+"    # sums the functions by package")
 	fi, err := os.Stat(wasm)
 	if err != nil {
 		return err
 	}
-	sections := map[string]int64{}
+	var sections [][]string
 	for _, m := range sectionLine.FindAllStringSubmatch(out[2], -1) {
 		n, _ := strconv.ParseInt(m[2], 16, 64)
-		sections[m[1]+m[3]] += n
+		sections = append(sections, []string{strings.TrimSpace(m[1] + " " + m[3]), thousands(n), percent(n, fi.Size())})
 	}
-	modules := map[string]string{}
-	for line := range strings.Lines(out[1]) {
-		pkg, module, _ := strings.Cut(strings.TrimSpace(line), " ")
-		modules[pkg] = cmp.Or(module, "standard library")
+	weights, code := weighPackages(out[3], strings.Fields(out[1]))
+	if len(sections) == 0 || code == 0 {
+		return fmt.Errorf("wasm-objdump found no sections or no named functions in %s:\n%s", wasm, out[2])
 	}
-	weights := weighPackages(out[3], slices.Collect(maps.Keys(modules)))
-	if sections["Code"] == 0 || len(weights) == 0 {
-		return fmt.Errorf("wasm-objdump found no code or no function names in %s:\n%s", wasm, out[2])
+	r.table([]string{"section (make web strips the name section)", "bytes", "of " + thousands(fi.Size())}, sections)
+	var rows [][]string
+	for i, w := range weights {
+		if i < 15 || strings.HasPrefix(w.path, "gztargets/") {
+			rows = append(rows, []string{w.path, fmt.Sprint(w.funcs), thousands(w.bytes), percent(w.bytes, code)})
+		}
 	}
-	writePackageTables(r, fi.Size(), sections, weights, modules)
+	r.para("The 15 packages with the most code, and this project's:")
+	r.table([]string{"package", "functions", "code bytes", "of code"}, rows)
 	return nil
 }
 
-// weight is the code of a Go package or module: functions and bytes.
+// weight is the code of a Go package: functions and bytes.
 type weight struct {
 	path         string
 	funcs, bytes int64
@@ -112,16 +115,16 @@ var symbolMangling = regexp.MustCompile(`[^\w.]`)
 const linkerGenerated = "(linker-generated: type:.eq.*, assembly stubs)"
 
 // weighPackages sums the function sizes that wasm-objdump lists per Go
-// package, heaviest first. The names have lost the slashes of a package
-// path, so they are matched against the packages' mangled paths, longest
-// first.
-func weighPackages(objdump string, pkgs []string) []weight {
+// package, heaviest first, and in all. The names have lost the slashes of
+// a package path, so they are matched against the packages' mangled
+// paths, longest first.
+func weighPackages(objdump string, pkgs []string) ([]weight, int64) {
 	slices.SortFunc(pkgs, func(a, b string) int { return cmp.Or(len(b)-len(a), strings.Compare(a, b)) })
 	mangled := make([]string, len(pkgs))
 	for i, p := range pkgs {
 		mangled[i] = symbolMangling.ReplaceAllString(p, "_") + "."
 	}
-	byPath := map[string]weight{}
+	byPath, all := map[string]weight{}, int64(0)
 	for _, m := range funcLine.FindAllStringSubmatch(objdump, -1) {
 		path := linkerGenerated
 		if i := slices.IndexFunc(mangled, func(p string) bool { return strings.HasPrefix(m[2], p) }); i >= 0 {
@@ -129,50 +132,9 @@ func weighPackages(objdump string, pkgs []string) []weight {
 		}
 		size, _ := strconv.ParseInt(m[1], 10, 64)
 		byPath[path] = weight{path, byPath[path].funcs + 1, byPath[path].bytes + size}
+		all += size
 	}
-	return heaviestFirst(byPath)
-}
-
-// heaviestFirst lists the weights, heaviest first, then by path.
-func heaviestFirst(m map[string]weight) []weight {
-	return slices.SortedFunc(maps.Values(m), func(a, b weight) int { return cmp.Or(cmp.Compare(b.bytes, a.bytes), strings.Compare(a.path, b.path)) })
-}
-
-// writePackageTables says where the binary's bytes are, then lists the 15
-// packages with the most code, this project's, and the code per module.
-func writePackageTables(r *report, size int64, s map[string]int64, weights []weight, modules map[string]string) {
-	stripped := size - s["Customname"]
-	other := stripped - s["Code"] - s["Data"]
-	r.table([]string{"section", "bytes", "share of the stripped wasm"}, [][]string{
-		{"code (function bodies)", thousands(s["Code"]), percent(s["Code"], stripped)},
-		{"data (static data, type and func tables, strings)", thousands(s["Data"]), percent(s["Data"], stripped)},
-		{"other (types, imports, exports, tables, build id)", thousands(other), percent(other, stripped)},
-		{"name (function names; stripped by make web)", thousands(s["Customname"]), ""},
-		{"total with names", thousands(size), ""},
-	})
-	var top, own, mods [][]string
-	row := func(w weight) []string {
-		return []string{w.path, fmt.Sprint(w.funcs), thousands(w.bytes), percent(w.bytes, s["Code"])}
-	}
-	byModule := map[string]weight{}
-	for i, w := range weights {
-		module := cmp.Or(modules[w.path], w.path)
-		byModule[module] = weight{module, byModule[module].funcs + w.funcs, byModule[module].bytes + w.bytes}
-		if i < 15 {
-			top = append(top, row(w))
-		}
-		if module == "gztargets" {
-			own = append(own, row(w))
-		}
-	}
-	for _, w := range heaviestFirst(byModule) {
-		mods = append(mods, row(w))
-	}
-	header := []string{"package", "functions", "code bytes", "of code"}
-	r.para("The 15 packages with the most code:")
-	r.table(header, top)
-	r.para("This project's packages (module gztargets):")
-	r.table(header, own)
-	r.para("Code per module:")
-	r.table(append([]string{"module"}, header[1:]...), mods)
+	return slices.SortedFunc(maps.Values(byPath), func(a, b weight) int {
+		return cmp.Or(cmp.Compare(b.bytes, a.bytes), strings.Compare(a.path, b.path))
+	}), all
 }
