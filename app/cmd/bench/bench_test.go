@@ -1,8 +1,6 @@
 package main
 
 import (
-	"os"
-	"reflect"
 	"strings"
 	"testing"
 )
@@ -14,18 +12,6 @@ func TestStatistics(t *testing.T) {
 	}
 	if got := median(xs); got != 10.5 || xs[0] != 5 {
 		t.Errorf("median = %v, want 10.5, and the values left in their order", got)
-	}
-}
-
-func TestWeighPackages(t *testing.T) {
-	objdump, err := os.ReadFile("testdata/objdump.txt") // wasm-objdump --details --section=Code, trimmed
-	if err != nil {
-		t.Fatal(err)
-	}
-	got, all := weighPackages(string(objdump), []string{"gztargets/app", "gztargets/app/ui", "internal/abi"})
-	want := []weight{{"gztargets/app/ui", 2, 150}, {"internal/abi", 1, 48}, {"gztargets/app", 1, 30}, {linkerGenerated, 2, 11}}
-	if !reflect.DeepEqual(got, want) || all != 239 {
-		t.Errorf("weighPackages = %v, %d; want %v, 239", got, all, want)
 	}
 }
 
