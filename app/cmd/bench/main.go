@@ -1,6 +1,6 @@
 // Command bench measures the explorer against GUIDE §7's budgets and writes
 // a Markdown report, each figure with the command that produced it. Kept
-// tools count (wasm-objdump, golang.org/x/perf, Lighthouse, wrk, chromedp);
+// tools count (wasm-objdump, benchstat, Lighthouse, wrk, chromedp);
 // the bench measures what is this project's: the first chart against a
 // plain ECharts page, a metric switch, an embed page. It reports budgets,
 // never enforces them (GUIDE §6: timings on a shared machine vary), and
