@@ -117,7 +117,7 @@ extract:
 # bench writes its report to stdout and to $(BUILD)/bench-report.md: each
 # figure with the command that produced it, against GUIDE §7's budgets,
 # which it reports and never enforces. It loads the server with Debian's
-# wrk and weighs the wasm with wasm-objdump (Debian's wabt).
+# wrk and lists the wasm's sections with wasm-objdump (Debian's wabt).
 bench: browser web $(LIGHTHOUSE)
 	@command -v wrk >/dev/null 2>&1 && command -v wasm-objdump >/dev/null 2>&1 || { \
 	  echo "installing Debian's wrk and wabt for make bench"; \

@@ -6,9 +6,10 @@ import (
 )
 
 // Benchmarks of the queries the explorer asks on every view, at 1×, 100×
-// and 1000× the size of the real dataset. Each reports the records it has
-// to read as a "records" metric, so that `make bench` can show the cost
-// per record at each scale: flat means the query grows linearly.
+// and 1000× the size of the real dataset, as sub-benchmarks scale=x1,
+// x100 and x1000 that benchstat -col /scale sets side by side (`make
+// bench`). Each reports the records it has to read and its time per
+// record: flat across the scales means the query grows linearly.
 
 // scale is a synthetic dataset's size: the real dataset's 13 regions times
 // regions, and its 2 years times years.
@@ -19,7 +20,7 @@ type scale struct {
 
 // scales are the sizes benchmarked: x1000 has 520 regions over 50 years,
 // 78,000 figures.
-var scales = []scale{{"x1", 1, 1}, {"x100", 10, 10}, {"x1000", 40, 25}}
+var scales = []scale{{"scale=x1", 1, 1}, {"scale=x100", 10, 10}, {"scale=x1000", 40, 25}}
 
 // scaledDataset builds a dataset shaped like the real one: per 13 regions,
 // 11 districts, the city and a neighbour; three metrics; a figure for
@@ -100,7 +101,9 @@ func benchScales(b *testing.B, query func(ds *Dataset, s scale), records func(ds
 			for b.Loop() {
 				query(ds, s)
 			}
-			b.ReportMetric(float64(records(ds)), "records")
+			n := float64(records(ds))
+			b.ReportMetric(n, "records")
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/n, "ns/record")
 		})
 	}
 }

@@ -1,4 +1,4 @@
--- wrk script of the bench's load test (app/cmd/bench/load.go). Its
+-- wrk script of the bench's load test (measureLoad, app/cmd/bench/tools.go). Its
 -- arguments are the paths to ask for, in turn; every request asks for
 -- brotli, as a browser does. done prints the figures as one line of JSON,
 -- with the size and encoding of the last body a thread read: what one

@@ -1,12 +1,12 @@
 // Command bench measures the explorer against GUIDE §7's budgets and writes
 // a Markdown report, each figure with the command that produced it. Kept
-// tools count (wasm-objdump, golang.org/x/perf, Lighthouse, wrk, chromedp);
+// tools count (wasm-objdump, benchstat, Lighthouse, wrk, chromedp);
 // the bench measures what is this project's: the first chart against a
 // plain ECharts page, a metric switch, an embed page. It reports budgets,
 // never enforces them (GUIDE §6: timings on a shared machine vary), and
 // exits with 1 when a figure could not be measured. `make bench` runs it:
 //
-//	go run ./app/cmd/bench [-only sizes,packages,gobench,browser,embed,lighthouse,load,abuse,extract] [-runs 21]
+//	go run ./app/cmd/bench [-only sizes,gobench,browser,embed,lighthouse,load,abuse,extract] [-runs 21]
 package main
 
 import (
@@ -16,6 +16,7 @@ import (
 	"fmt"
 	"io"
 	"log"
+	"math"
 	"net/http"
 	"net/url"
 	"os"
@@ -28,6 +29,8 @@ import (
 	"text/tabwriter"
 	"text/template"
 	"time"
+
+	"golang.org/x/perf/benchmath"
 
 	"gztargets/app/chromium"
 	"gztargets/app/model"
@@ -56,8 +59,7 @@ type section struct {
 }
 
 var sections = []section{
-	{"sizes", "WebAssembly size", false, measureSizes},
-	{"packages", "WebAssembly code per Go package", false, measurePackages},
+	{"sizes", "WebAssembly size and sections", false, measureSizes},
 	{"gobench", "Go benchmarks at 1×, 100× and 1000× the data", false, measureGoBenchmarks},
 	{"browser", "First chart and metric switch in Chromium", true, measureBrowser},
 	{"embed", "An embed page, cold", true, measureEmbed},
@@ -67,7 +69,8 @@ var sections = []section{
 	{"extract", "Extraction assistant on the five source articles", false, measureExtract},
 }
 
-// main runs the sections; its status is 2 if the flags are wrong.
+// main runs the sections that -only names, or all of them; its status is
+// 2 if the flags are wrong.
 func main() {
 	e := &env{}
 	only := flag.String("only", "", "run only these sections, comma-separated")
@@ -75,12 +78,10 @@ func main() {
 	flag.StringVar(&e.goCmd, "go", "go", "the go command")
 	flag.IntVar(&e.runs, "runs", 21, "cold page loads of each page: on a busy 2-core machine one load varies by ±100 ms, so the median wants many")
 	flag.Parse()
-	todo, err := pick(*only)
-	if e.runs < 1 {
-		err = fmt.Errorf("-runs wants at least 1")
-	}
-	if err != nil {
-		fmt.Fprintln(os.Stderr, "bench:", err)
+	names := strings.Split(*only, ",")
+	todo := slices.DeleteFunc(slices.Clone(sections), func(s section) bool { return *only != "" && !slices.Contains(names, s.name) })
+	if *only != "" && len(todo) != len(names) || e.runs < 1 {
+		fmt.Fprintln(os.Stderr, "bench: -only wants names of sections, as the package doc lists them, and -runs at least 1")
 		os.Exit(2)
 	}
 	code, err := run(e, todo)
@@ -91,22 +92,6 @@ func main() {
 		fmt.Fprintln(os.Stderr, "bench:", err)
 	}
 	os.Exit(code)
-}
-
-// pick returns the sections that -only names, or all of them.
-func pick(only string) ([]section, error) {
-	if only == "" {
-		return sections, nil
-	}
-	var out []section
-	for _, name := range strings.Split(only, ",") {
-		i := slices.IndexFunc(sections, func(s section) bool { return s.name == name })
-		if i < 0 {
-			return nil, fmt.Errorf("-only: unknown section %q", name)
-		}
-		out = append(out, sections[i])
-	}
-	return out, nil
 }
 
 // run writes the report to stdout and to the file, section by section,
@@ -308,4 +293,43 @@ func sh(cmd string) ([]byte, error) {
 func lastLines(s string, n int) string {
 	lines := strings.Split(strings.TrimRight(s, "\n"), "\n")
 	return strings.Join(lines[max(0, len(lines)-n):], "\n")
+}
+
+// thousands formats a count with thousands separators: 1,587,789.
+func thousands(n int64) string {
+	s := fmt.Sprint(n)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
+}
+
+// megabytes formats a size in MB of 10⁶ bytes.
+func megabytes(n int64) string { return fmt.Sprintf("%.3f MB", float64(n)/1e6) }
+
+// percent is part as a percentage of whole.
+func percent(part, whole int64) string {
+	return fmt.Sprintf("%.1f%%", 100*float64(part)/float64(whole))
+}
+
+// ms formats milliseconds.
+func ms(v float64) string {
+	if v < 10 {
+		return fmt.Sprintf("%.2f ms", v)
+	}
+	return fmt.Sprintf("%.0f ms", v)
+}
+
+// spread is the range of the values, in ms.
+func spread(xs []float64) string { return fmt.Sprintf("%.0f–%.0f", slices.Min(xs), slices.Max(xs)) }
+
+// median is the median, as benchstat takes it.
+func median(xs []float64) float64 {
+	s := benchmath.NewSample(slices.Clone(xs), &benchmath.DefaultThresholds)
+	return benchmath.AssumeNothing.Summary(s, 0.95).Center
+}
+
+// percentile is the nearest-rank percentile.
+func percentile(xs []float64, p float64) float64 {
+	return slices.Sorted(slices.Values(xs))[max(int(math.Ceil(p/100*float64(len(xs)))), 1)-1]
 }

@@ -1,12 +1,12 @@
 // Injected into every page before its own scripts (CDP
 // Page.addScriptToEvaluateOnNewDocument), the same way on the explorer and
 // on the plain page. ECharts' UMD bundle assigns window.echarts = {} and then
-// fills in its exports, init among them; setters on both catch init as it is
-// defined and wrap it, so that every chart instance reports, in
-// performance.now() time (from navigation start), each frame it renders and
-// each time it finishes (after its animation), and the charts created are
-// counted. The bench reads the probe through first(), otherMetrics() and
-// switchMetrics().
+// fills in its exports, init among them; the site's own bundle assigns the
+// finished exports at once. Setters catch init as it is defined and wrap
+// it, so that every chart instance reports, in performance.now() time (from
+// navigation start), each frame it renders and each time it finishes (after
+// its animation), and the charts created are counted. The bench reads the
+// probe through first(), otherMetrics() and switchMetrics().
 (() => {
   const probe = { inits: 0, renders: [], finishes: [], firstSize: "" };
   window.__benchProbe = probe;
@@ -78,8 +78,14 @@
     return chart;
   };
 
+  // hook returns the library with init wrapped. A bundle that hands over a
+  // finished module namespace (esbuild's, whose exports cannot be
+  // redefined) is given an object that inherits every export but init.
   const hook = (lib) => {
-    if (!lib || typeof lib !== "object") return;
+    if (!lib || typeof lib !== "object") return lib;
+    if (Object.getOwnPropertyDescriptor(lib, "init")?.configurable === false) {
+      return Object.create(lib, { init: { value: wrap(lib.init), enumerable: true } });
+    }
     let init = typeof lib.init === "function" ? wrap(lib.init) : undefined;
     Object.defineProperty(lib, "init", {
       configurable: true,
@@ -87,6 +93,7 @@
       get: () => init,
       set: (f) => { init = typeof f === "function" ? wrap(f) : f; },
     });
+    return lib;
   };
 
   let echarts;
@@ -94,6 +101,6 @@
     configurable: true,
     enumerable: true,
     get: () => echarts,
-    set: (lib) => { echarts = lib; hook(lib); },
+    set: (lib) => { echarts = hook(lib); },
   });
 })();
