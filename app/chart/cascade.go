@@ -203,7 +203,7 @@ func (b builder) cascadeOption(sp spec.Spec, metric model.Metric, year int, all 
 	for _, s := range series {
 		legend = append(legend, s.Name)
 	}
-	return encode(bar, map[string]any{"tooltip": tooltipOption(), "legend": legendOption(legend), "media": b.panelMedia(panels)}), bar.GridList
+	return b.encodePanels(bar, legend, panels), bar.GridList
 }
 
 // cascadeBars draws the targets of the rows that keep passes, leaving the

@@ -114,7 +114,7 @@ func (b builder) districtsOption(sp spec.Spec, metric model.Metric, year int, pa
 			}
 		}
 	}
-	return encode(bar, map[string]any{"tooltip": tooltipOption(), "legend": legendOption(legend), "media": b.panelMedia(panels)}), bar.GridList
+	return b.encodePanels(bar, legend, panels), bar.GridList
 }
 
 // panelsBase starts a chart of panels. With no panels, the chart is done:

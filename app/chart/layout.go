@@ -133,10 +133,21 @@ const (
 	narrowHeading   = 28 // characters a line of the reference panel's heading, from its axis rightwards
 )
 
+// encodePanels is the option of a chart of panels: the bars, a tooltip,
+// a legend of the series named, and the layout by width.
+func (b builder) encodePanels(bar *charts.Bar, legend []string, panels []panel) json.RawMessage {
+	return encode(bar, map[string]any{
+		"tooltip": tooltipOption(), "legend": legendOption(legend),
+		"media": b.panelMedia(panels, len(bar.MultiSeries)),
+	})
+}
+
 // panelMedia is ECharts' media list for a chart of panels: the narrow
 // layout under a width query, and the wide layout as the default, which
-// ECharts needs to restore it when the chart grows again.
-func (b builder) panelMedia(panels []panel) []any {
+// ECharts needs to restore it when the chart grows again. In the narrow
+// layout every series' value labels wrap within the room right of the
+// bars: "≈5% no result found in our sources" would run off a phone.
+func (b builder) panelMedia(panels []panel, series int) []any {
 	left := b.labelWidth(panels)
 	narrowLeft := min(left, narrowNames)
 	layout := func(left, right int, names map[string]any, heading func(string) string, align string) map[string]any {
@@ -153,14 +164,22 @@ func (b builder) panelMedia(panels []panel) []any {
 	}
 	asIs := func(s string) string { return s }
 	wrapped := func(s string) string { return wrap(s, narrowHeading) }
+	labels := func(l map[string]any) []any {
+		out := make([]any, series)
+		for i := range out {
+			out[i] = map[string]any{"label": l}
+		}
+		return out
+	}
+	wide := layout(left, labelRoom, map[string]any{"overflow": "none"}, asIs, "center")
+	wide["series"] = labels(map[string]any{"width": nil, "overflow": "none"})
+	narrow := layout(narrowLeft, narrowLabelRoom,
+		map[string]any{"width": narrowLeft - labelGap, "overflow": "break", "lineHeight": 14},
+		wrapped, "left")
+	narrow["series"] = labels(map[string]any{"width": narrowLabelRoom - labelGap/2, "overflow": "break", "lineHeight": 13})
 	return []any{
-		map[string]any{"option": layout(left, labelRoom, map[string]any{"overflow": "none"}, asIs, "center")},
-		map[string]any{
-			"query": map[string]any{"maxWidth": narrowWidth},
-			"option": layout(narrowLeft, narrowLabelRoom,
-				map[string]any{"width": narrowLeft - labelGap, "overflow": "break", "lineHeight": 14},
-				wrapped, "left"),
-		},
+		map[string]any{"option": wide},
+		map[string]any{"query": map[string]any{"maxWidth": narrowWidth}, "option": narrow},
 	}
 }
 

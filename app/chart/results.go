@@ -191,7 +191,7 @@ func (b builder) resultsOption(sp spec.Spec, metric model.Metric, year int, pane
 			}
 		}
 	}
-	return encode(bar, map[string]any{"tooltip": tooltipOption(), "legend": legendOption(legend), "media": b.panelMedia(panels)}), bar.GridList
+	return b.encodePanels(bar, legend, panels), bar.GridList
 }
 
 // resultSeries draws each region's result (or estimate, marked as such) as

@@ -127,6 +127,9 @@ func TestPhoneChart(t *testing.T) {
 	if left := eval[int](t, ctx, `echarts.getInstanceByDom(document.querySelector(".chart")).getOption().grid[0].left * 1`); wide.Areas[0].X != left {
 		t.Errorf("on a wide screen the bars start at x %d, want the wide layout's %d", wide.Areas[0].X, left)
 	}
+	if wrapped := eval[bool](t, ctx, `echarts.getInstanceByDom(document.querySelector(".chart")).getOption().series.some(s => s.label && s.label.width != null)`); wrapped {
+		t.Error("on a wide screen the value labels still wrap at the narrow layout's width")
+	}
 
 	embed := onPhone(t, serverURL+"/embed/en/gdp_growth-2023-districts.html")
 	readChart(t, embed, ".chart", `o.categories.length === 2`)
