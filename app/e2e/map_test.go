@@ -7,7 +7,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 
@@ -240,15 +239,7 @@ func TestMapDownloads(t *testing.T) {
 			ctx := newTab(t)
 			readChartAt(t, ctx, serverURL+"/?view=map&metric=gdp_growth&year=2024&lang="+string(lang), `o.series.districts`)
 			waitApp(t, ctx)
-			dir := t.TempDir()
-			_, err := chromedp.CallBrowser(ctx, browser.SetDownloadBehavior, browser.SetDownloadBehaviorParams{
-				Behavior:         browser.SetDownloadBehaviorBehaviorAllow,
-				BrowserContextID: chromedp.FromContext(ctx).BrowserContextID,
-				DownloadPath:     dir,
-			})
-			if err != nil {
-				t.Fatal(err)
-			}
+			dir := allowDownloads(t, ctx)
 			click(t, ctx, `button.download[data-format="png"]`)
 			if png := waitDownload(t, dir, "gdp_growth-2024-map.png"); !bytes.HasPrefix(png, []byte("\x89PNG\r\n\x1a\n")) {
 				t.Errorf("the PNG does not start with the PNG signature: % x", png[:min(8, len(png))])
