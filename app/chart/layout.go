@@ -30,7 +30,8 @@ const (
 	legendSpace = 36  // above the first panel
 	axisSpace   = 28  // under each panel, for the value axis labels
 	panelGap    = 40  // before the reference panel, for its heading
-	labelRoom   = 150 // right of the bars, for value labels
+	labelRoom   = 150 // right of the bars, for value labels, at least
+	maxRoom     = 260 // and at most, for the longest labels
 )
 
 // splitPanels separates regions with a figure into the districts panel and
@@ -136,10 +137,31 @@ const (
 // encodePanels is the option of a chart of panels: the bars, a tooltip,
 // a legend of the series named, and the layout by width.
 func (b builder) encodePanels(bar *charts.Bar, legend []string, panels []panel) json.RawMessage {
+	room := valueLabelRoom(bar.MultiSeries)
+	for i := range bar.GridList {
+		bar.GridList[i].Right = itoa(room)
+	}
 	return encode(bar, map[string]any{
 		"tooltip": tooltipOption(), "legend": legendOption(legend),
-		"media": b.panelMedia(panels, len(bar.MultiSeries)),
+		"media": b.panelMedia(panels, len(bar.MultiSeries), room),
 	})
+}
+
+// valueLabelRoom is the room, in pixels, right of the bars in the wide
+// layout: enough for the longest value label shown even where its bar
+// reaches the end of the axis ("≈5.5% (0.5 points above the city's
+// target)" in the cascade), within labelRoom and maxRoom.
+func valueLabelRoom(series []charts.SingleSeries) int {
+	widest := 0
+	for _, s := range series {
+		items, _ := s.Data.([]item)
+		for _, it := range items {
+			if it.Label != nil && it.Label.Show && it.Label.Position != "insideRight" {
+				widest = max(widest, textWidth(it.Label.Formatter))
+			}
+		}
+	}
+	return min(max(labelRoom, widest*labelCharWidth/2+labelGap), maxRoom)
 }
 
 // panelMedia is ECharts' media list for a chart of panels: the narrow
@@ -147,7 +169,7 @@ func (b builder) encodePanels(bar *charts.Bar, legend []string, panels []panel) 
 // ECharts needs to restore it when the chart grows again. In the narrow
 // layout every series' value labels wrap within the room right of the
 // bars: "≈5% no result found in our sources" would run off a phone.
-func (b builder) panelMedia(panels []panel, series int) []any {
+func (b builder) panelMedia(panels []panel, series, room int) []any {
 	left := b.labelWidth(panels)
 	narrowLeft := min(left, narrowNames)
 	layout := func(left, right int, names map[string]any, heading func(string) string, align string) map[string]any {
@@ -171,7 +193,7 @@ func (b builder) panelMedia(panels []panel, series int) []any {
 		}
 		return out
 	}
-	wide := layout(left, labelRoom, map[string]any{"overflow": "none"}, asIs, "center")
+	wide := layout(left, room, map[string]any{"overflow": "none"}, asIs, "center")
 	wide["series"] = labels(map[string]any{"width": nil, "overflow": "none"})
 	narrow := layout(narrowLeft, narrowLabelRoom,
 		map[string]any{"width": narrowLeft - labelGap, "overflow": "break", "lineHeight": 14},

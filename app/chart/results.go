@@ -210,9 +210,8 @@ func (b builder) resultSeries(id string, index int, p panel, verdicts map[string
 		}
 		data[i] = b.figureItem(row{Region: r.Region, Metric: r.Metric, Year: r.Year, Record: rec}, i18n.Display(rec.Value, rec.Unit, b.lang))
 		data[i].Tooltip.Formatter = b.verdictTooltip(r, rv)
-		if v, ok := rv.Primary(); ok {
-			data[i].Label.Formatter += " " + b.w.Outcome(v)
-		}
+		data[i].Label.Formatter = b.resultLabel(rv)
+		data[i].Label.Show = b.labelledTarget(rv) < 0
 		if rec.Provisional || rec.Period == model.PeriodH1 {
 			data[i].ItemStyle = &itemStyle{Color: colorEstimate}
 		}
@@ -239,8 +238,11 @@ func (b builder) targetSeries(id, name string, index int, p panel, verdicts map[
 			t := v.Target
 			it := b.figureItem(row{Region: r.Region, Metric: r.Metric, Year: r.Year, Record: &t}, []any{i18n.Display(t.Value, t.Unit, b.lang), b.regionName(r.Region)})
 			it.Tooltip.Formatter = b.verdictTooltip(r, rv)
-			it.Label.Show = n == 0 && rv.Result == nil && rv.Estimate == nil
+			it.Label.Show = n == b.labelledTarget(rv)
 			it.Label.Formatter = b.w.Mark(t) + " " + b.w.Outcome(v)
+			if shownResult(rv) != nil {
+				it.Label.Formatter = b.resultLabel(rv)
+			}
 			data = append(data, it)
 		}
 	}
@@ -248,6 +250,39 @@ func (b builder) targetSeries(id, name string, index int, p panel, verdicts map[
 		Id: id, Name: name, Type: "scatter", Data: data, XAxisIndex: index, YAxisIndex: index,
 		Symbol: symbol, SymbolSize: 14, Color: color,
 	}
+}
+
+// resultLabel is the words beside a region's result: its value and the
+// primary target's verdict, "4.8% ≈ about met".
+func (b builder) resultLabel(rv model.RegionVerdicts) string {
+	text := b.w.Mark(*shownResult(rv))
+	if v, ok := rv.Primary(); ok {
+		text += " " + b.w.Outcome(v)
+	}
+	return text
+}
+
+// labelledTarget is the index of the target whose marker carries the
+// region's label, or -1 when the result's bar does. Without a result, the
+// primary target says what is known of it. With one, a target beyond the
+// bar's end (or at it: the mark is wider than the gap before the label)
+// would sit on the bar's label, so the label moves past the furthest such
+// marker.
+func (b builder) labelledTarget(rv model.RegionVerdicts) int {
+	rec := shownResult(rv)
+	if rec == nil {
+		if len(rv.Verdicts) > 0 {
+			return 0
+		}
+		return -1
+	}
+	end, at := i18n.Display(rec.Value, rec.Unit, b.lang), -1
+	for n, v := range rv.Verdicts {
+		if d := i18n.Display(v.Target.Value, v.Target.Unit, b.lang); d > end || (d == end && at < 0) {
+			end, at = d, n
+		}
+	}
+	return at
 }
 
 // verdictTooltip is a region's targets against its result, with sources.

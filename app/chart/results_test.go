@@ -41,6 +41,12 @@ func TestResults(t *testing.T) {
 	if fmt.Sprint(plans) != "[5 6.5 5]" || !strings.Contains(planItems[2].Label.Formatter, "no result found in our sources") {
 		t.Errorf("plan marks %v, c's label %q", plans, planItems[2].Label.Formatter)
 	}
+	// b's target lies past its bar's end, where it would cover the bar's
+	// label: the label moves past the target's mark.
+	if !items[0].Label.Show || planItems[0].Label.Show || items[1].Label.Show || !planItems[1].Label.Show || planItems[1].Label.Formatter != items[1].Label.Formatter {
+		t.Errorf("labels shown: a's bar %v, a's mark %v, b's bar %v, b's mark %v (%q), want a's bar and b's mark, with b's result",
+			items[0].Label.Show, planItems[0].Label.Show, items[1].Label.Show, planItems[1].Label.Show, planItems[1].Label.Formatter)
+	}
 	var verdicts []string
 	for _, r := range sp.Rows {
 		if r.Verdict != "" {

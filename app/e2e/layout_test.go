@@ -1,11 +1,11 @@
 package e2e
 
 import (
-	"context"
 	"fmt"
 	"testing"
 
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/device"
 )
 
 // labelsOutside lists the chart texts (value labels, names, legends) that
@@ -20,8 +20,38 @@ const labelsOutside = `(() => {
 		for (const node of chart.getZr().storage.getDisplayList()) {
 			if (node.type !== "tspan" || !node.style.text) continue;
 			const r = node.getBoundingRect().clone();
-			if (node.transform) r.applyTransform(node.transform);
+			const tf = node.getComputedTransform(); if (tf) r.applyTransform(tf);
 			if (r.x < -1 || r.x + r.width > width + 1) out.push(node.style.text + " spans " + Math.round(r.x) + " to " + Math.round(r.x + r.width) + " of " + width);
+		}
+	}
+	return out;
+})()`
+
+// labelsUnderMarks lists the chart texts that a scatter series' mark (a
+// target's square, triangle or diamond) covers: a bar's label with a
+// target drawn over it, "4.8■ ≈ about met".
+const labelsUnderMarks = `(() => {
+	const out = [];
+	for (const el of document.querySelectorAll(".chart")) {
+		const chart = echarts.getInstanceByDom(el);
+		if (!chart) continue;
+		const marks = [];
+		chart.getOption().series.forEach((s, i) => {
+			if (s.type !== "scatter") return;
+			const size = s.symbolSize || 10;
+			for (const d of s.data) {
+				if (!d || !Array.isArray(d.value)) continue;
+				const p = chart.convertToPixel({seriesIndex: i}, d.value);
+				if (p) marks.push({x: p[0] - size / 2, y: p[1] - size / 2, size, what: s.id + " " + d.value.join(" ")});
+			}
+		});
+		for (const node of chart.getZr().storage.getDisplayList()) {
+			if (node.type !== "tspan" || !node.style.text) continue;
+			const r = node.getBoundingRect().clone();
+			const tf = node.getComputedTransform(); if (tf) r.applyTransform(tf);
+			for (const m of marks) {
+				if (r.x < m.x + m.size - 1 && m.x < r.x + r.width - 1 && r.y < m.y + m.size - 1 && m.y < r.y + r.height - 1) out.push(node.style.text + " under " + m.what);
+			}
 		}
 	}
 	return out;
@@ -49,7 +79,8 @@ const brokenWords = `(() => {
 
 // TestLabelsAndWordsFit opens the views with the longest labels, on a
 // desktop and on a phone, in both languages: no chart text is cut off at
-// the chart's edge, and no table splits a name in the middle of a word.
+// the chart's edge or covered by a target's mark, and no table splits a
+// name in the middle of a word.
 func TestLabelsAndWordsFit(t *testing.T) {
 	paths := []string{
 		"/?view=results&metric=gdp_growth&year=2025&lang=",
@@ -61,17 +92,21 @@ func TestLabelsAndWordsFit(t *testing.T) {
 		for _, lang := range []string{"en", "zh"} {
 			for _, p := range paths {
 				t.Run(fmt.Sprintf("phone=%v %s%s", phone, p, lang), func(t *testing.T) {
-					var ctx context.Context
+					// Without animation, the chart is measured where it
+					// comes to rest.
+					ctx := newTab(t)
+					emulateMedia(t, ctx, "prefers-reduced-motion", "reduce")
 					if phone {
-						ctx = onPhone(t, serverURL+p+lang)
-					} else {
-						ctx = newTab(t)
-						do(t, ctx, chromedp.Navigate(serverURL+p+lang))
+						do(t, ctx, chromedp.Emulate(device.IPhone12))
 					}
+					do(t, ctx, chromedp.Navigate(serverURL+p+lang))
 					intend(t, ctx)
 					readChart(t, ctx, ".chart", `o.series`)
 					if cut := eval[[]string](t, ctx, labelsOutside); len(cut) > 0 {
 						t.Errorf("chart texts cut off at the edge: %q", cut)
+					}
+					if covered := eval[[]string](t, ctx, labelsUnderMarks); len(covered) > 0 {
+						t.Errorf("chart texts under a mark: %q", covered)
 					}
 					if broken := eval[[]string](t, ctx, brokenWords); len(broken) > 0 {
 						t.Errorf("table words split across lines: %q", broken)
