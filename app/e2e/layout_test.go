@@ -77,8 +77,13 @@ const brokenWords = `(() => {
 	return out;
 })()`
 
+// firstScreenShare is how much of the first chart, in pixels, a phone's
+// first screen shows at least: its first bars.
+const firstScreenShare = 160
+
 // TestLabelsAndWordsFit opens the views with the longest labels, on a
-// desktop and on a phone, in both languages: no chart text is cut off at
+// desktop and on a phone, in both languages: on a phone the first screen
+// shows the chart's start; no chart text is cut off at
 // the chart's edge or covered by a target's mark, and no table splits a
 // name in the middle of a word.
 func TestLabelsAndWordsFit(t *testing.T) {
@@ -104,6 +109,9 @@ func TestLabelsAndWordsFit(t *testing.T) {
 					readChart(t, ctx, ".chart", `o.series`)
 					if cut := eval[[]string](t, ctx, labelsOutside); len(cut) > 0 {
 						t.Errorf("chart texts cut off at the edge: %q", cut)
+					}
+					if top := eval[int](t, ctx, `Math.round(document.querySelector(".chart").getBoundingClientRect().top + scrollY)`); phone && int64(top+firstScreenShare) > device.IPhone12.Device().Height {
+						t.Errorf("on a phone the chart starts %d px down, below the first screen", top)
 					}
 					if covered := eval[[]string](t, ctx, labelsUnderMarks); len(covered) > 0 {
 						t.Errorf("chart texts under a mark: %q", covered)
