@@ -99,10 +99,10 @@ func LoadAssets(dir string) (*Assets, error) {
 		if err != nil || d.IsDir() {
 			return err
 		}
-		if ext := filepath.Ext(p); ext == ".br" || ext == ".gz" {
+		rel, _ := filepath.Rel(dir, p)
+		if ext := filepath.Ext(p); ext == ".br" || ext == ".gz" || rel == StillsFile {
 			return nil
 		}
-		rel, _ := filepath.Rel(dir, p)
 		return a.add(p, "/web/"+filepath.ToSlash(rel))
 	})
 	if err != nil {

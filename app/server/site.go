@@ -99,14 +99,18 @@ func newSite(webDir, prefix string, ds *model.Dataset, dataJSON []byte, domain s
 	if err != nil {
 		return nil, err
 	}
+	stills, err := loadStills(webDir)
+	if err != nil {
+		return nil, err
+	}
 	s := &Site{Prefix: prefix, Domain: domain, assets: assets, data: ds, cache: &pageCache{}, oneOffs: &pageCache{max: maxOneOffBytes}, renders: newRenderPool(renderSlots(), maxRenderQueue)}
 	s.resolver = resolver{prefix: prefix, hashed: assets.hashedNames()}
 	specs := chart.Catalogue(ds)
 	var csvs map[string]*asset
-	s.embeds, csvs = renderEmbeds(ds, s.resolver, specs)
+	s.embeds, csvs = renderEmbeds(ds, s.resolver, stills, specs)
 	s.missing = map[i18n.Lang]*asset{}
 	for _, lang := range i18n.Langs {
-		s.missing[lang] = fallbackEmbed(ds, s.resolver, lang)
+		s.missing[lang] = fallbackEmbed(ds, s.resolver, stills, lang)
 	}
 	s.files = map[string]*asset{
 		"/data/targets.json": generatedAsset("application/json; charset=utf-8", dataJSON),
@@ -122,6 +126,7 @@ func newSite(webDir, prefix string, ds *model.Dataset, dataJSON []byte, domain s
 		s.files[spec.BundlePath(lang)] = generatedAsset("application/json; charset=utf-8", mustJSON(b))
 	}
 	s.store = ui.NewStore(ds, charts)
+	s.store.SetStills(stills.html)
 	s.Version = s.contentHash()
 	s.files["/manifest.webmanifest"] = generatedAsset("application/manifest+json", s.manifest())
 	s.pages = s.appHandler()
