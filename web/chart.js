@@ -190,21 +190,44 @@
 
   // An embed page shows its chart's still, and loads ECharts (most of
   // what it would weigh) only when the reader shows intent: the pointer
-  // comes over it, a tap, a key or focus. Without a still, at once.
+  // comes over it, a tap, a key or focus. Without a still, at once. Once
+  // drawn, the chart shows the tooltip of what the pointer is over, as if
+  // ECharts had been there all along.
   function loadOnIntent(src) {
     var intents = ["pointerover", "pointermove", "pointerdown", "keydown", "focusin"];
+    var pointer = null;
+    function track(e) {
+      if (e.clientX !== undefined) pointer = e;
+    }
     function load() {
       intents.forEach(function (name) { document.removeEventListener(name, load, true); });
       var script = document.createElement("script");
       script.src = src;
-      script.addEventListener("load", drawAll, { once: true });
+      script.addEventListener("load", function () {
+        drawAll();
+        intents.forEach(function (name) { document.removeEventListener(name, track, true); });
+        tipAt(pointer);
+      }, { once: true });
       document.head.appendChild(script);
     }
     if (!document.querySelector(".chart-still")) {
       load();
       return;
     }
-    intents.forEach(function (name) { document.addEventListener(name, load, true); });
+    intents.forEach(function (name) {
+      document.addEventListener(name, track, true);
+      document.addEventListener(name, load, true);
+    });
+  }
+
+  // tipAt shows the tooltip of the chart under a pointer event, if any.
+  function tipAt(e) {
+    var under = e && document.elementFromPoint(e.clientX, e.clientY);
+    var el = under && under.closest(".chart");
+    var chart = el && echarts.getInstanceByDom(el);
+    if (!chart) return;
+    var box = el.getBoundingClientRect();
+    chart.dispatchAction({ type: "showTip", x: e.clientX - box.left, y: e.clientY - box.top });
   }
   whenReady();
 

@@ -7,10 +7,12 @@ import (
 	"testing"
 
 	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
 	"gztargets/app/i18n"
+	"gztargets/app/model"
 	"gztargets/app/spec"
 	"gztargets/app/urlstate"
 	"gztargets/app/words"
@@ -44,6 +46,14 @@ func withoutScript(t *testing.T, url string, phone bool) context.Context {
 	if _, err := chromedp.Call(ctx, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true}); err != nil {
 		t.Fatal(err)
 	}
+	atWidth(t, ctx, phone)
+	do(t, ctx, chromedp.Navigate(url))
+	return ctx
+}
+
+// atWidth makes a tab a desktop's window or a phone's.
+func atWidth(t *testing.T, ctx context.Context, phone bool) {
+	t.Helper()
 	width := int64(1280)
 	if phone {
 		width = 390
@@ -51,8 +61,6 @@ func withoutScript(t *testing.T, url string, phone bool) context.Context {
 	if _, err := chromedp.Call(ctx, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: width, Height: 900, DeviceScaleFactor: 1, Mobile: phone}); err != nil {
 		t.Fatal(err)
 	}
-	do(t, ctx, chromedp.Navigate(url))
-	return ctx
 }
 
 // readStill reads the still in a chart box and checks that it fills the
@@ -176,19 +184,32 @@ new PerformanceObserver(list => {
 	}
 }).observe({type: "layout-shift", buffered: true});`
 
-// TestStillTakeover loads pages with JavaScript: the live chart replaces
-// the still in the same box, and nothing on the page shifts while it does
-// (nor when the app takes over the explorer).
+// TestStillTakeover loads pages with JavaScript, in both languages, on a
+// desktop and a phone: the live chart replaces the still in the same box,
+// and nothing on the page shifts from the first paint on, neither while
+// it does nor when the app takes over the page.
 func TestStillTakeover(t *testing.T) {
 	metric := urlstate.DefaultMetric
 	years := ds.Years(metric)
-	embed := spec.DistrictsSlug(metric, years[len(years)-1])
-	for _, c := range []struct{ name, path, slug string }{
-		{"explorer", "/?lang=en", spec.ResultsSlug(metric, ds.LatestResultYear(metric))},
-		{"embed", "/embed/zh/" + embed + ".html", embed},
+	year := years[len(years)-1]
+	embed := spec.DistrictsSlug(metric, year)
+	results := spec.ResultsSlug(metric, ds.LatestResultYear(metric))
+	mapQuery := fmt.Sprintf("/?view=map&metric=%s&year=%d&lang=", metric, year)
+	for _, c := range []struct {
+		name, path, slug string
+		phone, app       bool
+	}{
+		{"explorer en", "/?lang=en", results, false, true},
+		{"explorer zh phone", "/?lang=zh", results, true, true},
+		{"map zh", mapQuery + "zh", spec.MapSlug(metric, year), false, true},
+		{"map en phone", mapQuery + "en", spec.MapSlug(metric, year), true, true},
+		{"district en phone", "/district/tianhe?lang=en", spec.ProfileSlug("tianhe", metric), true, true},
+		{"embed zh", "/embed/zh/" + embed + ".html", embed, false, false},
+		{"embed en phone", "/embed/en/" + embed + ".html", embed, true, false},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			ctx := newTab(t)
+			atWidth(t, ctx, c.phone)
 			if _, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: watchShifts}); err != nil {
 				t.Fatal(err)
 			}
@@ -199,19 +220,85 @@ func TestStillTakeover(t *testing.T) {
 			intend(t, ctx)
 			waitFor(t, ctx, `!!`+box+`.querySelector("canvas") && !`+box+`.querySelector(".chart-still")`)
 			for _, s := range layoutShifts(t, ctx) {
-				t.Errorf("the layout shifted by %v (%v) when the live chart replaced the still", s.Value, s.Sources)
+				t.Errorf("the layout shifted by %v (%v) before the live chart had replaced the still", s.Value, s.Sources)
 			}
-			if c.name == "explorer" {
+			if c.app {
 				waitApp(t, ctx)
 				waitFor(t, ctx, `!!`+box+` && !!`+box+`.querySelector("canvas")`)
-				// Known, and not the still's: the app's first render
-				// shifts the page slightly (0.005 when measured).
 				for _, s := range layoutShifts(t, ctx) {
-					t.Logf("the layout shifted by %v (%v) when the app took over", s.Value, s.Sources)
+					t.Errorf("the layout shifted by %v (%v) when the app took over", s.Value, s.Sources)
 				}
 			}
 		})
 	}
+}
+
+// topBar is where a chart's still draws its first series' first bar: the
+// centre of its box, in the page, or nothing.
+const topBar = `(sel => {
+	const svg = [...document.querySelectorAll(sel + " .chart-still svg")].find(s => getComputedStyle(s).display !== "none");
+	const bar = svg && svg.querySelector('[ecmeta_ssr_type="chart"][ecmeta_series_index="0"][ecmeta_data_index="0"]');
+	if (!bar) return null;
+	const r = bar.getBoundingClientRect();
+	return {x: r.left + r.width / 2, y: r.top + r.height / 2};
+})`
+
+// TestStillHover points at the first bar of the districts chart where its
+// still draws it (read with JavaScript off), in an embed page (which loads
+// ECharts then) and in the explorer (where ECharts has drawn the live
+// chart by then), in both languages: the live chart's tooltip names that
+// district and its figure. The still and the live chart put the bar in
+// the same place.
+func TestStillHover(t *testing.T) {
+	metric := urlstate.DefaultMetric
+	years := ds.Years(metric)
+	year := years[len(years)-1]
+	slug := spec.DistrictsSlug(metric, year)
+	box := "#chart-" + slug
+	for _, lang := range i18n.Langs {
+		top := topDistrict(metric, year, lang)
+		for _, path := range []string{
+			"/embed/" + string(lang) + "/" + slug + ".html",
+			fmt.Sprintf("/?view=districts&metric=%s&year=%d&lang=%s", metric, year, lang),
+		} {
+			t.Run(path, func(t *testing.T) {
+				at := eval[*struct{ X, Y float64 }](t, withoutScript(t, serverURL+path, false), topBar+fmt.Sprintf("(%q)", box))
+				if at == nil {
+					t.Fatal("the still draws no bar")
+				}
+				ctx := newTab(t)
+				atWidth(t, ctx, false)
+				do(t, ctx, chromedp.Navigate(serverURL+path))
+				if !strings.Contains(path, "/embed/") {
+					waitFor(t, ctx, `!!document.querySelector("`+box+` canvas")`)
+				}
+				do(t, ctx, chromedp.MouseEvent(input.DispatchMouseEventTypeMouseMoved, at.X, at.Y))
+				tip := `[...document.querySelectorAll("` + box + ` .chart-tooltip")].filter(e => getComputedStyle(e).display !== "none" && getComputedStyle(e).opacity !== "0").map(e => e.textContent).join("")`
+				waitFor(t, ctx, tip+` !== ""`)
+				got := eval[string](t, ctx, tip)
+				for _, want := range top {
+					if !strings.Contains(got, want) {
+						t.Errorf("the tooltip over the first bar does not say %q: %s", want, got)
+					}
+				}
+			})
+		}
+	}
+}
+
+// topDistrict is the name and figure of the district with the highest
+// figure of a metric and year: the districts chart's first bar.
+func topDistrict(metric string, year int, lang i18n.Lang) []string {
+	w := words.New(ds, lang)
+	var top []string
+	best := 0.0
+	for _, e := range ds.Compare(metric, year) {
+		if e.Record != nil && e.Region.Group == model.GroupDistrict && (top == nil || e.Record.Value > best) {
+			best = e.Record.Value
+			top = []string{e.Region.Name.In(string(lang)), w.Value(*e.Record)}
+		}
+	}
+	return top
 }
 
 // layoutShift is one layout shift the page observed.
