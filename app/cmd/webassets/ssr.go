@@ -10,6 +10,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 
@@ -83,7 +84,7 @@ func writeStills(modules, out string) error {
 
 // stillsFormat names what writeStills does to ECharts' SVG: change it
 // with withoutInlineStyles, so that the next build renders again.
-const stillsFormat = "presentation attributes, no style element"
+const stillsFormat = "presentation attributes, font spelled out, no style element"
 
 // stillsKey hashes what the stills depend on.
 func stillsKey(parts ...[]byte) string {
@@ -127,18 +128,42 @@ var (
 // withoutInlineStyles makes an SVG fit for pages whose
 // Content-Security-Policy allows no inline styles, which the browser would
 // drop (and report): each style attribute becomes presentation attributes
-// (ECharts writes only font-size and font-family there), and the style
-// element, which holds only hover effects, goes.
+// (ECharts writes only font settings there), and the style element, which
+// holds only hover effects, goes.
 func withoutInlineStyles(svg string) string {
 	svg = styleElement.ReplaceAllString(svg, "")
 	return styleAttr.ReplaceAllStringFunc(svg, func(attr string) string {
 		var attrs []string
 		for _, decl := range strings.Split(styleAttr.FindStringSubmatch(attr)[1], ";") {
 			name, value, ok := strings.Cut(decl, ":")
-			if ok {
-				attrs = append(attrs, strings.TrimSpace(name)+`="`+strings.TrimSpace(value)+`"`)
+			name, value = strings.TrimSpace(name), strings.TrimSpace(value)
+			switch {
+			case !ok:
+			case name == "font":
+				attrs = append(attrs, fontAttrs(value)...)
+			default:
+				attrs = append(attrs, name+`="`+value+`"`)
 			}
 		}
 		return strings.Join(attrs, " ")
 	})
+}
+
+// fontAttrs spells out the font shorthand ECharts writes for rich text
+// ("normal bold 12px sans-serif": style, weight, size, family), which is
+// no presentation attribute: the browser would ignore it and draw the
+// text at its default size.
+func fontAttrs(font string) []string {
+	fields := strings.Fields(font)
+	size := slices.IndexFunc(fields, func(f string) bool { return strings.HasSuffix(f, "px") })
+	if size < 0 {
+		return nil
+	}
+	attrs := []string{`font-size="` + fields[size] + `"`, `font-family="` + strings.Join(fields[size+1:], " ") + `"`}
+	for i, name := range []string{"font-style", "font-weight"} {
+		if i < size && fields[i] != "normal" {
+			attrs = append(attrs, name+`="`+fields[i]+`"`)
+		}
+	}
+	return attrs
 }
