@@ -61,7 +61,7 @@ func stillHeight(s spec.Spec, l StillLayout) int {
 // stillOption is an option as the browser draws it before the reader has
 // chosen anything, with the switches parseOption in app/ui/interop.go
 // sets: no animation (a still has none) and no decal patterns (off unless
-// the reader turns them on).
+// the reader turns them on; a map's own patterns are kept for then).
 func stillOption(option json.RawMessage) (json.RawMessage, error) {
 	var o map[string]any
 	if err := json.Unmarshal(option, &o); err != nil {
@@ -72,7 +72,12 @@ func stillOption(option json.RawMessage) (json.RawMessage, error) {
 	if aria == nil {
 		aria = map[string]any{}
 	}
-	aria["decal"] = map[string]any{"show": false}
+	decal, _ := aria["decal"].(map[string]any)
+	if decal == nil {
+		decal = map[string]any{}
+	}
+	decal["show"] = false
+	aria["decal"] = decal
 	o["aria"] = aria
 	return json.Marshal(o)
 }

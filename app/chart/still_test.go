@@ -13,7 +13,7 @@ import (
 // option as it was.
 func TestStillJobs(t *testing.T) {
 	s := spec.Spec{Slug: "gdp_growth-2024-districts", Lang: i18n.EN, Height: spec.HeightWide,
-		Option: json.RawMessage(`{"animation":true,"aria":{"enabled":true},"series":[{"type":"bar"}]}`)}
+		Option: json.RawMessage(`{"animation":true,"aria":{"enabled":true,"decal":{"show":true,"decals":[{"symbol":"rect"}]}},"series":[{"type":"bar"}]}`)}
 	jobs, err := StillJobs([]spec.Spec{s})
 	if err != nil {
 		t.Fatal(err)
@@ -30,14 +30,17 @@ func TestStillJobs(t *testing.T) {
 			Animation bool
 			Aria      struct {
 				Enabled bool
-				Decal   struct{ Show *bool }
+				Decal   struct {
+					Show   *bool
+					Decals []any
+				}
 			}
 			Series []any
 		}
 		if err := json.Unmarshal(j.Option, &o); err != nil {
 			t.Fatal(err)
 		}
-		if o.Animation || !o.Aria.Enabled || o.Aria.Decal.Show == nil || *o.Aria.Decal.Show || len(o.Series) != 1 {
+		if o.Animation || !o.Aria.Enabled || o.Aria.Decal.Show == nil || *o.Aria.Decal.Show || len(o.Aria.Decal.Decals) != 1 || len(o.Series) != 1 {
 			t.Errorf("job %d's option is %s", i, j.Option)
 		}
 	}
