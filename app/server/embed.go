@@ -57,7 +57,7 @@ type embedRow struct {
 
 // renderEmbeds renders the embed page and the CSV of every chart, keyed by
 // path.
-func renderEmbeds(ds *model.Dataset, res resolver, stills Stills, specs []spec.Spec) (pages, csvs map[string]*asset) {
+func renderEmbeds(ds *model.Dataset, res resolver, stills stillSet, specs []spec.Spec) (pages, csvs map[string]*asset) {
 	pages, csvs = map[string]*asset{}, map[string]*asset{}
 	for _, s := range specs {
 		pages[s.EmbedPath()] = generatedAsset(embedContentType, renderEmbed(ds, res, s, stills, ""))
@@ -78,7 +78,7 @@ const embedContentType = "text/html; charset=utf-8"
 
 // fallbackEmbed is the page for an embed address that does not exist, sent
 // with status 404: the default chart with a notice, never a blank frame.
-func fallbackEmbed(ds *model.Dataset, res resolver, stills Stills, lang i18n.Lang) *asset {
+func fallbackEmbed(ds *model.Dataset, res resolver, stills stillSet, lang i18n.Lang) *asset {
 	years := ds.Years(urlstate.DefaultMetric)
 	s, _ := chart.Districts(ds, urlstate.DefaultMetric, years[len(years)-1], lang)
 	page := generatedAsset(embedContentType, renderEmbed(ds, res, s, stills, i18n.T(lang, "embed.fallback")))
@@ -86,7 +86,7 @@ func fallbackEmbed(ds *model.Dataset, res resolver, stills Stills, lang i18n.Lan
 	return page
 }
 
-func renderEmbed(ds *model.Dataset, res resolver, s spec.Spec, stills Stills, notice string) []byte {
+func renderEmbed(ds *model.Dataset, res resolver, s spec.Spec, stills stillSet, notice string) []byte {
 	d := embedData{
 		Spec: s,
 		Data: template.JS(mustJSON(struct {

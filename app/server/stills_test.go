@@ -3,6 +3,7 @@
 package server
 
 import (
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -22,9 +23,9 @@ func TestStillMarkup(t *testing.T) {
 		t.Fatal(err)
 	}
 	s, _ := chart.Districts(ds, "gdp_growth", 2024, i18n.EN)
-	st := Stills{SVGs: map[string]string{
-		chart.StillID(s, "wide"):   `<svg width="1120"><text>Nansha</text></svg>`,
-		chart.StillID(s, "narrow"): `<svg width="360"><text>Nansha</text></svg>`,
+	st := stillSet{svgs: map[string][]byte{
+		chart.StillID(s, "wide"):   gzipBytes([]byte(`<svg width="1120"><text>Nansha</text></svg>`), fastLevel),
+		chart.StillID(s, "narrow"): gzipBytes([]byte(`<svg width="360"><text>Nansha</text></svg>`), fastLevel),
 	}}
 	got := st.html(s)
 	for _, want := range []string{`<div class="chart-still" aria-hidden="true">`, `<svg class="chart-still--wide" width="1120">`, `<svg class="chart-still--narrow" width="360">`} {
@@ -38,7 +39,7 @@ func TestStillMarkup(t *testing.T) {
 	if !strings.HasPrefix(inside, got+"</div>") {
 		t.Errorf("the embed page does not hold the still in the chart's box")
 	}
-	delete(st.SVGs, chart.StillID(s, "narrow"))
+	delete(st.svgs, chart.StillID(s, "narrow"))
 	if got := st.html(s); got != "" {
 		t.Errorf("with a layout missing, the markup is %s, want none", got)
 	}
@@ -48,17 +49,35 @@ func TestStillMarkup(t *testing.T) {
 }
 
 // TestLoadStills starts without stills when the build has not drawn them,
-// and refuses a stills file that is not one.
+// reads a stills file member by member, keeping each SVG as it was, and
+// refuses a stills file that is not one.
 func TestLoadStills(t *testing.T) {
 	dir := t.TempDir()
 	st, err := loadStills(dir)
-	if err != nil || len(st.SVGs) != 0 {
-		t.Errorf("without the file: %d stills, error %v; want none and no error", len(st.SVGs), err)
+	if err != nil || len(st.svgs) != 0 {
+		t.Errorf("without the file: %d stills, error %v; want none and no error", len(st.svgs), err)
 	}
-	if err := os.WriteFile(filepath.Join(dir, StillsFile), []byte("{"), 0o644); err != nil {
+	file := filepath.Join(dir, StillsFile)
+	want := Stills{Key: "k1", SVGs: map[string]string{"en/x/wide": "<svg>南沙</svg>", "en/x/narrow": "<svg/>"}}
+	b, _ := json.Marshal(want)
+	if err := os.WriteFile(file, b, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := loadStills(dir); err == nil {
-		t.Error("a broken stills file was read without an error")
+	st, err = loadStills(dir)
+	if err != nil || st.key != "k1" || len(st.svgs) != 2 {
+		t.Fatalf("read key %q and %d stills, error %v; want k1 and 2", st.key, len(st.svgs), err)
+	}
+	for id, svg := range want.SVGs {
+		if got, err := gunzip(st.svgs[id]); got != svg || err != nil {
+			t.Errorf("%s: %q (%v), want %q", id, got, err, svg)
+		}
+	}
+	for _, broken := range []string{"{", "[]", `{"svgs": {"a": 1}}`} {
+		if err := os.WriteFile(file, []byte(broken), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := loadStills(dir); err == nil {
+			t.Errorf("the broken stills file %s was read without an error", broken)
+		}
 	}
 }

@@ -65,7 +65,7 @@ func writeStills(modules, out string) error {
 		return err
 	}
 	key := stillsKey(input, lib, ssrScript, []byte(stillsFormat))
-	if old, err := server.ReadStills(out); err == nil && old.Key == key {
+	if old, err := server.ReadStillsKey(out); err == nil && old == key {
 		fmt.Printf("webassets: %s is up to date\n", out)
 		return nil
 	}
