@@ -60,7 +60,7 @@ type embedRow struct {
 func renderEmbeds(ds *model.Dataset, res resolver, stills stillSet, specs []spec.Spec) (pages, csvs map[string]*asset) {
 	pages, csvs = map[string]*asset{}, map[string]*asset{}
 	for _, s := range specs {
-		pages[s.EmbedPath()] = generatedAsset(embedContentType, renderEmbed(ds, res, s, stills, ""))
+		pages[s.EmbedPath()] = packedAsset(embedContentType, renderEmbed(ds, res, s, stills, ""))
 		csvs[s.CSVPath()] = generatedAsset("text/csv; charset=utf-8", chart.CSV(ds, s))
 		if s.ChartType == spec.ChartYears {
 			// Embeds of the years chart made when it compared 2023 with
@@ -81,7 +81,7 @@ const embedContentType = "text/html; charset=utf-8"
 func fallbackEmbed(ds *model.Dataset, res resolver, stills stillSet, lang i18n.Lang) *asset {
 	years := ds.Years(urlstate.DefaultMetric)
 	s, _ := chart.Districts(ds, urlstate.DefaultMetric, years[len(years)-1], lang)
-	page := generatedAsset(embedContentType, renderEmbed(ds, res, s, stills, i18n.T(lang, "embed.fallback")))
+	page := packedAsset(embedContentType, renderEmbed(ds, res, s, stills, i18n.T(lang, "embed.fallback")))
 	page.status = http.StatusNotFound
 	return page
 }

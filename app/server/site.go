@@ -187,7 +187,7 @@ func (s *Site) contentHash() string {
 		if !ok {
 			f = s.embeds[p]
 		}
-		sum := sha256.Sum256(f.body)
+		sum := sha256.Sum256(f.raw())
 		fmt.Fprintf(h, "%s %x\n", p, sum)
 	}
 	return hex.EncodeToString(h.Sum(nil))[:16]
