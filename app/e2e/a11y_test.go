@@ -54,6 +54,7 @@ var a11yPages = []struct {
 	{"/?view=districts&metric=gdp_growth&year=2024", ".chart canvas"},
 	{"/?view=years&metric=fai_growth", ".chart canvas"},
 	{"/?view=cascade&metric=gdp_growth&year=2024", ".chart canvas"},
+	{"/?view=map&metric=gdp_growth&year=2024", ".chart canvas"},
 	{"/coverage", ".coverage-grid"},
 	{"/?view=table", "table.records tbody tr"},
 	{"/district/tianhe", ".chart canvas"},
