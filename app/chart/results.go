@@ -239,9 +239,10 @@ func (b builder) targetSeries(id, name string, index int, p panel, verdicts map[
 			it := b.figureItem(row{Region: r.Region, Metric: r.Metric, Year: r.Year, Record: &t}, []any{i18n.Display(t.Value, t.Unit, b.lang), b.regionName(r.Region)})
 			it.Tooltip.Formatter = b.verdictTooltip(r, rv)
 			it.Label.Show = n == b.labelledTarget(rv)
-			it.Label.Formatter = b.w.Mark(t) + " " + b.w.Outcome(v)
 			if shownResult(rv) != nil {
 				it.Label.Formatter = b.resultLabel(rv)
+			} else {
+				it.Label.Formatter = b.w.Mark(t) + " " + b.w.Outcome(v)
 			}
 			data = append(data, it)
 		}
