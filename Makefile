@@ -43,6 +43,7 @@ BUILD   := build
 BIN     := bin/explorer
 WASM    := web/app.wasm
 ECHARTS := web/echarts.min.js
+STILLS  := web/stills.json
 ICONS   := web/icon-192.png web/icon-512.png web/icon-maskable.png web/icon.svg
 GO_SRC  := $(shell find app data -name '*.go' -o -name '*.json' -o -name '*.js' -o -name '*.html') go.mod go.sum
 
@@ -55,7 +56,7 @@ LIGHTHOUSE         := $(BUILD)/lighthouse/node_modules/.bin/lighthouse
 run: web $(BIN)
 	$(BIN) -addr $(ADDR) -domain "$(DOMAIN)"
 
-web: $(WASM) $(WASM).br $(WASM).gz $(ECHARTS) $(ECHARTS).br $(ECHARTS).gz $(ICONS)
+web: $(WASM) $(WASM).br $(WASM).gz $(ECHARTS) $(ECHARTS).br $(ECHARTS).gz $(ICONS) $(STILLS)
 
 $(BIN): $(GO_SRC)
 	$(GO) build -trimpath -o $@ ./app/cmd/explorer
@@ -88,6 +89,13 @@ geo:
 	echo "$(GEO_SHA256)  $(BUILD)/geo/$(GEO_PACKAGE)-$(GEO_VERSION).tgz" | sha256sum -c --quiet
 	$(GO) run ./app/cmd/webassets geo $(BUILD)/geo/$(GEO_PACKAGE)-$(GEO_VERSION).tgz $(BUILD)/geo/guangzhou.json
 	cmp $(BUILD)/geo/guangzhou.json data/geo/guangzhou.json && echo "data/geo/guangzhou.json matches its derivation"
+
+# Every chart drawn to SVG by ECharts' server-side rendering in Node.js,
+# with the same ECharts modules as the bundle, for the pages to show before
+# any script runs. The command renders again only when the charts, ECharts
+# or its script changed.
+$(STILLS): $(GO_SRC) app/cmd/webassets/ssr.mjs $(ECHARTS_MODULES)
+	$(GO) run ./app/cmd/webassets ssr $(ECHARTS_MODULES) $@
 
 $(BUILD)/axe.min.js:
 	@mkdir -p $(BUILD)
@@ -155,4 +163,4 @@ test: browser web $(BIN) $(BUILD)/axe.min.js
 	$(GO) test -count=1 -timeout 40m ./...
 
 clean:
-	rm -rf $(BUILD) bin dist $(WASM) $(WASM).br $(WASM).gz web/echarts*.js* $(ICONS)
+	rm -rf $(BUILD) bin dist $(WASM) $(WASM).br $(WASM).gz web/echarts*.js* $(STILLS) $(ICONS)

@@ -140,9 +140,14 @@
     var option = spec.option;
     option.aria.decal = option.aria.decal || {};
     option.aria.decal.show = stored(el.dataset.decalKey) === el.dataset.decalOn;
-    if (matchMedia("(prefers-reduced-motion: reduce)").matches) {
+    // A chart shown as its still (the SVG drawn at build time) is
+    // already on screen: the live chart replaces it in the same box, in
+    // the same task, without animating the bars in again.
+    var still = el.querySelector(".chart-still");
+    if (still || matchMedia("(prefers-reduced-motion: reduce)").matches) {
       option.animation = false;
     }
+    if (still) still.remove();
     var chart = echarts.init(el, dark() ? "dark" : null, { renderer: "canvas" });
     chart.setOption(option);
     prepainted[spec.slug] = true;
@@ -175,7 +180,54 @@
       return;
     }
     var lib = document.querySelector('script[src*="echarts"]');
-    if (lib) lib.addEventListener("load", drawAll, { once: true });
+    if (lib) {
+      lib.addEventListener("load", drawAll, { once: true });
+      return;
+    }
+    var deferred = document.querySelector("[data-echarts]");
+    if (deferred) loadOnIntent(deferred.dataset.echarts);
+  }
+
+  // An embed page shows its chart's still, and loads ECharts (most of
+  // what it would weigh) only when the reader shows intent: the pointer
+  // comes over it, a tap, a key or focus. Without a still, at once. Once
+  // drawn, the chart shows the tooltip of what the pointer is over, as if
+  // ECharts had been there all along.
+  function loadOnIntent(src) {
+    var intents = ["pointerover", "pointermove", "pointerdown", "keydown", "focusin"];
+    var pointer = null;
+    function track(e) {
+      if (e.clientX !== undefined) pointer = e;
+    }
+    function load() {
+      intents.forEach(function (name) { document.removeEventListener(name, load, true); });
+      var script = document.createElement("script");
+      script.src = src;
+      script.addEventListener("load", function () {
+        drawAll();
+        intents.forEach(function (name) { document.removeEventListener(name, track, true); });
+        tipAt(pointer);
+      }, { once: true });
+      document.head.appendChild(script);
+    }
+    if (!document.querySelector(".chart-still")) {
+      load();
+      return;
+    }
+    intents.forEach(function (name) {
+      document.addEventListener(name, track, true);
+      document.addEventListener(name, load, true);
+    });
+  }
+
+  // tipAt shows the tooltip of the chart under a pointer event, if any.
+  function tipAt(e) {
+    var under = e && document.elementFromPoint(e.clientX, e.clientY);
+    var el = under && under.closest(".chart");
+    var chart = el && echarts.getInstanceByDom(el);
+    if (!chart) return;
+    var box = el.getBoundingClientRect();
+    chart.dispatchAction({ type: "showTip", x: e.clientX - box.left, y: e.clientY - box.top });
   }
   whenReady();
 

@@ -132,6 +132,7 @@ func TestPhoneChart(t *testing.T) {
 	}
 
 	embed := onPhone(t, serverURL+"/embed/en/gdp_growth-2023-districts.html")
+	intend(t, embed) // an embed page loads ECharts on the reader's intent
 	readChart(t, embed, ".chart", `o.categories.length === 2`)
 	checkPlots(t, eval[plotLayout](t, embed, plotAreas), 1.0/3)
 }

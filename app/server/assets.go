@@ -71,7 +71,24 @@ func (as *asset) encoded(coding string) []byte {
 	case coding == "gzip" && as.onTheFly:
 		return gzipBytes(as.body, fastLevel)
 	}
-	return as.body
+	return as.raw()
+}
+
+// raw is the asset's content, decompressed when it is kept compressed
+// only (packedAsset).
+func (as *asset) raw() []byte {
+	if as.body != nil || as.gzip == nil {
+		return as.body
+	}
+	r, err := gzip.NewReader(bytes.NewReader(as.gzip))
+	if err != nil {
+		return nil
+	}
+	body, err := io.ReadAll(r)
+	if err != nil {
+		return nil
+	}
+	return body
 }
 
 // Assets holds every file of the web directory in memory.
@@ -99,10 +116,10 @@ func LoadAssets(dir string) (*Assets, error) {
 		if err != nil || d.IsDir() {
 			return err
 		}
-		if ext := filepath.Ext(p); ext == ".br" || ext == ".gz" {
+		rel, _ := filepath.Rel(dir, p)
+		if ext := filepath.Ext(p); ext == ".br" || ext == ".gz" || rel == StillsFile {
 			return nil
 		}
-		rel, _ := filepath.Rel(dir, p)
 		return a.add(p, "/web/"+filepath.ToSlash(rel))
 	})
 	if err != nil {
@@ -239,7 +256,7 @@ func (a *Assets) hash(w io.Writer) {
 // size is the size of an asset's raw content, or 0.
 func (a *Assets) size(p string) int {
 	if as, ok := a.byPath[p]; ok {
-		return len(as.body)
+		return len(as.raw())
 	}
 	return 0
 }
@@ -251,6 +268,16 @@ func generatedAsset(contentType string, body []byte) *asset {
 		contentType: contentType, body: body, etag: `"` + hex.EncodeToString(sum[:10]) + `"`,
 		gzip: gzipBytes(body, fastLevel), brotli: brotliBytes(body, fastLevel),
 	}
+}
+
+// packedAsset wraps content the site builds and keeps compressed only:
+// nearly every reader takes it compressed, and the rare one who does not
+// gets it decompressed per request. The embed pages, each with its
+// chart's stills, would otherwise hold some 30 MB more.
+func packedAsset(contentType string, body []byte) *asset {
+	as := generatedAsset(contentType, body)
+	as.body = nil
+	return as
 }
 
 // oneOffAsset wraps content served once: compressed per request, in the

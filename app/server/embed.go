@@ -19,9 +19,10 @@ import (
 )
 
 // embedPage is the page an <iframe> snippet points at. It is rendered at
-// start-up from the same chart spec as the explorer, and loads ECharts and
-// two small scripts (chart.js draws, embed.js handles the flags and the
-// height), never the WebAssembly app. The option travels as a JSON data
+// start-up from the same chart spec as the explorer, with the chart's
+// still, and loads two small scripts (chart.js draws, embed.js handles the
+// flags and the height), ECharts when the reader shows intent, never the
+// WebAssembly app. The option travels as a JSON data
 // block rather than in an inline script, so that the page runs under a
 // Content-Security-Policy without 'unsafe-inline'.
 //
@@ -37,6 +38,7 @@ type embedData struct {
 	Credit   string
 	Explorer string
 	Notice   string
+	Still    template.HTML // the chart's still, until the live chart draws
 	ECharts  string
 	Script   string
 	Chart    string
@@ -55,10 +57,10 @@ type embedRow struct {
 
 // renderEmbeds renders the embed page and the CSV of every chart, keyed by
 // path.
-func renderEmbeds(ds *model.Dataset, res resolver, specs []spec.Spec) (pages, csvs map[string]*asset) {
+func renderEmbeds(ds *model.Dataset, res resolver, stills stillSet, specs []spec.Spec) (pages, csvs map[string]*asset) {
 	pages, csvs = map[string]*asset{}, map[string]*asset{}
 	for _, s := range specs {
-		pages[s.EmbedPath()] = generatedAsset(embedContentType, renderEmbed(ds, res, s, ""))
+		pages[s.EmbedPath()] = packedAsset(embedContentType, renderEmbed(ds, res, s, stills, ""))
 		csvs[s.CSVPath()] = generatedAsset("text/csv; charset=utf-8", chart.CSV(ds, s))
 		if s.ChartType == spec.ChartYears {
 			// Embeds of the years chart made when it compared 2023 with
@@ -76,15 +78,15 @@ const embedContentType = "text/html; charset=utf-8"
 
 // fallbackEmbed is the page for an embed address that does not exist, sent
 // with status 404: the default chart with a notice, never a blank frame.
-func fallbackEmbed(ds *model.Dataset, res resolver, lang i18n.Lang) *asset {
+func fallbackEmbed(ds *model.Dataset, res resolver, stills stillSet, lang i18n.Lang) *asset {
 	years := ds.Years(urlstate.DefaultMetric)
 	s, _ := chart.Districts(ds, urlstate.DefaultMetric, years[len(years)-1], lang)
-	page := generatedAsset(embedContentType, renderEmbed(ds, res, s, i18n.T(lang, "embed.fallback")))
+	page := packedAsset(embedContentType, renderEmbed(ds, res, s, stills, i18n.T(lang, "embed.fallback")))
 	page.status = http.StatusNotFound
 	return page
 }
 
-func renderEmbed(ds *model.Dataset, res resolver, s spec.Spec, notice string) []byte {
+func renderEmbed(ds *model.Dataset, res resolver, s spec.Spec, stills stillSet, notice string) []byte {
 	d := embedData{
 		Spec: s,
 		Data: template.JS(mustJSON(struct {
@@ -94,6 +96,7 @@ func renderEmbed(ds *model.Dataset, res resolver, s spec.Spec, notice string) []
 		Credit:   words.New(ds, s.Lang).Credit(s.Sources),
 		Explorer: res.Resolve(urlstate.ChartPath(s.ChartType, s.Metric, s.Year, s.Region, s.Lang)),
 		Notice:   notice,
+		Still:    template.HTML(stills.html(s)), // SVG from ECharts, from our own specs
 		ECharts:  res.Resolve("/web/echarts.min.js"),
 		Script:   res.Resolve("/web/embed.js"),
 		Chart:    res.Resolve("/web/chart.js"),

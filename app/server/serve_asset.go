@@ -28,12 +28,12 @@ func serveAsset(w http.ResponseWriter, r *http.Request, as *asset, immutable boo
 	} else {
 		h.Set("Cache-Control", cacheRevalidate)
 	}
-	body, encoding := as.body, ""
+	encoding := ""
 	if as.compressed() {
 		h.Add("Vary", "Accept-Encoding")
 		encoding = preferredEncoding(r.Header.Get("Accept-Encoding"))
-		body = as.encoded(encoding)
 	}
+	body := as.encoded(encoding)
 	etag := as.etag
 	if encoding != "" {
 		etag = strings.TrimSuffix(etag, `"`) + "-" + encoding + `"`

@@ -3,10 +3,15 @@
 package server
 
 import (
+	"bytes"
+	"compress/gzip"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"strings"
 	"testing"
+
+	"github.com/andybalholm/brotli"
 )
 
 func TestPreferredEncoding(t *testing.T) {
@@ -113,6 +118,33 @@ func TestContentTypesNameCharset(t *testing.T) {
 		rec := request(s, "GET", p, nil)
 		if ct := rec.Header().Get("Content-Type"); !strings.HasSuffix(ct, "; charset=utf-8") {
 			t.Errorf("%s: Content-Type %q names no charset", p, ct)
+		}
+	}
+}
+
+// TestPackedAsset checks a page kept compressed only: it holds no
+// uncompressed copy, and each coding, none included, gives the content.
+func TestPackedAsset(t *testing.T) {
+	body := []byte(strings.Repeat("<svg><text>Tianhe 5.5%</text></svg>", 200))
+	as := packedAsset(embedContentType, body)
+	if as.body != nil {
+		t.Fatal("a packed asset keeps its uncompressed content")
+	}
+	readers := map[string]func([]byte) io.Reader{
+		"": func(b []byte) io.Reader { return bytes.NewReader(b) },
+		"gzip": func(b []byte) io.Reader {
+			r, err := gzip.NewReader(bytes.NewReader(b))
+			if err != nil {
+				t.Fatal(err)
+			}
+			return r
+		},
+		"br": func(b []byte) io.Reader { return brotli.NewReader(bytes.NewReader(b)) },
+	}
+	for coding, reader := range readers {
+		got, err := io.ReadAll(reader(as.encoded(coding)))
+		if err != nil || !bytes.Equal(got, body) {
+			t.Errorf("coding %q: %d bytes (%v), want the %d bytes of the content", coding, len(got), err, len(body))
 		}
 	}
 }

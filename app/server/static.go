@@ -42,10 +42,10 @@ func (s *Site) Export(dir string) error {
 		w.write(strings.TrimPrefix(p, "/"), f.body)
 	}
 	for p, page := range s.embeds {
-		w.write(strings.TrimPrefix(p, "/"), page.body)
+		w.write(strings.TrimPrefix(p, "/"), page.raw())
 	}
 	for p, page := range s.missingEmbeds() {
-		w.write(strings.TrimPrefix(p, "/"), page.body)
+		w.write(strings.TrimPrefix(p, "/"), page.raw())
 	}
 	w.write("_redirects", s.redirectsFile())
 	for _, as := range s.assets.list {
@@ -212,7 +212,7 @@ func (e *exporter) asset(as *asset) {
 	if e.err == nil {
 		e.err = os.MkdirAll(filepath.Dir(filepath.Join(e.dir, filepath.FromSlash(rel))), 0o755)
 	}
-	e.writeRaw(rel, as.body)
+	e.writeRaw(rel, as.raw())
 	if as.gzip != nil {
 		e.writeRaw(rel+".gz", as.gzip)
 		e.writeRaw(rel+".br", as.brotli)

@@ -27,6 +27,7 @@ type chartView struct {
 
 	Spec  spec.Spec
 	Decal bool
+	Still string // the still's markup, in a pre-rendered page
 
 	inst       app.Value
 	onClick    app.Func
@@ -34,8 +35,8 @@ type chartView struct {
 	prepainted bool   // web/chart.js drew the chart before the app started: redraw it without animation
 }
 
-func newChartView(s spec.Spec, decal bool) *chartView {
-	return &chartView{Spec: s, Decal: decal}
+func newChartView(s spec.Spec, decal bool, still string) *chartView {
+	return &chartView{Spec: s, Decal: decal, Still: still}
 }
 
 func (c *chartView) Render() app.UI {
@@ -46,7 +47,8 @@ func (c *chartView) Render() app.UI {
 		Aria("label", attr(c.Spec.Description)).
 		DataSet("slug", c.Spec.Slug).
 		DataSet("decal-key", DecalPref).
-		DataSet("decal-on", DecalOn)
+		DataSet("decal-on", DecalOn).
+		Body(stillUI(c.Still)...)
 }
 
 // OnMount draws the chart. A click on a region's bar opens its profile.

@@ -138,7 +138,7 @@ func (p *districtPage) content() []app.UI {
 	}
 	out = append(out, app.H2().Text(t("heading.charts")), newDecalToggle(p.lang, p.decal))
 	for _, s := range p.charts {
-		out = append(out, newChartFigure(s, p.ds, p.decal, "h3"))
+		out = append(out, newChartFigure(s, p.ds, p.decal, "h3", p.store.still(s)))
 	}
 	if p.pending && len(p.charts) == 0 {
 		out = append(out, newChartPlaceholder(p.lang, specPending, "", 0, p.ds))

@@ -149,7 +149,7 @@ func (p *explorerPage) body() app.UI {
 		metric, _ := p.ds.Metric(p.state.Metric)
 		return newChartPlaceholder(p.state.Lang, p.status, metric.Name.In(string(p.state.Lang)), p.state.Year, p.ds)
 	}
-	return newChartFigure(p.chart, p.ds, p.decal, "")
+	return newChartFigure(p.chart, p.ds, p.decal, "", p.store.still(p.chart))
 }
 
 // langHrefs are this view's URLs in each language.

@@ -19,10 +19,11 @@ type chartFigure struct {
 	Data    *model.Dataset
 	Decal   bool
 	Heading string // "h2" or "h3"; empty when the page heading names the chart
+	Still   string // the still's markup, in a pre-rendered page
 }
 
-func newChartFigure(s spec.Spec, ds *model.Dataset, decal bool, heading string) *chartFigure {
-	return &chartFigure{Spec: s, Data: ds, Decal: decal, Heading: heading}
+func newChartFigure(s spec.Spec, ds *model.Dataset, decal bool, heading, still string) *chartFigure {
+	return &chartFigure{Spec: s, Data: ds, Decal: decal, Heading: heading, Still: still}
 }
 
 func (f *chartFigure) Render() app.UI {
@@ -31,7 +32,7 @@ func (f *chartFigure) Render() app.UI {
 		f.heading(),
 		app.If(f.Spec.Headline != "", func() app.UI { return app.P().Class("chart-headline").Text(f.Spec.Headline) }),
 		app.P().Class("chart-subtitle").Text(f.Spec.Subtitle),
-		newChartView(f.Spec, f.Decal),
+		newChartView(f.Spec, f.Decal, f.Still),
 		app.If(f.Spec.Rule != "", func() app.UI { return app.P().Class("chart-rule").Text(f.Spec.Rule) }),
 		app.FigCaption().Class("chart-description").Text(f.Spec.Description),
 		f.dataTable(),

@@ -24,6 +24,7 @@ type Store struct {
 	data    *model.Dataset
 	err     error
 	fetches bool // a missing chart may still arrive (the browser)
+	stills  func(spec.Spec) string
 
 	mu       sync.Mutex
 	specs    map[string]spec.Spec // by lang/slug

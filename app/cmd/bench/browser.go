@@ -261,6 +261,8 @@ func measureEmbed(e *env, r *report, cmd string) error {
 	wasm := slices.ContainsFunc(requested, func(n string) bool { return strings.HasSuffix(strings.SplitN(n, "?", 2)[0], ".wasm") })
 	r.para("Requested: %s; %s.", strings.Join(requested, ", "), map[bool]string{false: "no .wasm among them", true: "**a .wasm among them**"}[wasm])
 	r.budget("embed page on the wire, cold", fmt.Sprintf("%.1f KB", size/1000), "≤ 400 KB", size <= 400_000)
+	echarts := slices.ContainsFunc(requested, func(n string) bool { return strings.HasPrefix(n, "echarts") })
+	r.budget("embed page before the reader's intent: on the wire, and ECharts requested", fmt.Sprintf("%.1f KB, %s", size/1000, map[bool]string{false: "no", true: "yes"}[echarts]), "≤ 60 KB, no (issue 18)", size <= 60_000 && !echarts)
 	r.budget("embed page loads a .wasm", map[bool]string{false: "no", true: "yes"}[wasm], "no", !wasm)
 	r.budget("embed chart drawn, cold", ms(drawn), "≤ 1 s (issue 4)", drawn <= 1000)
 	return nil

@@ -1,0 +1,55 @@
+package chart
+
+import (
+	"encoding/json"
+	"testing"
+
+	"gztargets/app/i18n"
+	"gztargets/app/spec"
+)
+
+// TestStillJobs lists each chart in each layout, with the option as the
+// browser first draws it: no animation, no decal, and the rest of the
+// option as it was.
+func TestStillJobs(t *testing.T) {
+	s := spec.Spec{Slug: "gdp_growth-2024-districts", Lang: i18n.EN, Height: spec.HeightWide,
+		Option: json.RawMessage(`{"animation":true,"aria":{"enabled":true,"decal":{"show":true,"decals":[{"symbol":"rect"}]}},"series":[{"type":"bar"}]}`)}
+	jobs, err := StillJobs([]spec.Spec{s})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(jobs) != len(StillLayouts) {
+		t.Fatalf("%d jobs for one chart, want one per layout (%d)", len(jobs), len(StillLayouts))
+	}
+	for i, j := range jobs {
+		l := StillLayouts[i]
+		if j.ID != "en/gdp_growth-2024-districts/"+l.Name || j.Width != l.Width || j.Height != spec.HeightWide {
+			t.Errorf("job %d is %s at %dx%d", i, j.ID, j.Width, j.Height)
+		}
+		var o struct {
+			Animation bool
+			Aria      struct {
+				Enabled bool
+				Decal   struct {
+					Show   *bool
+					Decals []any
+				}
+			}
+			Series []any
+		}
+		if err := json.Unmarshal(j.Option, &o); err != nil {
+			t.Fatal(err)
+		}
+		if o.Animation || !o.Aria.Enabled || o.Aria.Decal.Show == nil || *o.Aria.Decal.Show || len(o.Aria.Decal.Decals) != 1 || len(o.Series) != 1 {
+			t.Errorf("job %d's option is %s", i, j.Option)
+		}
+	}
+}
+
+// TestStillJobsBadOption names the chart whose option is not JSON.
+func TestStillJobsBadOption(t *testing.T) {
+	_, err := StillJobs([]spec.Spec{{Slug: "x", Lang: i18n.ZH, Option: json.RawMessage(`{`)}})
+	if err == nil || err.Error()[:4] != "zh/x" {
+		t.Errorf("error %v, want one naming zh/x", err)
+	}
+}

@@ -1,0 +1,337 @@
+package e2e
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/input"
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/chromedp"
+
+	"gztargets/app/i18n"
+	"gztargets/app/model"
+	"gztargets/app/spec"
+	"gztargets/app/urlstate"
+	"gztargets/app/words"
+)
+
+// stillText reads the chart box's still as a reader without JavaScript
+// sees it: the text of the SVG the page's width shows, the SVG's size and
+// the box's. Empty text when the box holds no visible SVG.
+const stillText = `(sel => {
+	const box = document.querySelector(sel);
+	if (!box) return {text: "", box: 0, svg: 0};
+	const svg = [...box.querySelectorAll(".chart-still svg")].find(s => getComputedStyle(s).display !== "none");
+	if (!svg) return {text: "", box: box.getBoundingClientRect().height, svg: 0};
+	return {
+		text: [...svg.querySelectorAll("text")].map(t => t.textContent).join("|"),
+		box: box.getBoundingClientRect().height,
+		svg: svg.getBoundingClientRect().height,
+	};
+})`
+
+type still struct {
+	Text string
+	Box  float64
+	SVG  float64
+}
+
+// withoutScript opens a page with JavaScript disabled.
+func withoutScript(t *testing.T, url string, phone bool) context.Context {
+	t.Helper()
+	ctx := newTab(t)
+	if _, err := chromedp.Call(ctx, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true}); err != nil {
+		t.Fatal(err)
+	}
+	atWidth(t, ctx, phone)
+	do(t, ctx, chromedp.Navigate(url))
+	return ctx
+}
+
+// atWidth makes a tab a desktop's window or a phone's.
+func atWidth(t *testing.T, ctx context.Context, phone bool) {
+	t.Helper()
+	width := int64(1280)
+	if phone {
+		width = 390
+	}
+	if _, err := chromedp.Call(ctx, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: width, Height: 900, DeviceScaleFactor: 1, Mobile: phone}); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// readStill reads the still in a chart box and checks that it fills the
+// box: the chart takes its place without a shift.
+func readStill(t *testing.T, ctx context.Context, slug string) string {
+	t.Helper()
+	got := eval[still](t, ctx, stillText+fmt.Sprintf("(%q)", "#chart-"+slug))
+	if got.Text == "" {
+		t.Fatalf("chart %s shows no SVG without JavaScript", slug)
+	}
+	if got.SVG != got.Box || got.Box == 0 {
+		t.Errorf("chart %s: the SVG is %v px high in a box of %v px", slug, got.SVG, got.Box)
+	}
+	return got.Text
+}
+
+// labels are what a chart's SVG should say: region names, which may
+// wrap over several lines in the narrow layout, and value labels, each at
+// the start of a label of its own.
+type labels struct{ names, marks []string }
+
+// check fails unless every name and mark is in the SVG's text.
+func (l labels) check(t *testing.T, where, svgText string) {
+	t.Helper()
+	joined := strings.ReplaceAll(svgText, "|", "")
+	for _, n := range l.names {
+		if !strings.Contains(joined, n) {
+			t.Errorf("%s: the SVG does not name %q; it has %s", where, n, svgText)
+		}
+	}
+	for _, m := range l.marks {
+		if !strings.Contains("|"+svgText, "|"+m) {
+			t.Errorf("%s: the SVG has no label %q; it has %s", where, m, svgText)
+		}
+	}
+}
+
+// resultsLabels are the labels of the results view, the explorer's
+// first view, read from the dataset: each region with a target, and each
+// result's value.
+func resultsLabels(metric string, year int, lang i18n.Lang) labels {
+	w := words.New(ds, lang)
+	var l labels
+	for _, rv := range ds.Verdicts(metric, year) {
+		if len(rv.Verdicts) == 0 {
+			continue
+		}
+		l.names = append(l.names, rv.Region.Name.In(string(lang)))
+		if rv.Result != nil {
+			l.marks = append(l.marks, w.Mark(*rv.Result))
+		}
+	}
+	return l
+}
+
+// districtLabels are the labels of the districts view: each region with
+// a figure, and the figure.
+func districtLabels(metric string, year int, lang i18n.Lang) labels {
+	w := words.New(ds, lang)
+	var l labels
+	for _, e := range ds.Compare(metric, year) {
+		if e.Record != nil {
+			l.names = append(l.names, e.Region.Name.In(string(lang)))
+			l.marks = append(l.marks, w.Mark(*e.Record))
+		}
+	}
+	return l
+}
+
+// profileLabels are the labels of a region's chart of a metric: each
+// year's preferred target and result (the first of each in Trend's order).
+func profileLabels(region, metric string, lang i18n.Lang) labels {
+	w := words.New(ds, lang)
+	var l labels
+	seen := map[string]bool{}
+	for _, r := range ds.Trend(region, metric) {
+		key := w.Year(r) + "/" + r.Kind
+		if !seen[key] {
+			seen[key] = true
+			l.marks = append(l.marks, w.Mark(r))
+		}
+	}
+	return l
+}
+
+// TestStillsWithoutScript opens the explorer, a district page and an
+// embed page with JavaScript disabled, on a desktop and a phone: each
+// chart is there as SVG, filling its box, with every region's name and
+// value label.
+func TestStillsWithoutScript(t *testing.T) {
+	metric := urlstate.DefaultMetric
+	years := ds.Years(metric)
+	year := years[len(years)-1]
+	resultYear := ds.LatestResultYear(metric)
+	for _, lang := range i18n.Langs {
+		for _, phone := range []bool{false, true} {
+			name := fmt.Sprintf("%s phone=%v", lang, phone)
+			t.Run(name+" explorer", func(t *testing.T) {
+				ctx := withoutScript(t, serverURL+"/?lang="+string(lang), phone)
+				resultsLabels(metric, resultYear, lang).check(t, "/", readStill(t, ctx, spec.ResultsSlug(metric, resultYear)))
+			})
+			t.Run(name+" embed", func(t *testing.T) {
+				slug := spec.DistrictsSlug(metric, year)
+				ctx := withoutScript(t, serverURL+"/embed/"+string(lang)+"/"+slug+".html", phone)
+				districtLabels(metric, year, lang).check(t, "embed", readStill(t, ctx, slug))
+			})
+			t.Run(name+" district", func(t *testing.T) {
+				ctx := withoutScript(t, serverURL+"/district/tianhe?lang="+string(lang), phone)
+				profileLabels("tianhe", metric, lang).check(t, "/district/tianhe", readStill(t, ctx, spec.ProfileSlug("tianhe", metric)))
+			})
+		}
+	}
+}
+
+// watchShifts adds up the page's layout shifts from its start, as the
+// Cumulative Layout Shift metric does.
+const watchShifts = `window.gzShifts = [];
+new PerformanceObserver(list => {
+	for (const e of list.getEntries()) {
+		if (!e.hadRecentInput) window.gzShifts.push({value: e.value, sources: (e.sources || []).map(s => s.node ? (s.node.id || s.node.className || s.node.nodeName) : "")});
+	}
+}).observe({type: "layout-shift", buffered: true});`
+
+// TestStillTakeover loads pages with JavaScript, in both languages, on a
+// desktop and a phone: the live chart replaces the still in the same box,
+// and nothing on the page shifts from the first paint on, neither while
+// it does nor when the app takes over the page.
+func TestStillTakeover(t *testing.T) {
+	metric := urlstate.DefaultMetric
+	years := ds.Years(metric)
+	year := years[len(years)-1]
+	embed := spec.DistrictsSlug(metric, year)
+	results := spec.ResultsSlug(metric, ds.LatestResultYear(metric))
+	mapQuery := fmt.Sprintf("/?view=map&metric=%s&year=%d&lang=", metric, year)
+	for _, c := range []struct {
+		name, path, slug string
+		phone, app       bool
+	}{
+		{"explorer en", "/?lang=en", results, false, true},
+		{"explorer zh phone", "/?lang=zh", results, true, true},
+		{"map zh", mapQuery + "zh", spec.MapSlug(metric, year), false, true},
+		{"map en phone", mapQuery + "en", spec.MapSlug(metric, year), true, true},
+		{"district en phone", "/district/tianhe?lang=en", spec.ProfileSlug("tianhe", metric), true, true},
+		{"embed zh", "/embed/zh/" + embed + ".html", embed, false, false},
+		{"embed en phone", "/embed/en/" + embed + ".html", embed, true, false},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			ctx := newTab(t)
+			atWidth(t, ctx, c.phone)
+			if _, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: watchShifts}); err != nil {
+				t.Fatal(err)
+			}
+			do(t, ctx, chromedp.Navigate(serverURL+c.path))
+			box := fmt.Sprintf("document.getElementById(%q)", "chart-"+c.slug)
+			// The embed draws when the pointer comes over it; a pointer
+			// that moves is no input that excuses a shift.
+			intend(t, ctx)
+			waitFor(t, ctx, `!!`+box+`.querySelector("canvas") && !`+box+`.querySelector(".chart-still")`)
+			for _, s := range layoutShifts(t, ctx) {
+				t.Errorf("the layout shifted by %v (%v) before the live chart had replaced the still", s.Value, s.Sources)
+			}
+			if c.app {
+				waitApp(t, ctx)
+				waitFor(t, ctx, `!!`+box+` && !!`+box+`.querySelector("canvas")`)
+				for _, s := range layoutShifts(t, ctx) {
+					t.Errorf("the layout shifted by %v (%v) when the app took over", s.Value, s.Sources)
+				}
+			}
+		})
+	}
+}
+
+// topBar is where a chart's still draws its first series' first bar: the
+// centre of its box, in the page, or nothing.
+const topBar = `(sel => {
+	const svg = [...document.querySelectorAll(sel + " .chart-still svg")].find(s => getComputedStyle(s).display !== "none");
+	const bar = svg && svg.querySelector('[ecmeta_ssr_type="chart"][ecmeta_series_index="0"][ecmeta_data_index="0"]');
+	if (!bar) return null;
+	const r = bar.getBoundingClientRect();
+	return {x: r.left + r.width / 2, y: r.top + r.height / 2};
+})`
+
+// TestStillHover points at the first bar of the districts chart where its
+// still draws it (read with JavaScript off), in an embed page (which loads
+// ECharts then) and in the explorer (where ECharts has drawn the live
+// chart by then), in both languages: the live chart's tooltip names that
+// district and its figure. The still and the live chart put the bar in
+// the same place.
+func TestStillHover(t *testing.T) {
+	metric := urlstate.DefaultMetric
+	years := ds.Years(metric)
+	year := years[len(years)-1]
+	slug := spec.DistrictsSlug(metric, year)
+	box := "#chart-" + slug
+	for _, lang := range i18n.Langs {
+		top := topDistrict(metric, year, lang)
+		for _, path := range []string{
+			"/embed/" + string(lang) + "/" + slug + ".html",
+			fmt.Sprintf("/?view=districts&metric=%s&year=%d&lang=%s", metric, year, lang),
+		} {
+			t.Run(path, func(t *testing.T) {
+				at := eval[*struct{ X, Y float64 }](t, withoutScript(t, serverURL+path, false), topBar+fmt.Sprintf("(%q)", box))
+				if at == nil {
+					t.Fatal("the still draws no bar")
+				}
+				ctx := newTab(t)
+				atWidth(t, ctx, false)
+				do(t, ctx, chromedp.Navigate(serverURL+path))
+				if !strings.Contains(path, "/embed/") {
+					waitFor(t, ctx, `!!document.querySelector("`+box+` canvas")`)
+				}
+				do(t, ctx, chromedp.MouseEvent(input.DispatchMouseEventTypeMouseMoved, at.X, at.Y))
+				tip := `[...document.querySelectorAll("` + box + ` .chart-tooltip")].filter(e => getComputedStyle(e).display !== "none" && getComputedStyle(e).opacity !== "0").map(e => e.textContent).join("")`
+				waitFor(t, ctx, tip+` !== ""`)
+				got := eval[string](t, ctx, tip)
+				for _, want := range top {
+					if !strings.Contains(got, want) {
+						t.Errorf("the tooltip over the first bar does not say %q: %s", want, got)
+					}
+				}
+			})
+		}
+	}
+}
+
+// topDistrict is the name and figure of the district with the highest
+// figure of a metric and year: the districts chart's first bar.
+func topDistrict(metric string, year int, lang i18n.Lang) []string {
+	w := words.New(ds, lang)
+	var top []string
+	best := 0.0
+	for _, e := range ds.Compare(metric, year) {
+		if e.Record != nil && e.Region.Group == model.GroupDistrict && (top == nil || e.Record.Value > best) {
+			best = e.Record.Value
+			top = []string{e.Region.Name.In(string(lang)), w.Value(*e.Record)}
+		}
+	}
+	return top
+}
+
+// layoutShift is one layout shift the page observed.
+type layoutShift struct {
+	Value   float64
+	Sources []string
+}
+
+// layoutShifts returns the shifts observed since the last call, once the
+// next frame has been drawn.
+func layoutShifts(t *testing.T, ctx context.Context) []layoutShift {
+	t.Helper()
+	return eval[[]layoutShift](t, ctx, `new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => r(window.gzShifts.splice(0)))))`, chromedp.EvalAsValue, chromedp.EvalAwaitPromise)
+}
+
+// TestEmbedWaitsForIntent opens an embed page: it shows the still and
+// requests no ECharts until the reader moves the pointer over it; then the
+// live chart replaces the still.
+func TestEmbedWaitsForIntent(t *testing.T) {
+	years := ds.Years(urlstate.DefaultMetric)
+	slug := spec.DistrictsSlug(urlstate.DefaultMetric, years[len(years)-1])
+	ctx := newTab(t)
+	requests := recordRequests(t, ctx)
+	do(t, ctx, chromedp.Navigate(serverURL+"/embed/en/"+slug+".html"))
+	readStill(t, ctx, slug)
+	weight := eval[float64](t, ctx, `performance.getEntriesByType("navigation").concat(performance.getEntriesByType("resource")).reduce((n, e) => n + e.transferSize, 0)`)
+	t.Logf("the embed page moved %.0f bytes before the reader's intent", weight)
+	for _, u := range requests() {
+		if strings.Contains(u, "echarts") {
+			t.Errorf("the embed page requested ECharts before the reader showed intent: %s", u)
+		}
+	}
+	intend(t, ctx)
+	box := fmt.Sprintf("document.getElementById(%q)", "chart-"+slug)
+	waitFor(t, ctx, box+`.querySelector("canvas") && !`+box+`.querySelector(".chart-still")`)
+}
