@@ -20,6 +20,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/andybalholm/brotli"
 )
@@ -194,10 +195,26 @@ const (
 	fastLevel = 5
 )
 
+// Compressors at fastLevel are pooled. A new one allocates and clears its
+// tables (a megabyte and more), which cost more than compressing a page:
+// start-up compresses every embed page, each with its stills, twice.
+var (
+	fastGzip   = sync.Pool{New: func() any { w, _ := gzip.NewWriterLevel(nil, fastLevel); return w }}
+	fastBrotli = sync.Pool{New: func() any { return brotli.NewWriterLevel(nil, fastLevel) }}
+)
+
 // gzipBytes compresses with gzip; level follows brotli's 0–11 scale.
 func gzipBytes(b []byte, level int) []byte {
 	var buf bytes.Buffer
-	w, _ := gzip.NewWriterLevel(&buf, min(level, gzip.BestCompression))
+	if level != fastLevel {
+		w, _ := gzip.NewWriterLevel(&buf, min(level, gzip.BestCompression))
+		w.Write(b)
+		w.Close()
+		return buf.Bytes()
+	}
+	w := fastGzip.Get().(*gzip.Writer)
+	defer fastGzip.Put(w)
+	w.Reset(&buf)
 	w.Write(b)
 	w.Close()
 	return buf.Bytes()
@@ -206,7 +223,15 @@ func gzipBytes(b []byte, level int) []byte {
 // brotliBytes compresses with brotli at the given quality (0–11).
 func brotliBytes(b []byte, level int) []byte {
 	var buf bytes.Buffer
-	w := brotli.NewWriterLevel(&buf, level)
+	if level != fastLevel {
+		w := brotli.NewWriterLevel(&buf, level)
+		w.Write(b)
+		w.Close()
+		return buf.Bytes()
+	}
+	w := fastBrotli.Get().(*brotli.Writer)
+	defer fastBrotli.Put(w)
+	w.Reset(&buf)
 	w.Write(b)
 	w.Close()
 	return buf.Bytes()
