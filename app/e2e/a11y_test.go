@@ -62,23 +62,29 @@ var a11yPages = []struct {
 }
 
 // TestAccessibility runs axe-core on every kind of page, in both
-// languages, and in the dark colour scheme: no violations.
+// languages, and in both colour schemes: no violations. Each page is
+// checked in the light scheme, then switched to the dark one in place,
+// as a reader's system does at dusk, and checked again.
 func TestAccessibility(t *testing.T) {
-	for _, scheme := range []string{"light", "dark"} {
-		for _, lang := range []string{"zh", "en"} {
-			for _, p := range a11yPages {
-				url := serverURL + p.path + sep(p.path) + "lang=" + lang
-				t.Run(scheme+" "+p.path+" "+lang, func(t *testing.T) {
-					ctx := newTab(t)
+	t.Parallel()
+	for _, lang := range []string{"zh", "en"} {
+		for _, p := range a11yPages {
+			url := serverURL + p.path + sep(p.path) + "lang=" + lang
+			t.Run(p.path+" "+lang, func(t *testing.T) {
+				t.Parallel()
+				ctx := newTab(t)
+				emulateMedia(t, ctx, "prefers-color-scheme", "light")
+				do(t, ctx, chromedp.Navigate(url))
+				waitApp(t, ctx)
+				waitFor(t, ctx, fmt.Sprintf(`!!document.querySelector(%q)`, p.ready))
+				for _, scheme := range []string{"light", "dark"} {
 					emulateMedia(t, ctx, "prefers-color-scheme", scheme)
-					do(t, ctx, chromedp.Navigate(url))
-					waitApp(t, ctx)
-					waitFor(t, ctx, fmt.Sprintf(`!!document.querySelector(%q)`, p.ready))
+					waitFor(t, ctx, fmt.Sprintf(`matchMedia("(prefers-color-scheme: %s)").matches`, scheme))
 					for _, v := range runAxe(t, ctx) {
-						t.Errorf("%s (%s): %s\n  %s", v.ID, v.Impact, v.Help, strings.Join(v.Nodes, "\n  "))
+						t.Errorf("%s: %s (%s): %s\n  %s", scheme, v.ID, v.Impact, v.Help, strings.Join(v.Nodes, "\n  "))
 					}
-				})
-			}
+				}
+			})
 		}
 	}
 	t.Run("axe finds a planted violation", func(t *testing.T) {
@@ -201,6 +207,7 @@ func TestTabStopsAreVisible(t *testing.T) {
 // the lang parameter over it; a choice remembered, also one made before
 // the app runs; and <html lang> always set.
 func TestLanguage(t *testing.T) {
+	t.Parallel()
 	t.Run("browser language", func(t *testing.T) {
 		for name, base := range sites() {
 			year := ds.LatestResultYear("gdp_growth")
@@ -271,6 +278,7 @@ func acceptLanguage(t *testing.T, accept string) context.Context {
 // TestReducedMotionAndPatterns checks that prefers-reduced-motion turns
 // the chart's animation off and that the pattern switch puts decals on.
 func TestReducedMotionAndPatterns(t *testing.T) {
+	t.Parallel()
 	ctx := newTab(t)
 	emulateMedia(t, ctx, "prefers-reduced-motion", "reduce")
 	readChartAt(t, ctx, serverURL+"/?metric=gdp_growth&year=2024&lang=en", `o.series.target`)

@@ -15,6 +15,7 @@ import (
 // quote, the quote marked; a figure from a web page, whose text is not
 // kept, shows its recorded clause alone.
 func TestCitationSentence(t *testing.T) {
+	t.Parallel()
 	article, web := citationsOf(t, "baiyun")
 	for _, lang := range []i18n.Lang{i18n.ZH, i18n.EN} {
 		t.Run(string(lang), func(t *testing.T) {

@@ -52,6 +52,7 @@ func embedURLFromSnippet(t *testing.T, ctx context.Context, url string) string {
 // checks that the embed draws the same series as the explorer, in the same
 // language, without loading any WebAssembly.
 func TestEmbedMatchesExplorer(t *testing.T) {
+	t.Parallel()
 	for name, base := range sites() {
 		t.Run(name, func(t *testing.T) {
 			ctx := newTab(t)
@@ -115,6 +116,7 @@ func recordRequests(t *testing.T, ctx context.Context) func() []string {
 
 // TestEmbedFlags checks theme=dark, plain=1 and a flag it does not know.
 func TestEmbedFlags(t *testing.T) {
+	t.Parallel()
 	ctx := newTab(t)
 	src := serverURL + "/embed/en/gdp_growth-2024-districts.html"
 	readChartAt(t, ctx, src+"?theme=dark&plain=1", `o.series.target`)
@@ -140,6 +142,7 @@ func TestEmbedFlags(t *testing.T) {
 // TestEmbedUnknownAddress checks that a bad embed address still draws a
 // chart, with a notice: never a blank frame.
 func TestEmbedUnknownAddress(t *testing.T) {
+	t.Parallel()
 	ctx := newTab(t)
 	d := readChartAt(t, ctx, serverURL+"/embed/en/no-such-chart.html", `o.series.target`)
 	expectSeries(t, d, "target", districtsView("gdp_growth", latestYear("gdp_growth"), i18n.EN).target)
@@ -153,6 +156,7 @@ func TestEmbedUnknownAddress(t *testing.T) {
 // the height message, in our format and Datawrapper's, and the script sets
 // the frame's height.
 func TestEmbedPostsHeight(t *testing.T) {
+	t.Parallel()
 	src := serverURL + "/embed/en/gdp_growth-2024-districts.html"
 	article := `<!doctype html><html lang="en"><head><title>Article</title></head><body>
 <p>An article.</p>
@@ -189,6 +193,7 @@ window.addEventListener("message", (e) => window.messages.push(e.data));
 // PNG signature, the SVG parses as SVG, the CSV parses with a row per
 // region.
 func TestDownloads(t *testing.T) {
+	t.Parallel()
 	ctx := newTab(t)
 	readChartAt(t, ctx, serverURL+"/?metric=fai_growth&year=2024&lang=en", `o.series.target`)
 	waitApp(t, ctx)
@@ -257,6 +262,7 @@ func allowDownloads(t *testing.T, ctx context.Context) string {
 // TestDownloadsInChinese downloads the chart's figures and every figure
 // from the Chinese page: Chinese column names, region names and units.
 func TestDownloadsInChinese(t *testing.T) {
+	t.Parallel()
 	ctx := newTab(t)
 	readChartAt(t, ctx, serverURL+"/?metric=fai_total&year=2024&lang=zh", `o.series.target`)
 	waitApp(t, ctx)

@@ -23,6 +23,7 @@ func sites() map[string]string {
 }
 
 func TestDeepLinkDrawsTheFigures(t *testing.T) {
+	t.Parallel()
 	want := districtsView("fai_growth", 2024, i18n.EN)
 	for name, base := range sites() {
 		t.Run(name, func(t *testing.T) {
@@ -50,6 +51,7 @@ func TestDeepLinkDrawsTheFigures(t *testing.T) {
 // charts and the app waits. A static host serves the same page for every
 // query: the app starts at once and shows what the address asks for.
 func TestStartsOnlyWhenNeeded(t *testing.T) {
+	t.Parallel()
 	t.Run("server", func(t *testing.T) {
 		ctx := newTab(t)
 		do(t, ctx, chromedp.Navigate(serverURL+"/district/tianhe?lang=en"))
@@ -76,6 +78,7 @@ func TestStartsOnlyWhenNeeded(t *testing.T) {
 }
 
 func TestStretchGoalAndReferencePanel(t *testing.T) {
+	t.Parallel()
 	ctx := newTab(t)
 	want := districtsView("gdp_growth", 2023, i18n.EN)
 	d := readChartAt(t, ctx, serverURL+"/?metric=gdp_growth&year=2023&lang=en", `o.series.stretch`)
@@ -89,6 +92,7 @@ func TestStretchGoalAndReferencePanel(t *testing.T) {
 // TestMetricControlAndBack changes the metric with the form control: the
 // chart and the URL follow, and Back restores both.
 func TestMetricControlAndBack(t *testing.T) {
+	t.Parallel()
 	for name, base := range sites() {
 		t.Run(name, func(t *testing.T) {
 			ctx := newTab(t)
@@ -118,6 +122,7 @@ func TestMetricControlAndBack(t *testing.T) {
 // TestSharedLinkReopensTheView opens a link with every parameter set in a
 // fresh browser: the same view comes back.
 func TestSharedLinkReopensTheView(t *testing.T) {
+	t.Parallel()
 	ctx := newTab(t)
 	want := districtsView("fai_total", 2024, i18n.ZH)
 	d := readChartAt(t, ctx, serverURL+"/?view=districts&metric=fai_total&year=2024&lang=zh", `o.series.target`)
@@ -129,6 +134,7 @@ func TestSharedLinkReopensTheView(t *testing.T) {
 }
 
 func TestDistrictPage(t *testing.T) {
+	t.Parallel()
 	for name, base := range sites() {
 		t.Run(name, func(t *testing.T) {
 			ctx := newTab(t)
@@ -158,6 +164,7 @@ func TestDistrictPage(t *testing.T) {
 }
 
 func TestSourcesPage(t *testing.T) {
+	t.Parallel()
 	for name, base := range sites() {
 		t.Run(name, func(t *testing.T) {
 			ctx := newTab(t)
@@ -182,6 +189,7 @@ func TestSourcesPage(t *testing.T) {
 }
 
 func TestTableHasEveryRecord(t *testing.T) {
+	t.Parallel()
 	for name, base := range sites() {
 		t.Run(name, func(t *testing.T) {
 			ctx := newTab(t)
@@ -196,6 +204,7 @@ func TestTableHasEveryRecord(t *testing.T) {
 }
 
 func TestTableFilterAndSort(t *testing.T) {
+	t.Parallel()
 	ctx := newTab(t)
 	do(t, ctx, chromedp.Navigate(serverURL+"/?view=table&metric=gdp_growth&year=2024&sort=-value&lang=en"))
 	waitApp(t, ctx)
@@ -242,10 +251,27 @@ func waitApp(t *testing.T, ctx context.Context) {
 }
 
 // intend moves the mouse over the page: the first sign of intent, which
-// starts the app once the page has painted.
+// starts the app once the page has painted, and has an embed page load its
+// live chart. It moves twice, to two places, because a move to where the
+// pointer already is (as after the last call) fires no pointer event.
 func intend(t *testing.T, ctx context.Context) {
 	t.Helper()
-	do(t, ctx, chromedp.MouseEvent(input.DispatchMouseEventTypeMouseMoved, 4, 4))
+	intendAt(t, ctx, 4, 4)
+}
+
+// intendOn moves the mouse over the middle of the element sel, such as the
+// embed panel's preview, whose page sees intent only over its own frame.
+func intendOn(t *testing.T, ctx context.Context, sel string) {
+	t.Helper()
+	at := eval[[]float64](t, ctx, fmt.Sprintf(`(() => { const r = document.querySelector(%q).getBoundingClientRect(); return [r.x + r.width / 2, r.y + r.height / 2]; })()`, sel))
+	intendAt(t, ctx, at[0], at[1])
+}
+
+func intendAt(t *testing.T, ctx context.Context, x, y float64) {
+	t.Helper()
+	do(t, ctx,
+		chromedp.MouseEvent(input.DispatchMouseEventTypeMouseMoved, x+2, y+2),
+		chromedp.MouseEvent(input.DispatchMouseEventTypeMouseMoved, x, y))
 }
 
 // waitFor waits until a JavaScript condition holds in the page.

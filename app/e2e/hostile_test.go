@@ -85,12 +85,19 @@ var staticHostile = []string{"view markup", "region markup", "sources lang", "di
 // page shows a notice and a working view, runs nothing from the URL, and
 // has no uncaught error, console error or dialog.
 func TestHostileURLs(t *testing.T) {
+	t.Parallel()
 	for _, c := range hostileCases() {
-		t.Run("server/"+c.name, func(t *testing.T) { checkHostile(t, serverURL, c) })
+		t.Run("server/"+c.name, func(t *testing.T) {
+			t.Parallel()
+			checkHostile(t, serverURL, c)
+		})
 	}
 	for _, c := range hostileCases() {
 		if slices.Contains(staticHostile, c.name) {
-			t.Run("static/"+c.name, func(t *testing.T) { checkHostile(t, staticURL, c) })
+			t.Run("static/"+c.name, func(t *testing.T) {
+				t.Parallel()
+				checkHostile(t, staticURL, c)
+			})
 		}
 	}
 }
@@ -106,6 +113,7 @@ func checkHostile(t *testing.T, base string, c hostileCase) {
 	notice := ".notices .notice"
 	if c.view == "embed" {
 		notice = ".embed-notice p"
+		intend(t, ctx)
 	} else {
 		waitApp(t, ctx)
 	}

@@ -87,6 +87,7 @@ const firstScreenShare = 160
 // the chart's edge or covered by a target's mark, and no table splits a
 // name in the middle of a word.
 func TestLabelsAndWordsFit(t *testing.T) {
+	t.Parallel()
 	paths := []string{
 		"/?view=results&metric=gdp_growth&year=2025&lang=",
 		"/?view=districts&metric=gdp_growth&year=2024&lang=",

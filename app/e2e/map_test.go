@@ -102,6 +102,7 @@ func checkMap(t *testing.T, items []mapItem, want mapFigures, lang i18n.Lang) {
 // and the static export, for a year with targets only (coloured by value)
 // and a year with results (coloured by verdict).
 func TestMapHoldsEachDistrict(t *testing.T) {
+	t.Parallel()
 	for name, base := range sites() {
 		for _, c := range []struct {
 			lang   i18n.Lang
@@ -125,6 +126,7 @@ func TestMapHoldsEachDistrict(t *testing.T) {
 // TestMapOnPhone opens the map on a phone-sized screen: the narrow layout
 // stacks the legend under the map, and nothing reaches past the screen.
 func TestMapOnPhone(t *testing.T) {
+	t.Parallel()
 	ctx := onPhone(t, serverURL+"/?view=map&metric=gdp_growth&year=2024&lang=en")
 	intend(t, ctx)
 	readChart(t, ctx, ".chart--map", `o.series.districts`)
@@ -148,6 +150,7 @@ func TestMapOnPhone(t *testing.T) {
 // TestMapPatterns turns patterns on over the map: every district then
 // carries a pattern, one per colour, and the no-figure hatch stays.
 func TestMapPatterns(t *testing.T) {
+	t.Parallel()
 	ctx := newTab(t)
 	readChartAt(t, ctx, serverURL+"/?view=map&metric=gdp_growth&year=2024&lang=en", `o.series.districts`)
 	waitApp(t, ctx)
@@ -217,6 +220,7 @@ func TestMapEnterOpensDistrict(t *testing.T) {
 // TestMapEmbed opens the map's embed page: it draws the same districts
 // without WebAssembly, with its data table.
 func TestMapEmbed(t *testing.T) {
+	t.Parallel()
 	ctx := newTab(t)
 	requests := recordRequests(t, ctx)
 	readChartAt(t, ctx, serverURL+"/embed/zh/gdp_growth-2024-map.html", `o.series.districts`)
@@ -234,6 +238,7 @@ func TestMapEmbed(t *testing.T) {
 // TestMapDownloads downloads the map as PNG, SVG and CSV in both
 // languages: a valid image of each kind and a CSV row for each district.
 func TestMapDownloads(t *testing.T) {
+	t.Parallel()
 	for _, lang := range []i18n.Lang{i18n.EN, i18n.ZH} {
 		t.Run(string(lang), func(t *testing.T) {
 			ctx := newTab(t)
@@ -269,6 +274,7 @@ func TestMapDownloads(t *testing.T) {
 // chart type or component missing from the bundle would be dropped without
 // a word.
 func TestBundleDrawsEverySpec(t *testing.T) {
+	t.Parallel()
 	ctx := newTab(t)
 	do(t, ctx, chromedp.Navigate(serverURL+"/?view=map&lang=en"))
 	waitFor(t, ctx, `!!window.echarts`)

@@ -14,6 +14,7 @@ import (
 // after the app starts, in both languages: the notice says which years
 // the data covers and which year is shown, not that the address is wrong.
 func TestYearNotCovered(t *testing.T) {
+	t.Parallel()
 	latest := latestYear("gdp_growth")
 	for _, lang := range []i18n.Lang{i18n.ZH, i18n.EN} {
 		t.Run(string(lang), func(t *testing.T) {

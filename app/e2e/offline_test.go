@@ -26,6 +26,7 @@ import (
 // query, a district page and the sources page: each renders its content
 // and its chart from the cache.
 func TestOffline(t *testing.T) {
+	t.Parallel()
 	for name, base := range sites() {
 		t.Run(name, func(t *testing.T) {
 			ctx := newTab(t)
@@ -56,8 +57,7 @@ func TestOffline(t *testing.T) {
 			waitApp(t, ctx)
 			waitFor(t, ctx, fmt.Sprintf(`document.querySelectorAll(".source").length === %d`, len(ds.Sources)))
 
-			do(t, ctx, chromedp.Navigate(base+"/embed/en/gdp_growth-2024-districts.html"))
-			readChart(t, ctx, ".chart", `o.series.target`)
+			readChartAt(t, ctx, base+"/embed/en/gdp_growth-2024-districts.html", `o.series.target`)
 			if online := eval[bool](t, ctx, `navigator.onLine`); online {
 				t.Error("the browser was not offline")
 			}
@@ -130,6 +130,7 @@ func expectOffline(t *testing.T, ctx context.Context, base string) {
 // The tab is in the browser's default context, as incognito contexts are
 // never installable.
 func TestInstallable(t *testing.T) {
+	t.Parallel()
 	for name, base := range sites() {
 		t.Run(name, func(t *testing.T) {
 			tab, cancel := chromedp.NewContext(browserCtx)
@@ -212,6 +213,7 @@ func ownSites(t *testing.T) map[string]struct {
 // embed page with status 404 (not the app shell, which may not be
 // framed); and a path that is no page gets status 404.
 func TestOfflineEmbeds(t *testing.T) {
+	t.Parallel()
 	for name, site := range ownSites(t) {
 		t.Run(name, func(t *testing.T) {
 			base := site.base
@@ -228,8 +230,7 @@ func TestOfflineEmbeds(t *testing.T) {
 			waitApp(t, ctx)
 			click(t, ctx, `details.embed > summary`)
 			waitFor(t, ctx, `!!document.querySelector("iframe.embed-preview")`)
-			eval[bool](t, ctx, `(document.querySelector("iframe.embed-preview").scrollIntoView(), true)`)
-			waitFor(t, ctx, embedPreviewDrawn)
+			waitPreview(t, ctx)
 
 			d := readChartAt(t, ctx, base+"/embed/en/no-such-chart.html", `o.series.target`)
 			expectSeries(t, d, "target", districtsView("gdp_growth", latestYear("gdp_growth"), i18n.EN).target)

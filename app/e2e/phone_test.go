@@ -39,6 +39,7 @@ const phoneLayout = `(() => {
 // row becomes a card with every cell under its column's name, nothing
 // needs a sideways scroll, and the table view keeps its sort links in view.
 func TestPhoneLayout(t *testing.T) {
+	t.Parallel()
 	for _, lang := range []string{"zh", "en"} {
 		for _, path := range []string{"/?view=table&sort=-value", "/district/tianhe", "/sources"} {
 			t.Run(lang+" "+path, func(t *testing.T) {
@@ -111,6 +112,7 @@ func checkPlots(t *testing.T, l plotLayout, share float64) {
 // keep most of the width, in the explorer, after a switch, and in an
 // embed; on a wide screen the chart returns to the wide layout.
 func TestPhoneChart(t *testing.T) {
+	t.Parallel()
 	ctx := onPhone(t, serverURL+"/?metric=gdp_growth&year=2023&lang=en")
 	readChart(t, ctx, ".chart", `o.categories.length === 2`)
 	checkPlots(t, eval[plotLayout](t, ctx, plotAreas), 1.0/3)

@@ -56,6 +56,7 @@ func baiyun2024(t *testing.T) model.RegionVerdicts {
 // the label and the visible table give the verdict, and the headline
 // counts the districts as the words package says it.
 func TestResultsView(t *testing.T) {
+	t.Parallel()
 	rv := baiyun2024(t)
 	if rv.Result == nil || len(rv.Verdicts) == 0 {
 		t.Fatal("Baiyun's 2024 GDP growth needs a target and a result for this test")
@@ -107,6 +108,7 @@ func mustMetric(t *testing.T, id string) model.Metric {
 // TestResultsBackAndForward moves from the results view to the cascade and
 // the years view with the view control; Back and Forward restore each.
 func TestResultsBackAndForward(t *testing.T) {
+	t.Parallel()
 	ctx := newTab(t)
 	readChartAt(t, ctx, serverURL+"/?view=results&metric=gdp_growth&year=2024&lang=en", `o.series.result`)
 	choose(t, ctx, "#control-view", "cascade")
@@ -128,6 +130,7 @@ func TestResultsBackAndForward(t *testing.T) {
 // city first, then the districts, each bar the region's primary target,
 // and the city's target as a line across the districts.
 func TestCascadeView(t *testing.T) {
+	t.Parallel()
 	for _, lang := range i18n.Langs {
 		t.Run(string(lang), func(t *testing.T) {
 			ctx := newTab(t)
@@ -158,6 +161,7 @@ func TestCascadeView(t *testing.T) {
 // TestYearsEveryYear checks the years view: one small chart per region,
 // Baiyun's targets and results across every year of the data.
 func TestYearsEveryYear(t *testing.T) {
+	t.Parallel()
 	ctx := newTab(t)
 	d := readChartAt(t, ctx, serverURL+"/?view=years&metric=gdp_growth&lang=en", `o.series["target-0"]`)
 	years := ds.Years("gdp_growth")
@@ -195,14 +199,14 @@ func TestYearsEveryYear(t *testing.T) {
 	expectSeries(t, d, fmt.Sprintf("target-%d", at), strings.Join(targets, " "))
 	expectSeries(t, d, fmt.Sprintf("actual-%d", at), strings.Join(results, " "))
 	// The years view of old links (2023 vs 2024) opens this view.
-	do(t, ctx, chromedp.Navigate(serverURL+"/embed/en/gdp_growth-2023-2024-years.html"))
-	readChart(t, ctx, ".chart", `o.series["target-0"]`)
+	readChartAt(t, ctx, serverURL+"/embed/en/gdp_growth-2023-2024-years.html", `o.series["target-0"]`)
 }
 
 // TestResultsOnPhoneAndEmbed opens the results view on a phone: the chart
 // draws and the verdict table is visible; its embed draws the same result
 // bars with the headline, and its CSV has the verdicts.
 func TestResultsOnPhoneAndEmbed(t *testing.T) {
+	t.Parallel()
 	ctx := onPhone(t, serverURL+"/?view=results&metric=gdp_growth&year=2024&lang=zh")
 	explorer := readChart(t, ctx, ".chart", `o.series.result`)
 	if !eval[bool](t, ctx, `document.querySelector(".verdict-table").getBoundingClientRect().height > 0`) {
@@ -227,6 +231,7 @@ func TestResultsOnPhoneAndEmbed(t *testing.T) {
 // TestCoveragePage checks the grid: a link where a figure is known, and
 // "searched for, not found" where the search list says so.
 func TestCoveragePage(t *testing.T) {
+	t.Parallel()
 	ctx := newTab(t)
 	do(t, ctx, chromedp.Navigate(serverURL+"/coverage?lang=en"))
 	waitFor(t, ctx, `!!document.querySelector(".coverage-grid")`)

@@ -41,6 +41,8 @@ func tour(t *testing.T, ctx context.Context, base string) {
 		do(t, ctx, chromedp.Navigate(base+stop.path))
 		if stop.path != embedPage {
 			waitApp(t, ctx)
+		} else {
+			intend(t, ctx)
 		}
 		waitFor(t, ctx, stop.ready)
 	}
@@ -52,7 +54,16 @@ func tour(t *testing.T, ctx context.Context, base string) {
 	click(t, ctx, `button.download[data-format="svg"]`)
 	click(t, ctx, `details.embed > summary`)
 	waitFor(t, ctx, `!!document.querySelector("iframe.embed-preview")`)
+	waitPreview(t, ctx)
+}
+
+// waitPreview brings the embed panel's preview into view, points at it, as
+// a reader about to use it does, and waits until it draws its live chart.
+func waitPreview(t *testing.T, ctx context.Context) {
+	t.Helper()
 	eval[bool](t, ctx, `(document.querySelector("iframe.embed-preview").scrollIntoView(), true)`)
+	waitFor(t, ctx, `(() => { const d = document.querySelector("iframe.embed-preview").contentDocument; return !!d && !!d.querySelector(".chart"); })()`)
+	intendOn(t, ctx, "iframe.embed-preview")
 	waitFor(t, ctx, embedPreviewDrawn)
 }
 
@@ -73,6 +84,7 @@ func denyDownloads(t *testing.T, ctx context.Context) {
 // preview's included, and checks that each goes to the explorer's own
 // origin: no font, icon, script or beacon from another host.
 func TestSameOriginRequests(t *testing.T) {
+	t.Parallel()
 	for name, base := range sites() {
 		t.Run(name, func(t *testing.T) {
 			ctx := newTab(t)
@@ -115,6 +127,7 @@ func requested(urls []string, part string) bool {
 // Content-Security-Policy, and checks that the console reports no
 // violation of it, nor any other error.
 func TestNoCSPViolations(t *testing.T) {
+	t.Parallel()
 	ctx := newTab(t)
 	w := watchTab(t, ctx)
 	tour(t, ctx, serverURL)
@@ -125,6 +138,7 @@ func TestNoCSPViolations(t *testing.T) {
 // would see a violation: an image from another host and an inline event
 // handler, both of which the policy blocks.
 func TestCSPViolationsAreSeen(t *testing.T) {
+	t.Parallel()
 	ctx := newTab(t)
 	w := watchTab(t, ctx)
 	do(t, ctx, chromedp.Navigate(serverURL+"/?lang=en"))

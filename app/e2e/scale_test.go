@@ -12,6 +12,7 @@ import (
 // panel, in both languages and on a phone: the districts' scale stays
 // below it, and the reference panel has its own scale and says so.
 func TestReferenceOutlierScale(t *testing.T) {
+	t.Parallel()
 	for _, lang := range []i18n.Lang{i18n.ZH, i18n.EN} {
 		t.Run(string(lang), func(t *testing.T) {
 			ctx := onPhone(t, serverURL+"/?view=districts&metric=gdp_growth&year=2023&lang="+string(lang))

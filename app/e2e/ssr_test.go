@@ -151,6 +151,7 @@ func profileLabels(region, metric string, lang i18n.Lang) labels {
 // chart is there as SVG, filling its box, with every region's name and
 // value label.
 func TestStillsWithoutScript(t *testing.T) {
+	t.Parallel()
 	metric := urlstate.DefaultMetric
 	years := ds.Years(metric)
 	year := years[len(years)-1]
@@ -318,6 +319,7 @@ func layoutShifts(t *testing.T, ctx context.Context) []layoutShift {
 // requests no ECharts until the reader moves the pointer over it; then the
 // live chart replaces the still.
 func TestEmbedWaitsForIntent(t *testing.T) {
+	t.Parallel()
 	years := ds.Years(urlstate.DefaultMetric)
 	slug := spec.DistrictsSlug(urlstate.DefaultMetric, years[len(years)-1])
 	ctx := newTab(t)

@@ -18,6 +18,7 @@ import (
 // serves version B at the same address and lets the open page check for an
 // update: it must say that a new version is available.
 func TestUpdateNotice(t *testing.T) {
+	t.Parallel()
 	bin, _ := filepath.Abs(filepath.Join(repoRoot, "bin", "explorer"))
 	webA := copyWeb(t)
 	webB := copyWeb(t)
