@@ -3,15 +3,19 @@
 package server
 
 import (
+	"cmp"
+	"errors"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"os"
 	"path"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 
 	"gztargets/app/i18n"
 )
@@ -23,36 +27,35 @@ import (
 // get .gz and .br copies, for hosts that send pre-compressed files, and a
 // _headers file carries the security headers for hosts that read one.
 func (s *Site) Export(dir string) error {
-	w := exporter{dir: dir}
+	w := newExporter(dir)
 	for _, p := range s.Pages() {
 		body, err := s.fetch(p)
 		if err != nil {
 			return err
 		}
 		if p == "/" {
-			w.write("index.html", body)
+			w.write(body, "index.html")
 			continue
 		}
-		w.write(strings.TrimPrefix(p, "/")+".html", body)
-		w.write(path.Join(strings.TrimPrefix(p, "/"), "index.html"), body)
+		w.write(body, strings.TrimPrefix(p, "/")+".html", path.Join(strings.TrimPrefix(p, "/"), "index.html"))
 	}
 	notFound, _ := s.fetch(notFoundPage)
-	w.write("404.html", notFound)
+	w.write(notFound, "404.html")
 	for p, f := range s.files {
-		w.write(strings.TrimPrefix(p, "/"), f.body)
+		w.write(f.body, strings.TrimPrefix(p, "/"))
 	}
 	for p, page := range s.embeds {
-		w.write(strings.TrimPrefix(p, "/"), page.raw())
+		w.write(page.raw(), strings.TrimPrefix(p, "/"))
 	}
 	for p, page := range s.missingEmbeds() {
-		w.write(strings.TrimPrefix(p, "/"), page.raw())
+		w.write(page.raw(), strings.TrimPrefix(p, "/"))
 	}
-	w.write("_redirects", s.redirectsFile())
+	w.write(s.redirectsFile(), "_redirects")
 	for _, as := range s.assets.list {
 		w.asset(as)
 	}
-	w.write("_headers", s.headersFile())
-	return w.err
+	w.write(s.headersFile(), "_headers")
+	return w.close()
 }
 
 // fetch renders a path through the site's own handler, uncompressed.
@@ -172,32 +175,84 @@ func flatten(h http.Header) map[string]string {
 
 // exporter writes files under a directory, keeping the first error.
 type exporter struct {
-	dir string
-	err error
+	dir         string
+	queue       chan written // files whose compressed copies are to write
+	compressors sync.WaitGroup
+	mu          sync.Mutex
+	err         error
 }
 
-func (e *exporter) write(rel string, body []byte) {
-	if e.err != nil {
-		return
+// written is a file written under one or more names.
+type written struct {
+	body []byte
+	rels []string
+}
+
+// write writes a file under one or more names, and has its compressed
+// copies written by the compressors.
+func (e *exporter) write(body []byte, rels ...string) {
+	for _, rel := range rels {
+		if e.failed() {
+			return
+		}
+		file := filepath.Join(e.dir, filepath.FromSlash(rel))
+		e.fail(errors.Join(os.MkdirAll(filepath.Dir(file), 0o755), os.WriteFile(file, body, 0o644)))
 	}
-	file := filepath.Join(e.dir, filepath.FromSlash(rel))
-	if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
-		e.err = err
-		return
+	if compressible(contentTypeOf(rels[0])) && len(body) > 512 {
+		e.queue <- written{body, rels}
 	}
-	if err := os.WriteFile(file, body, 0o644); err != nil {
-		e.err = err
-		return
+}
+
+// exportLevel is the level of the export's compressed copies: brotli's
+// second best. Its best takes four times as long for files 2% smaller (an
+// embed page: 5,063 bytes against 4,962, in 58 ms against 230 ms), and the
+// export compresses some 1,200 files, most of them embed pages with their
+// charts' stills.
+const exportLevel = BestLevel - 1
+
+// newExporter starts an exporter's compressors, one per core, which write
+// the .gz and .br copies of files while the export goes on, each file
+// compressed once whatever its names.
+func newExporter(dir string) *exporter {
+	e := &exporter{dir: dir, queue: make(chan written)}
+	for range runtime.GOMAXPROCS(0) {
+		e.compressors.Go(func() {
+			for f := range e.queue {
+				gz, br := gzipBytes(f.body, exportLevel), brotliBytes(f.body, exportLevel)
+				for _, rel := range f.rels {
+					file := filepath.Join(e.dir, filepath.FromSlash(rel))
+					e.fail(errors.Join(os.WriteFile(file+".gz", gz, 0o644), os.WriteFile(file+".br", br, 0o644)))
+				}
+			}
+		})
 	}
-	if compressible(contentTypeOf(rel)) && len(body) > 512 {
-		e.writeRaw(rel+".gz", gzipBytes(body, BestLevel))
-		e.writeRaw(rel+".br", brotliBytes(body, BestLevel))
-	}
+	return e
+}
+
+// close waits for the compressors and returns the first error.
+func (e *exporter) close() error {
+	close(e.queue)
+	e.compressors.Wait()
+	return e.err
+}
+
+// fail keeps err if it is the first.
+func (e *exporter) fail(err error) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	e.err = cmp.Or(e.err, err)
+}
+
+// failed reports whether a write failed.
+func (e *exporter) failed() bool {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	return e.err != nil
 }
 
 func (e *exporter) writeRaw(rel string, body []byte) {
-	if e.err == nil {
-		e.err = os.WriteFile(filepath.Join(e.dir, filepath.FromSlash(rel)), body, 0o644)
+	if !e.failed() {
+		e.fail(os.WriteFile(filepath.Join(e.dir, filepath.FromSlash(rel)), body, 0o644))
 	}
 }
 
@@ -209,9 +264,7 @@ func (e *exporter) asset(as *asset) {
 		p = as.hashedPath
 	}
 	rel := strings.TrimPrefix(p, "/")
-	if e.err == nil {
-		e.err = os.MkdirAll(filepath.Dir(filepath.Join(e.dir, filepath.FromSlash(rel))), 0o755)
-	}
+	e.fail(os.MkdirAll(filepath.Dir(filepath.Join(e.dir, filepath.FromSlash(rel))), 0o755))
 	e.writeRaw(rel, as.raw())
 	if as.gzip != nil {
 		e.writeRaw(rel+".gz", as.gzip)
