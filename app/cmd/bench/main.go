@@ -42,9 +42,9 @@ import (
 
 // files are the bench's own: report.md holds the report's prose,
 // probe.js times ECharts on any page, plain.html is the plain page,
-// load.lua drives wrk.
+// floor.html the plain page with the chart's still, load.lua drives wrk.
 //
-//go:embed report.md probe.js plain.html load.lua
+//go:embed report.md probe.js plain.html floor.html load.lua
 var files embed.FS
 
 // prose is the report's fixed text, one template per paragraph.
