@@ -18,17 +18,21 @@
   }
 
   // The language the reader wants where the address names none: the
-  // remembered choice of a language the page offers, else the browser's
-  // language, as in the app (ui.pageLang). The server renders such a page
-  // in the language of Accept-Language; a static host and the offline
-  // cache cannot.
+  // remembered choice of a language the page offers, else the one of the
+  // browser's language (its primary subtag), else the language the page
+  // names for other browsers, as in the app (ui.pageLang,
+  // i18n.FromBrowser). The server renders such a page in the language of
+  // Accept-Language; a static host and the offline cache cannot.
   function wantedLang() {
     var links = document.querySelectorAll(".lang-switch a[data-pref-key]");
     var offered = [document.documentElement.lang];
     for (var i = 0; i < links.length; i++) offered.push(links[i].dataset.prefValue);
     var choice = links.length ? stored(links[0].dataset.prefKey) : null;
     if (choice && offered.indexOf(choice) >= 0) return choice;
-    return /^zh/i.test(navigator.language || "") ? "zh" : "en";
+    var browser = (navigator.language || "").toLowerCase().split("-")[0];
+    if (offered.indexOf(browser) >= 0) return browser;
+    var nav = document.querySelector(".lang-switch[data-lang-foreign]");
+    return nav ? nav.dataset.langForeign : document.documentElement.lang;
   }
 
   // renderedForAddress reports whether the page shows what its address
@@ -140,13 +144,12 @@
     var option = spec.option;
     option.aria.decal = option.aria.decal || {};
     option.aria.decal.show = stored(el.dataset.decalKey) === el.dataset.decalOn;
-    // A chart shown as its still (the SVG drawn at build time) is
-    // already on screen: the live chart replaces it in the same box, in
-    // the same task, without animating the bars in again.
+    // The chart drawn before the app stands in for the page's first paint:
+    // its still (the SVG drawn at build time), which the live chart
+    // replaces in the same box, in the same task. It never animates the
+    // bars in, so it needs no rule for readers who ask for less motion.
+    option.animation = false;
     var still = el.querySelector(".chart-still");
-    if (still || matchMedia("(prefers-reduced-motion: reduce)").matches) {
-      option.animation = false;
-    }
     if (still) still.remove();
     var chart = echarts.init(el, dark() ? "dark" : null, { renderer: "canvas" });
     chart.setOption(option);

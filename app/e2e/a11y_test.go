@@ -203,7 +203,7 @@ func TestTabStopsAreVisible(t *testing.T) {
 }
 
 // TestLanguage checks the language rules: the browser's language by
-// default, from the first paint, from the server as from a static host;
+// default (English for one the site does not offer), from the first paint, from the server as from a static host;
 // the lang parameter over it; a choice remembered, also one made before
 // the app runs; and <html lang> always set.
 func TestLanguage(t *testing.T) {
@@ -214,6 +214,8 @@ func TestLanguage(t *testing.T) {
 			for _, c := range []struct{ accept, want, heading string }{
 				{"en-GB,en", "en", fmt.Sprintf("GDP growth by district, %d: targets against results", year)},
 				{"zh-CN,zh", "zh", fmt.Sprintf("%d年各区地区生产总值增速：目标与实际", year)},
+				// A language the site does not offer reads English.
+				{"fr-FR,fr", "en", fmt.Sprintf("GDP growth by district, %d: targets against results", year)},
 			} {
 				t.Run(name+" "+c.accept, func(t *testing.T) {
 					ctx := acceptLanguage(t, c.accept)

@@ -34,14 +34,21 @@ func ParseLang(s string) (Lang, bool) {
 	return "", false
 }
 
+// Foreign is the language of a reader whose browser asks for one the site
+// does not offer: English, which more of them read than Chinese.
+const Foreign = EN
+
 // FromBrowser picks a language from a navigator.language value such as
-// "zh-CN" or "en-GB". Any Chinese variant reads Chinese; anything else
-// reads English.
+// "zh-CN" or "en-GB": the site's language with the tag's primary subtag,
+// so any Chinese variant reads Chinese, and Foreign for any other.
+// web/chart.js applies the same rule before the app runs, with the
+// languages and Foreign as the page names them (ui.siteHeader).
 func FromBrowser(tag string) Lang {
-	if strings.HasPrefix(strings.ToLower(tag), "zh") {
-		return ZH
+	primary, _, _ := strings.Cut(strings.ToLower(tag), "-")
+	if l, ok := ParseLang(primary); ok {
+		return l
 	}
-	return EN
+	return Foreign
 }
 
 // FromAcceptLanguage picks a language from an Accept-Language header as

@@ -40,7 +40,7 @@ func (h *siteHeader) Render() app.UI {
 			h.navLink(sourcesPath(h.Lang), t("nav.sources"), sectionSources),
 			h.navLink(coveragePath(h.Lang), t("nav.coverage"), sectionCoverage),
 		),
-		app.Nav().Class("lang-switch").Aria("label", t("nav.language")).Body(
+		app.Nav().Class("lang-switch").Aria("label", t("nav.language")).DataSet("lang-foreign", string(i18n.Foreign)).Body(
 			app.Range(i18n.Langs).Slice(func(i int) app.UI { return h.langLink(i18n.Langs[i]) }),
 		),
 	)
