@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"html/template"
-	"io"
 	"net/http"
 	"net/http/httptest"
 	"path"
@@ -61,14 +60,14 @@ func measureBrowser(e *env, r *report, cmd string) error {
 		return err
 	}
 	defer plain.Close()
-	still, err := explorerStill(e.url + "/")
-	if err != nil {
-		return err
+	still := stillBlock.FindString(e.home)
+	if still == "" {
+		return fmt.Errorf("the home page has no chart still: run `make web`")
 	}
 	floor, err := servePage("floor.html", struct {
 		spec.Spec
 		Still template.HTML
-	}{chart, still})
+	}{chart, template.HTML(still)}) // the explorer's own markup
 	if err != nil {
 		return err
 	}
@@ -110,27 +109,6 @@ func servePage(name string, data any) (*httptest.Server, error) {
 
 // stillBlock is a chart's still in a page: a box of SVGs, one per layout.
 var stillBlock = regexp.MustCompile(`(?s)<div class="chart-still".*?</div>`)
-
-// explorerStill is the still of the first chart of the explorer's page at
-// url, as the page carries it, in English.
-func explorerStill(url string) (template.HTML, error) {
-	req, err := http.NewRequest(http.MethodGet, url, nil)
-	if err != nil {
-		return "", err
-	}
-	req.Header.Set("Accept-Language", "en-US")
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		return "", err
-	}
-	defer resp.Body.Close()
-	page, err := io.ReadAll(resp.Body)
-	still := stillBlock.Find(page)
-	if err != nil || still == nil {
-		return "", fmt.Errorf("%s: no chart still in the page (built without `make web`?): %v", url, err)
-	}
-	return template.HTML(still), nil // the explorer's own markup
-}
 
 // coldLoad is what one cold load of a page gave: what the probe's first()
 // says of its first chart and, if counted, what moved over the wire.

@@ -192,9 +192,15 @@ func (e *env) asset(name string) string {
 	return regexp.MustCompile(`/web/` + regexp.QuoteMeta(name) + `\.[\w.]+`).FindString(e.home)
 }
 
-// get reads the body at a URL.
+// get reads the body at a URL,
+// in English, as the bench's browser asks for pages.
 func get(url string) ([]byte, error) {
-	resp, err := http.Get(url)
+	req, err := http.NewRequest(http.MethodGet, url, nil)
+	if err != nil {
+		return nil, err
+	}
+	req.Header.Set("Accept-Language", "en-US")
+	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
 		return nil, err
 	}

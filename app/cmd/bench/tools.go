@@ -171,9 +171,10 @@ func measureLoad(e *env, r *report, cmd string) error {
 // lighthouseCLI is where `make bench` installs Lighthouse from npm.
 const lighthouseCLI = "build/lighthouse/node_modules/.bin/lighthouse"
 
-// leastScores are GUIDE §7's least scores of Lighthouse's categories:
-// Lighthouse 13 has no budgets, and Lighthouse CI brings its own version.
-var leastScores = map[string]float64{"performance": 0.95, "accessibility": 1, "best-practices": 1, "seo": 1}
+// leastScores are the least scores of Lighthouse's categories, GUIDE §7's
+// raised by issue 18 (performance 0.95, now 0.98): Lighthouse 13 has no
+// budgets, and Lighthouse CI brings its own version.
+var leastScores = map[string]float64{"performance": 0.98, "accessibility": 1, "best-practices": 1, "seo": 1}
 
 // lighthouseMetrics are the metric audits the report shows, and their names.
 var lighthouseMetrics = [][2]string{{"largest-contentful-paint", "LCP"}, {"cumulative-layout-shift", "CLS"},
@@ -195,9 +196,39 @@ type lighthouseResult struct {
 // gets three attempts: it sometimes fails to record its trace
 // (NO_NAVSTART), and passes when run again.
 func measureLighthouse(e *env, r *report, cmd string) error {
-	out := e.file("lighthouse")
-	lighthouse := fmt.Sprintf("CHROME_PATH=%s %s %s/ --output=json --output=html --output-path=%s --quiet '--chrome-flags=%s'",
-		chromium.Path, lighthouseCLI, e.url, out, chromium.FlagLine())
+	pages := [][3]string{{"/", e.url + "/", "lighthouse"}, {"embed", e.url + "/embed/en/" + e.firstSlug + ".html", "lighthouse-embed"}}
+	results := make([]lighthouseResult, len(pages))
+	for i, p := range pages {
+		var err error
+		if results[i], err = runLighthouse(r, cmd, p[1], e.file(p[2])); err != nil {
+			return err
+		}
+	}
+	var rows, metrics [][]string
+	for _, id := range slices.Sorted(maps.Keys(results[0].Categories)) {
+		row := []string{id}
+		for i, p := range pages {
+			s := results[i].Categories[id].Score
+			row = append(row, scoreText(s))
+			if least, ok := leastScores[id]; ok { // those GUIDE §7 and issue 18 set a budget for
+				r.budget(fmt.Sprintf("Lighthouse %s, %s", id, p[0]), scoreText(s), fmt.Sprintf("≥ %.2f", least), s != nil && *s >= least)
+			}
+		}
+		rows = append(rows, append(row, fmt.Sprintf("≥ %.2f", leastScores[id])))
+	}
+	r.table([]string{"category", pages[0][0], pages[1][0], "budget"}, rows)
+	for _, m := range lighthouseMetrics {
+		metrics = append(metrics, []string{m[1], results[0].Audits[m[0]].DisplayValue, results[1].Audits[m[0]].DisplayValue})
+	}
+	r.table([]string{"metric (simulated mobile)", pages[0][0], pages[1][0]}, metrics)
+	return nil
+}
+
+// runLighthouse audits a page with Lighthouse's mobile preset, again if
+// its trace fails, and reads the JSON report it writes to out.
+func runLighthouse(r *report, cmd, url, out string) (lighthouseResult, error) {
+	lighthouse := fmt.Sprintf("CHROME_PATH=%s %s %s --output=json --output=html --output-path=%s --quiet '--chrome-flags=%s'",
+		chromium.Path, lighthouseCLI, url, out, chromium.FlagLine())
 	r.commands(lighthouse, cmd+"    # runs it (again if its trace fails) and reads the JSON")
 	var res lighthouseResult
 	for attempt := 1; ; attempt++ {
@@ -210,30 +241,15 @@ func measureLighthouse(e *env, r *report, cmd string) error {
 			err = fmt.Errorf("lighthouse: %s: %s", res.RuntimeError.Code, res.RuntimeError.Message)
 		}
 		if err == nil {
-			r.para("Lighthouse %s on Node.js %s; attempt %d of at most 3; load average before: %s. Its own report, with every audit: %s.report.html.",
-				res.LighthouseVersion, firstLine("node --version"), attempt, loadAverage(), out)
-			break
+			r.para("%s: Lighthouse %s on Node.js %s; attempt %d of at most 3; load average before: %s. Its own report, with every audit: %s.report.html.",
+				url, res.LighthouseVersion, firstLine("node --version"), attempt, loadAverage(), out)
+			return res, nil
 		}
 		if attempt == 3 {
-			return fmt.Errorf("%d attempts failed; the last: %w", attempt, err)
+			return res, fmt.Errorf("%d attempts failed; the last: %w", attempt, err)
 		}
 		fmt.Fprintf(os.Stderr, "bench: lighthouse attempt %d failed: %v\n", attempt, err)
 	}
-	var rows, metrics [][]string
-	for _, id := range slices.Sorted(maps.Keys(res.Categories)) {
-		s, row := res.Categories[id].Score, []string{id, scoreText(res.Categories[id].Score), "", ""}
-		if least, ok := leastScores[id]; ok { // those GUIDE §7 sets a budget for
-			row[2] = fmt.Sprintf("≥ %.2f", least)
-			row[3] = r.budget("Lighthouse "+id, row[1], row[2], s != nil && *s >= least)
-		}
-		rows = append(rows, row)
-	}
-	r.table([]string{"category", "score", "budget", "verdict"}, rows)
-	for _, m := range lighthouseMetrics {
-		metrics = append(metrics, []string{m[1], res.Audits[m[0]].DisplayValue, scoreText(res.Audits[m[0]].Score)})
-	}
-	r.table([]string{"metric (simulated mobile)", "value", "score"}, metrics)
-	return nil
 }
 
 // scoreText formats a score, null when Lighthouse could not compute it.
