@@ -337,3 +337,43 @@ func TestEmbedWaitsForIntent(t *testing.T) {
 	box := fmt.Sprintf("document.getElementById(%q)", "chart-"+slug)
 	waitFor(t, ctx, box+`.querySelector("canvas") && !`+box+`.querySelector(".chart-still")`)
 }
+
+// TestStillInDarkScheme opens an embed page in the dark scheme, on the
+// server's pages as with the theme flag: the still's grid lines and axis
+// text have the colours the live chart gives them in ECharts' dark theme,
+// which the test reads from the chart once it has taken over.
+func TestStillInDarkScheme(t *testing.T) {
+	t.Parallel()
+	years := ds.Years(urlstate.DefaultMetric)
+	slug := spec.DistrictsSlug(urlstate.DefaultMetric, years[len(years)-1])
+	for name, query := range map[string]string{"scheme": "", "theme flag": "?theme=dark"} {
+		t.Run(name, func(t *testing.T) {
+			ctx := newTab(t)
+			if query == "" {
+				emulateMedia(t, ctx, "prefers-color-scheme", "dark")
+			}
+			do(t, ctx, chromedp.Navigate(serverURL+"/embed/en/"+slug+".html"+query))
+			readStill(t, ctx, slug)
+			// The colour an element of the still is painted in, as rgb().
+			still := eval[[]string](t, ctx, `(() => {
+			  const paint = (sel, prop) => { const el = document.querySelector(".chart-still--wide " + sel); return el ? getComputedStyle(el)[prop] : "none"; };
+			  return [paint('[stroke="#dbdee4"]', "stroke"), paint('text[fill="#54555a"]', "fill")];
+			})()`)
+			intend(t, ctx)
+			waitFor(t, ctx, `!!document.querySelector(".chart canvas")`)
+			// The live chart's split line and axis label colours, as the
+			// page's CSS would paint them.
+			live := eval[[]string](t, ctx, `(() => {
+			  const axis = echarts.getInstanceByDom(document.querySelector(".chart")).getModel().getComponent("xAxis");
+			  const css = (c) => { const el = document.createElement("i"); el.style.color = c; document.body.append(el); const v = getComputedStyle(el).color; el.remove(); return v; };
+			  return [css(axis.get(["splitLine", "lineStyle", "color"])), css(axis.get(["axisLabel", "color"]))];
+			})()`)
+			if still[0] == "none" || still[0] != live[0] || still[1] != live[1] {
+				t.Errorf("the still's grid line and axis text are %v, the live chart's %v", still, live)
+			}
+			if still[0] == "rgb(219, 222, 228)" {
+				t.Errorf("the still's grid lines keep the light theme's colour in the dark")
+			}
+		})
+	}
+}
