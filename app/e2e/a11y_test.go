@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
@@ -72,7 +73,9 @@ func TestAccessibility(t *testing.T) {
 			url := serverURL + p.path + sep(p.path) + "lang=" + lang
 			t.Run(p.path+" "+lang, func(t *testing.T) {
 				t.Parallel()
-				ctx := newTab(t)
+				// axe takes some 20 s on the longest pages (sources, the
+				// table) alone, twice, and longer beside other tests.
+				ctx := newTabWithin(t, 5*time.Minute)
 				emulateMedia(t, ctx, "prefers-color-scheme", "light")
 				do(t, ctx, chromedp.Navigate(url))
 				waitApp(t, ctx)
@@ -88,7 +91,7 @@ func TestAccessibility(t *testing.T) {
 		}
 	}
 	t.Run("axe finds a planted violation", func(t *testing.T) {
-		ctx := newTab(t)
+		ctx := newTabWithin(t, 5*time.Minute)
 		do(t, ctx, chromedp.Navigate(serverURL+"/sources?lang=en"))
 		waitApp(t, ctx)
 		eval[bool](t, ctx, `(document.querySelector("main").append(Object.assign(document.createElement("img"), {src: "/web/icon.svg"})), true)`)

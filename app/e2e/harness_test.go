@@ -154,8 +154,15 @@ func startBrowser() (context.Context, context.CancelFunc, error) {
 // newTab opens a tab in a fresh browser context, with a time limit.
 func newTab(t *testing.T) context.Context {
 	t.Helper()
+	return newTabWithin(t, 90*time.Second)
+}
+
+// newTabWithin opens a tab in a fresh browser context that may stay open
+// for limit.
+func newTabWithin(t *testing.T, limit time.Duration) context.Context {
+	t.Helper()
 	ctx, cancel := chromedp.NewContext(browserCtx, chromedp.WithNewBrowserContext())
-	ctx, cancelTimeout := context.WithTimeout(ctx, 90*time.Second)
+	ctx, cancelTimeout := context.WithTimeout(ctx, limit)
 	t.Cleanup(func() { cancelTimeout(); cancel() })
 	return ctx
 }

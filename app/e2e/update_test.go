@@ -11,6 +11,8 @@ import (
 	"testing"
 
 	"github.com/chromedp/chromedp"
+
+	"gztargets/app/server"
 )
 
 // TestUpdateNotice serves version A of the site, opens it (twice, so that
@@ -104,10 +106,17 @@ func expectUpdateNotice(t *testing.T, ctx context.Context) {
 // copyWeb copies the built web directory, so that a test can change it.
 // Each copy is newer than its source, and a pre-compressed copy
 // (app.wasm.br) is written after its source, so the server still uses it.
+//
+// The copy leaves out the charts' stills: an update is of the app, and
+// without them each export of the static site takes a fraction of the
+// time (the pages then show the live chart alone).
 func copyWeb(t *testing.T) string {
 	t.Helper()
 	dst := t.TempDir()
 	if err := os.CopyFS(dst, os.DirFS(filepath.Join(repoRoot, "web"))); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Remove(filepath.Join(dst, server.StillsFile)); err != nil {
 		t.Fatal(err)
 	}
 	return dst
