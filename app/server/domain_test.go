@@ -88,6 +88,11 @@ func TestSharedLinks(t *testing.T) {
 			t.Errorf("the preview image %s answers %d %s", u.Path, res.StatusCode, res.Header.Get("Content-Type"))
 		}
 	}
+	// An embed page names the explorer's page of its chart as canonical.
+	_, embed := get(t, s, http.MethodGet, "/gz/embed/en/gdp_growth-"+latest+"-results.html")
+	if want := `<link rel="canonical" href="https://example.org:8443/gz/?lang=en&amp;metric=gdp_growth&amp;view=results&amp;year=` + latest + `">`; !strings.Contains(embed, want) {
+		t.Errorf("the embed page has no canonical link %s", want)
+	}
 }
 
 // TestNoSharedLinksWithoutDomain checks that a site that does not know its
@@ -104,6 +109,11 @@ func TestNoSharedLinksWithoutDomain(t *testing.T) {
 		if strings.Contains(body, `"https://"`) || strings.Contains(body, "https:///") {
 			t.Errorf("%s: an address with no host in the page", target)
 		}
+	}
+	// A canonical address must be absolute: without a domain, none.
+	_, embed := get(t, s, http.MethodGet, "/embed/en/gdp_growth-"+strconv.Itoa(s.data.LatestResultYear("gdp_growth"))+"-results.html")
+	if !strings.Contains(embed, "<main") || strings.Contains(embed, `rel="canonical"`) {
+		t.Errorf("an embed page without a domain names a canonical address, or is no page")
 	}
 }
 

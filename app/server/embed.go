@@ -37,17 +37,20 @@ type embedData struct {
 	Data     template.JS // the chart for chart.js: JSON with <, > and & escaped, safe in a script
 	Credit   string
 	Explorer string
-	Notice   string
-	Still    template.HTML // the chart's still, until the live chart draws
-	ECharts  string
-	Script   string
-	Chart    string
-	Style    string
-	Icon     string // so that browsers do not ask for /favicon.ico, which is not ours
-	Table    []embedRow
-	T        map[string]string
-	DecalKey string // the stored preference that puts patterns on the chart
-	DecalOn  string // its value when they are on
+	// Canonical is the explorer's page at the site's domain, "" when the
+	// domain is not known.
+	Canonical string
+	Notice    string
+	Still     template.HTML // the chart's still, until the live chart draws
+	ECharts   string
+	Script    string
+	Chart     string
+	Style     string
+	Icon      string // so that browsers do not ask for /favicon.ico, which is not ours
+	Table     []embedRow
+	T         map[string]string
+	DecalKey  string // the stored preference that puts patterns on the chart
+	DecalOn   string // its value when they are on
 }
 
 // embedRow is a row of the embed's data table.
@@ -57,10 +60,10 @@ type embedRow struct {
 
 // renderEmbeds renders the embed page and the CSV of every chart, keyed by
 // path.
-func renderEmbeds(ds *model.Dataset, res resolver, stills stillSet, specs []spec.Spec) (pages, csvs map[string]*asset) {
+func renderEmbeds(ds *model.Dataset, res resolver, domain string, stills stillSet, specs []spec.Spec) (pages, csvs map[string]*asset) {
 	pages, csvs = map[string]*asset{}, map[string]*asset{}
 	for _, s := range specs {
-		pages[s.EmbedPath()] = packedAsset(embedContentType, renderEmbed(ds, res, s, stills, ""))
+		pages[s.EmbedPath()] = packedAsset(embedContentType, renderEmbed(ds, res, domain, s, stills, ""))
 		csvs[s.CSVPath()] = generatedAsset("text/csv; charset=utf-8", chart.CSV(ds, s))
 		if s.ChartType == spec.ChartYears {
 			// Embeds of the years chart made when it compared 2023 with
@@ -78,15 +81,19 @@ const embedContentType = "text/html; charset=utf-8"
 
 // fallbackEmbed is the page for an embed address that does not exist, sent
 // with status 404: the default chart with a notice, never a blank frame.
-func fallbackEmbed(ds *model.Dataset, res resolver, stills stillSet, lang i18n.Lang) *asset {
+func fallbackEmbed(ds *model.Dataset, res resolver, domain string, stills stillSet, lang i18n.Lang) *asset {
 	years := ds.Years(urlstate.DefaultMetric)
 	s, _ := chart.Districts(ds, urlstate.DefaultMetric, years[len(years)-1], lang)
-	page := packedAsset(embedContentType, renderEmbed(ds, res, s, stills, i18n.T(lang, "embed.fallback")))
+	page := packedAsset(embedContentType, renderEmbed(ds, res, domain, s, stills, i18n.T(lang, "embed.fallback")))
 	page.status = http.StatusNotFound
 	return page
 }
 
-func renderEmbed(ds *model.Dataset, res resolver, s spec.Spec, stills stillSet, notice string) []byte {
+// renderEmbed renders a chart's embed page. Its canonical address is the
+// explorer's page of the chart, given only when the site knows its domain:
+// a canonical address must be absolute.
+func renderEmbed(ds *model.Dataset, res resolver, domain string, s spec.Spec, stills stillSet, notice string) []byte {
+	explorer := res.Resolve(urlstate.ChartPath(s.ChartType, s.Metric, s.Year, s.Region, s.Lang))
 	d := embedData{
 		Spec: s,
 		Data: template.JS(mustJSON(struct {
@@ -94,7 +101,7 @@ func renderEmbed(ds *model.Dataset, res resolver, s spec.Spec, stills stillSet, 
 			Option json.RawMessage `json:"option"`
 		}{s.Slug, s.Option})),
 		Credit:   words.New(ds, s.Lang).Credit(s.Sources),
-		Explorer: res.Resolve(urlstate.ChartPath(s.ChartType, s.Metric, s.Year, s.Region, s.Lang)),
+		Explorer: explorer,
 		Notice:   notice,
 		Still:    template.HTML(stills.html(s)), // SVG from ECharts, from our own specs
 		ECharts:  res.Resolve("/web/echarts.min.js"),
@@ -106,6 +113,9 @@ func renderEmbed(ds *model.Dataset, res resolver, s spec.Spec, stills stillSet, 
 		T:        embedText(s.Lang),
 		DecalKey: ui.DecalPref,
 		DecalOn:  ui.DecalOn,
+	}
+	if domain != "" {
+		d.Canonical = "https://" + domain + explorer
 	}
 	var buf bytes.Buffer
 	if err := embedTemplate.Execute(&buf, d); err != nil {

@@ -112,10 +112,10 @@ func newSite(webDir, prefix string, ds *model.Dataset, dataJSON []byte, domain s
 	s.resolver = resolver{prefix: prefix, hashed: assets.hashedNames()}
 	specs := chart.Catalogue(ds)
 	var csvs map[string]*asset
-	s.embeds, csvs = renderEmbeds(ds, s.resolver, stills, specs)
+	s.embeds, csvs = renderEmbeds(ds, s.resolver, s.Domain, stills, specs)
 	s.missing = map[i18n.Lang]*asset{}
 	for _, lang := range i18n.Langs {
-		s.missing[lang] = fallbackEmbed(ds, s.resolver, stills, lang)
+		s.missing[lang] = fallbackEmbed(ds, s.resolver, s.Domain, stills, lang)
 	}
 	s.files = map[string]*asset{
 		"/data/targets.json": generatedAsset("application/json; charset=utf-8", dataJSON),

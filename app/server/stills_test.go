@@ -33,7 +33,7 @@ func TestStillMarkup(t *testing.T) {
 			t.Errorf("the still's markup has no %s: %s", want, got)
 		}
 	}
-	embed := string(renderEmbed(ds, resolver{}, s, st, ""))
+	embed := string(renderEmbed(ds, resolver{}, "", s, st, ""))
 	_, box, _ := strings.Cut(embed, `id="chart-`+s.Slug+`"`)
 	_, inside, _ := strings.Cut(box, ">")
 	if !strings.HasPrefix(inside, got+"</div>") {
@@ -43,7 +43,7 @@ func TestStillMarkup(t *testing.T) {
 	if got := st.html(s); got != "" {
 		t.Errorf("with a layout missing, the markup is %s, want none", got)
 	}
-	if embed := string(renderEmbed(ds, resolver{}, s, st, "")); strings.Contains(embed, "chart-still") {
+	if embed := string(renderEmbed(ds, resolver{}, "", s, st, "")); strings.Contains(embed, "chart-still") {
 		t.Errorf("the embed page holds a still that is missing")
 	}
 }
