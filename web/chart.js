@@ -160,14 +160,36 @@
   }
 
   function drawAll() {
-    if (!window.echarts) return;
+    if (!window.echarts || window.gzAppRunning) return;
     var blocks = document.querySelectorAll('script[type="application/json"][data-spec]');
     for (var i = 0; i < blocks.length; i++) draw(blocks[i]);
   }
 
-  // ECharts and this script load asynchronously, so that the chart is
-  // drawn as soon as both and the page's markup are there, without waiting
-  // for the page's other scripts; whichever comes last draws.
+  // loadECharts loads ECharts, once, from the address the page names
+  // (app/server: meta gz-echarts), and resolves when it is there. The app
+  // asks for it too (ui.whenECharts), should it mount a chart first.
+  var echartsLoad = null;
+  function loadECharts() {
+    if (echartsLoad) return echartsLoad;
+    echartsLoad = new Promise(function (resolve, reject) {
+      var meta = document.querySelector('meta[name="gz-echarts"]');
+      if (window.echarts || !meta) {
+        resolve();
+        return;
+      }
+      var script = document.createElement("script");
+      script.src = meta.content;
+      script.addEventListener("load", resolve, { once: true });
+      script.addEventListener("error", reject, { once: true });
+      document.head.appendChild(script);
+    });
+    return echartsLoad;
+  }
+  window.gzLoadECharts = loadECharts;
+
+  // This script loads asynchronously, so that it runs as soon as it and
+  // the page's markup are there, without waiting for the page's other
+  // scripts.
   function whenReady() {
     if (document.readyState === "loading") {
       document.addEventListener("readystatechange", whenReady, { once: true });
@@ -178,25 +200,15 @@
       startAppNow();
       return;
     }
-    if (window.echarts) {
-      drawAll();
-      return;
-    }
-    var lib = document.querySelector('script[src*="echarts"]');
-    if (lib) {
-      lib.addEventListener("load", drawAll, { once: true });
-      return;
-    }
-    var deferred = document.querySelector("[data-echarts]");
-    if (deferred) loadOnIntent(deferred.dataset.echarts);
+    drawOnIntent();
   }
 
-  // An embed page shows its chart's still, and loads ECharts (most of
-  // what it would weigh) only when the reader shows intent: the pointer
-  // comes over it, a tap, a key or focus. Without a still, at once. Once
-  // drawn, the chart shows the tooltip of what the pointer is over, as if
-  // ECharts had been there all along.
-  function loadOnIntent(src) {
+  // A page shows its charts' stills, and loads ECharts (most of what it
+  // would weigh, and a long task) only when the reader shows intent: the
+  // pointer comes over it, a tap, a key or focus. Without a still, at
+  // once. Once drawn, the chart shows the tooltip of what the pointer is
+  // over, as if ECharts had been there all along.
+  function drawOnIntent() {
     var intents = ["pointerover", "pointermove", "pointerdown", "keydown", "focusin"];
     var pointer = null;
     function track(e) {
@@ -204,14 +216,11 @@
     }
     function load() {
       intents.forEach(function (name) { document.removeEventListener(name, load, true); });
-      var script = document.createElement("script");
-      script.src = src;
-      script.addEventListener("load", function () {
+      loadECharts().then(function () {
         drawAll();
         intents.forEach(function (name) { document.removeEventListener(name, track, true); });
         tipAt(pointer);
-      }, { once: true });
-      document.head.appendChild(script);
+      });
     }
     if (!document.querySelector(".chart-still")) {
       load();

@@ -47,22 +47,29 @@ func TestDeepLinkDrawsTheFigures(t *testing.T) {
 }
 
 // TestStartsOnlyWhenNeeded opens pages without any sign of intent. The
-// server's pages are rendered for their address: chart.js draws their
-// charts and the app waits. A static host serves the same page for every
-// query: the app starts at once and shows what the address asks for.
+// server's pages are rendered for their address: they show their charts'
+// stills, and neither ECharts nor the app loads until the reader moves
+// the pointer. A static host serves the same page for every query: the
+// app starts at once and shows what the address asks for.
 func TestStartsOnlyWhenNeeded(t *testing.T) {
 	t.Parallel()
 	t.Run("server", func(t *testing.T) {
 		ctx := newTab(t)
-		do(t, ctx, chromedp.Navigate(serverURL+"/district/tianhe?lang=en"))
-		waitFor(t, ctx, `Object.keys(window.gzPrepainted || {}).length === document.querySelectorAll(".chart").length`)
+		requests := recordRequests(t, ctx)
 		do(t, ctx, chromedp.Navigate(serverURL+"/?metric=fai_growth&year=2024&lang=en"))
+		waitFor(t, ctx, `document.querySelectorAll(".chart .chart-still svg").length > 0`)
+		time.Sleep(time.Second)
+		if eval[bool](t, ctx, `!!window.echarts || !!window.gzAppRunning || !document.getElementById("app-wasm-loader")`) {
+			t.Error("ECharts or the app loaded without a sign of intent on a page rendered for its address")
+		}
+		for _, u := range requests() {
+			if strings.Contains(u, "echarts") || strings.Contains(u, ".wasm") {
+				t.Errorf("requested before the reader's intent: %s", u)
+			}
+		}
+		intend(t, ctx)
 		d := readChart(t, ctx, ".chart", `o.series.target`)
 		expectSeries(t, d, "target", districtsView("fai_growth", 2024, i18n.EN).target)
-		time.Sleep(time.Second)
-		if eval[bool](t, ctx, `!!window.gzAppRunning || !document.getElementById("app-wasm-loader")`) {
-			t.Error("the app started without a sign of intent on a page rendered for its address")
-		}
 	})
 	t.Run("static", func(t *testing.T) {
 		ctx := newTab(t)

@@ -157,6 +157,9 @@ func newTab(t *testing.T) context.Context {
 	return newTabWithin(t, 90*time.Second)
 }
 
+// tourLimit is the time limit of a tab that visits every kind of page.
+const tourLimit = 4 * time.Minute
+
 // newTabWithin opens a tab in a fresh browser context that may stay open
 // for limit.
 func newTabWithin(t *testing.T, limit time.Duration) context.Context {

@@ -29,7 +29,7 @@ func TestOffline(t *testing.T) {
 	t.Parallel()
 	for name, base := range sites() {
 		t.Run(name, func(t *testing.T) {
-			ctx := newTab(t)
+			ctx := newTabWithin(t, tourLimit)
 			do(t, ctx, chromedp.Navigate(base+"/?lang=en"))
 			waitWorker(t, ctx)
 			waitWarm(t, ctx, base+"/embed/en/gdp_growth-2024-districts.html")
@@ -217,7 +217,7 @@ func TestOfflineEmbeds(t *testing.T) {
 	for name, site := range ownSites(t) {
 		t.Run(name, func(t *testing.T) {
 			base := site.base
-			ctx := newTab(t)
+			ctx := newTabWithin(t, tourLimit)
 			do(t, ctx, chromedp.Navigate(base+"/?lang=en"))
 			waitWorker(t, ctx)
 			waitWarm(t, ctx, base+"/embed/en/"+spec.DistrictsSlug("fai_growth", latestYear("fai_growth"))+".html")

@@ -87,7 +87,7 @@ func TestSameOriginRequests(t *testing.T) {
 	t.Parallel()
 	for name, base := range sites() {
 		t.Run(name, func(t *testing.T) {
-			ctx := newTab(t)
+			ctx := newTabWithin(t, tourLimit)
 			requests := recordRequests(t, ctx)
 			tour(t, ctx, base)
 			u, err := url.Parse(base)
@@ -128,7 +128,7 @@ func requested(urls []string, part string) bool {
 // violation of it, nor any other error.
 func TestNoCSPViolations(t *testing.T) {
 	t.Parallel()
-	ctx := newTab(t)
+	ctx := newTabWithin(t, tourLimit)
 	w := watchTab(t, ctx)
 	tour(t, ctx, serverURL)
 	w.check(t, ctx)

@@ -245,11 +245,10 @@ const topBar = `(sel => {
 })`
 
 // TestStillHover points at the first bar of the districts chart where its
-// still draws it (read with JavaScript off), in an embed page (which loads
-// ECharts then) and in the explorer (where ECharts has drawn the live
-// chart by then), in both languages: the live chart's tooltip names that
-// district and its figure. The still and the live chart put the bar in
-// the same place.
+// still draws it (read with JavaScript off), in an embed page and in the
+// explorer, both of which load ECharts then, in both languages: the live
+// chart's tooltip names that district and its figure. The still and the
+// live chart put the bar in the same place.
 func TestStillHover(t *testing.T) {
 	metric := urlstate.DefaultMetric
 	years := ds.Years(metric)
@@ -270,9 +269,6 @@ func TestStillHover(t *testing.T) {
 				ctx := newTab(t)
 				atWidth(t, ctx, false)
 				do(t, ctx, chromedp.Navigate(serverURL+path))
-				if !strings.Contains(path, "/embed/") {
-					waitFor(t, ctx, `!!document.querySelector("`+box+` canvas")`)
-				}
 				do(t, ctx, chromedp.MouseEvent(input.DispatchMouseEventTypeMouseMoved, at.X, at.Y))
 				tip := `[...document.querySelectorAll("` + box + ` .chart-tooltip")].filter(e => getComputedStyle(e).display !== "none" && getComputedStyle(e).opacity !== "0").map(e => e.textContent).join("")`
 				waitFor(t, ctx, tip+` !== ""`)

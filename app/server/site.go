@@ -7,6 +7,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"html"
 	"io"
 	"regexp"
 	"runtime"
@@ -194,8 +195,11 @@ func (s *Site) contentHash() string {
 }
 
 // appHandler configures go-app: local icons (never a remote URL), our
-// styles and ECharts, the wasm size for progress with compressed
-// transfer, the content-hash version and our service worker.
+// styles and scripts, the wasm size for progress with compressed
+// transfer, the content-hash version and our service worker. ECharts is
+// named, not loaded: web/chart.js loads it on the reader's intent (the
+// pages show their charts' stills until then), or at once on a page
+// without stills.
 func (s *Site) appHandler() *app.Handler {
 	name := i18n.T(i18n.ZH, "app.name") + " · " + i18n.T(i18n.EN, "app.name")
 	return &app.Handler{
@@ -216,13 +220,20 @@ func (s *Site) appHandler() *app.Handler {
 		ThemeColor:            themeColor,
 		LoadingLabel:          i18n.T(i18n.ZH, "loading") + " " + i18n.T(i18n.EN, "loading") + " {progress}%",
 		Styles:                []string{"/web/style.css"},
-		Scripts:               []string{"/web/echarts.min.js async", "/web/chart.js async"},
+		Scripts:               []string{"/web/chart.js async"},
+		RawHeaders:            []string{echartsMeta(s.resolver)},
 		Resources:             s.resolver,
 		Version:               s.Version,
 		WasmContentLength:     strconv.Itoa(s.assets.size("/web/app.wasm")),
 		CacheableResources:    s.cacheable(),
 		ServiceWorkerTemplate: s.workerScript(),
 	}
+}
+
+// echartsMeta names ECharts' address for web/chart.js, on pages as on
+// embed pages (embed.html).
+func echartsMeta(res resolver) string {
+	return `<meta name="gz-echarts" content="` + html.EscapeString(res.Resolve("/web/echarts.min.js")) + `">`
 }
 
 // socialImage is the picture social networks show with a shared link (the

@@ -51,10 +51,16 @@ func (c *chartView) Render() app.UI {
 		Body(stillUI(c.Still)...)
 }
 
-// OnMount draws the chart. A click on a region's bar opens its profile.
+// OnMount draws the chart once ECharts is there: the page loads it on the
+// reader's first intent, which starts the app too, and the app can mount
+// its charts first.
 func (c *chartView) OnMount(ctx app.Context) {
-	if !echartsReady() {
-		app.Log("chart: ECharts is not loaded; the chart stays empty")
+	whenECharts(func() { ctx.Dispatch(c.mount) })
+}
+
+// mount draws the chart. A click on a region's bar opens its profile.
+func (c *chartView) mount(ctx app.Context) {
+	if c.inst != nil {
 		return
 	}
 	c.inst = chartInit(c.JSValue(), mediaMatches("(prefers-color-scheme: dark)"))

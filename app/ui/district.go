@@ -57,7 +57,6 @@ func (p *districtPage) OnNav(ctx app.Context) {
 		title = i18n.T(p.lang, "heading.profile", p.profile.Region.Name.In(string(p.lang)))
 	}
 	setPageMeta(ctx, p.lang, title)
-	preloadECharts(ctx)
 }
 
 func (p *districtPage) load(u *url.URL) {

@@ -54,7 +54,6 @@ func (p *explorerPage) OnNav(ctx app.Context) {
 	p.rendered = ctx.Page().URL().RawQuery
 	p.resolve(ctx)
 	setPageMeta(ctx, p.state.Lang, p.title())
-	preloadECharts(ctx)
 }
 
 func (p *explorerPage) load(q url.Values) {

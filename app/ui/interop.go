@@ -43,6 +43,31 @@ func echartsReady() bool {
 	return app.IsClient && app.Window().Get("echarts").Truthy()
 }
 
+// whenECharts calls fn once ECharts has loaded: at once if it has, else
+// when web/chart.js, asked to load it now (gzLoadECharts), has. A page
+// without chart.js (none of the site's) leaves its charts empty.
+func whenECharts(fn func()) {
+	if !app.IsClient {
+		return
+	}
+	if echartsReady() {
+		fn()
+		return
+	}
+	load := app.Window().Get("gzLoadECharts")
+	if load.Type() != app.TypeFunction {
+		app.Log("chart: the page cannot load ECharts; the chart stays empty")
+		return
+	}
+	var loaded app.Func
+	loaded = app.FuncOf(func(app.Value, []app.Value) any {
+		loaded.Release()
+		fn()
+		return nil
+	})
+	load.Invoke().Call("then", loaded)
+}
+
 // chartOptions are the switches applied to a chart option in the browser,
 // where the reader's settings are known.
 type chartOptions struct {

@@ -14,13 +14,6 @@ func setPageMeta(ctx app.Context, lang i18n.Lang, title string) {
 	ctx.Page().SetDescription("%s", i18n.T(lang, "app.description"))
 }
 
-// preloadECharts asks the browser to fetch ECharts first and at high
-// priority on a page with charts: otherwise, as an async script, it waits
-// behind the styles and the app's small scripts, and the first chart with it.
-func preloadECharts(ctx app.Context) {
-	ctx.Page().SetPreloads(app.Preload{Href: "/web/echarts.min.js", As: "script", FetchPriority: "high"})
-}
-
 // mainLandmark is a page's <main>. On the server it names, in
 // data-rendered, the query the page was rendered for, with its "?" (go-app
 // leaves out an empty attribute): a static host or the offline cache can
