@@ -8,6 +8,8 @@ import (
 	"encoding/json"
 	"html/template"
 	"net/http"
+	"runtime"
+	"sync"
 
 	"gztargets/app/chart"
 	"gztargets/app/i18n"
@@ -59,21 +61,42 @@ type embedRow struct {
 }
 
 // renderEmbeds renders the embed page and the CSV of every chart, keyed by
-// path.
+// path, on every core: the server renders and compresses them all before
+// it starts, some 600 pages with their charts' stills.
 func renderEmbeds(ds *model.Dataset, res resolver, domain string, stills stillSet, specs []spec.Spec) (pages, csvs map[string]*asset) {
 	pages, csvs = map[string]*asset{}, map[string]*asset{}
-	for _, s := range specs {
-		pages[s.EmbedPath()] = packedAsset(embedContentType, renderEmbed(ds, res, domain, s, stills, ""))
-		csvs[s.CSVPath()] = generatedAsset("text/csv; charset=utf-8", chart.CSV(ds, s))
-		if s.ChartType == spec.ChartYears {
-			// Embeds of the years chart made when it compared 2023 with
-			// 2024 show the chart of every year, which holds the same.
-			legacy := s
-			legacy.Slug = spec.LegacyYearsSlug(s.Metric)
-			pages[legacy.EmbedPath()] = pages[s.EmbedPath()]
-		}
+	var mu sync.Mutex
+	var wg sync.WaitGroup
+	queue := make(chan spec.Spec)
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for s := range queue {
+				page := packedAsset(embedContentType, renderEmbed(ds, res, domain, s, stills, ""))
+				csv := generatedAsset("text/csv; charset=utf-8", chart.CSV(ds, s))
+				mu.Lock()
+				addEmbed(pages, csvs, s, page, csv)
+				mu.Unlock()
+			}
+		})
 	}
+	for _, s := range specs {
+		queue <- s
+	}
+	close(queue)
+	wg.Wait()
 	return pages, csvs
+}
+
+// addEmbed files a chart's embed page and CSV under their paths.
+func addEmbed(pages, csvs map[string]*asset, s spec.Spec, page, csv *asset) {
+	pages[s.EmbedPath()], csvs[s.CSVPath()] = page, csv
+	if s.ChartType == spec.ChartYears {
+		// Embeds of the years chart made when it compared 2023 with
+		// 2024 show the chart of every year, which holds the same.
+		legacy := s
+		legacy.Slug = spec.LegacyYearsSlug(s.Metric)
+		pages[legacy.EmbedPath()] = page
+	}
 }
 
 // embedContentType is the type of embed pages.

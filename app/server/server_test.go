@@ -244,8 +244,10 @@ func startExplorer(t testing.TB, bin, addr string) *explorerProcess {
 	case p.addr = <-serving:
 	case err := <-p.done:
 		p.done <- err
-	case <-time.After(30 * time.Second):
-		t.Fatalf("the explorer did not start within 30s:\n%s", p.log)
+	case <-time.After(90 * time.Second):
+		// It builds every page and embed page first: some 10 s alone on
+		// a 2-core machine, several times that beside the browser tests.
+		t.Fatalf("the explorer did not start within 90s:\n%s", p.log)
 	}
 	return p
 }
