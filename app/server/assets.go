@@ -34,6 +34,7 @@ var fingerprinted = map[string]bool{
 	"/web/chart.js":       true,
 	"/web/embed.js":       true,
 	"/web/embed.css":      true,
+	"/web/still.css":      true,
 }
 
 // required are the assets without which the app cannot work; the server

@@ -48,11 +48,13 @@ type embedData struct {
 	Script    string
 	Chart     string
 	Style     string
-	Icon      string // so that browsers do not ask for /favicon.ico, which is not ours
-	Table     []embedRow
-	T         map[string]string
-	DecalKey  string // the stored preference that puts patterns on the chart
-	DecalOn   string // its value when they are on
+	// StillStyle has the stills' rules, shared with the site's pages.
+	StillStyle string
+	Icon       string // so that browsers do not ask for /favicon.ico, which is not ours
+	Table      []embedRow
+	T          map[string]string
+	DecalKey   string // the stored preference that puts patterns on the chart
+	DecalOn    string // its value when they are on
 }
 
 // embedRow is a row of the embed's data table.
@@ -123,19 +125,20 @@ func renderEmbed(ds *model.Dataset, res resolver, domain string, s spec.Spec, st
 			Slug   string          `json:"slug"`
 			Option json.RawMessage `json:"option"`
 		}{s.Slug, s.Option})),
-		Credit:   words.New(ds, s.Lang).Credit(s.Sources),
-		Explorer: explorer,
-		Notice:   notice,
-		Still:    template.HTML(stills.html(s)), // SVG from ECharts, from our own specs
-		ECharts:  res.Resolve("/web/echarts.min.js"),
-		Script:   res.Resolve("/web/embed.js"),
-		Chart:    res.Resolve("/web/chart.js"),
-		Style:    res.Resolve("/web/embed.css"),
-		Icon:     res.Resolve("/web/icon.svg"),
-		Table:    embedTable(ds, s),
-		T:        embedText(s.Lang),
-		DecalKey: ui.DecalPref,
-		DecalOn:  ui.DecalOn,
+		Credit:     words.New(ds, s.Lang).Credit(s.Sources),
+		Explorer:   explorer,
+		Notice:     notice,
+		Still:      template.HTML(stills.html(s)), // SVG from ECharts, from our own specs
+		ECharts:    res.Resolve("/web/echarts.min.js"),
+		Script:     res.Resolve("/web/embed.js"),
+		Chart:      res.Resolve("/web/chart.js"),
+		Style:      res.Resolve("/web/embed.css"),
+		StillStyle: res.Resolve("/web/still.css"),
+		Icon:       res.Resolve("/web/icon.svg"),
+		Table:      embedTable(ds, s),
+		T:          embedText(s.Lang),
+		DecalKey:   ui.DecalPref,
+		DecalOn:    ui.DecalOn,
 	}
 	if domain != "" {
 		d.Canonical = "https://" + domain + explorer

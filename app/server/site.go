@@ -219,7 +219,7 @@ func (s *Site) appHandler() *app.Handler {
 		BackgroundColor:       backgroundColor,
 		ThemeColor:            themeColor,
 		LoadingLabel:          i18n.T(i18n.ZH, "loading") + " " + i18n.T(i18n.EN, "loading") + " {progress}%",
-		Styles:                []string{"/web/style.css"},
+		Styles:                []string{"/web/style.css", "/web/still.css"},
 		Scripts:               []string{"/web/chart.js async"},
 		RawHeaders:            []string{echartsMeta(s.resolver)},
 		Resources:             s.resolver,
