@@ -13,7 +13,8 @@
 #   make extract FILE=text.txt [PUBLISHED=2025-01-08] [REGION=tianhe]
 #                 draft a source record for seeds/ from a text
 #
-# Needs Go and npm. `make test` installs Debian's chromium when it is missing.
+# Needs Go and npm. `make test` installs Debian's chromium when it is missing,
+# and the web build Debian's zopfli.
 
 ADDR    ?= localhost:8000
 PREFIX  ?=
@@ -51,7 +52,7 @@ GO_SRC  := $(shell find app data -name '*.go' -o -name '*.json' -o -name '*.js' 
 LIGHTHOUSE_VERSION := 13.5.0
 LIGHTHOUSE         := $(BUILD)/lighthouse/node_modules/.bin/lighthouse
 
-.PHONY: run test static data bench web clean check-data browser extract geo screenshot
+.PHONY: run test static data bench web clean check-data browser extract geo screenshot zopfli
 
 run: web $(BIN)
 	$(BIN) -addr $(ADDR) -domain "$(DOMAIN)"
@@ -67,12 +68,20 @@ $(WASM): $(GO_SRC)
 	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags='-s -w' -o $@ ./app/cmd/explorer
 
 # Pre-compressed copies, at the best levels, for the server and for static
-# hosts to send as they are. gzip's own -9 beats Go's compress/gzip.
+# hosts to send as they are. The gzip copies come from zopfli (Debian's
+# package, installed when missing): 4% smaller than gzip -9's, which put
+# app.wasm's copy over its 2.3 MB budget (2.31 MB; 2.21 MB with zopfli).
 %.br: %
 	$(GO) run ./app/cmd/webassets brotli $<
 
-%.gz: %
-	gzip -9 -n -c $< > $@
+%.gz: % | zopfli
+	zopfli -c --i1 $< > $@
+
+zopfli:
+	@command -v zopfli >/dev/null 2>&1 || { \
+	  echo "installing Debian's zopfli for the gzip copies"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq zopfli >/dev/null; }
 
 $(ECHARTS_MODULES): $(ECHARTS_DEPS)
 	@mkdir -p $(BUILD)/echarts
