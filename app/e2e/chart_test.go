@@ -43,6 +43,7 @@ const readChartJS = `(() => {
 // returns it.
 func readChart(t *testing.T, ctx context.Context, sel, ready string) drawn {
 	t.Helper()
+	intend(t, ctx) // pages load ECharts at the reader's first intent
 	expr := fmt.Sprintf(`(() => { const s = %s; if (!s) return null; const o = JSON.parse(s); return (%s) ? s : null; })()`,
 		fmt.Sprintf(readChartJS, sel), ready)
 	raw, err := chromedp.Run(ctx, chromedp.Poll[string](expr, chromedp.WithPollingTimeout(45*time.Second)))
@@ -93,6 +94,5 @@ func expectCategories(t *testing.T, d drawn, panel int, want string) {
 func readChartAt(t *testing.T, ctx context.Context, url, ready string) drawn {
 	t.Helper()
 	do(t, ctx, chromedp.Navigate(url))
-	intend(t, ctx)
 	return readChart(t, ctx, ".chart", ready)
 }

@@ -277,6 +277,7 @@ func TestBundleDrawsEverySpec(t *testing.T) {
 	t.Parallel()
 	ctx := newTab(t)
 	do(t, ctx, chromedp.Navigate(serverURL+"/?view=map&lang=en"))
+	intend(t, ctx) // pages load ECharts at the reader's first intent
 	waitFor(t, ctx, `!!window.echarts`)
 	problems := eval[[]string](t, ctx, `(async () => {
 		const bundle = await (await fetch("/spec/en.json")).json();

@@ -142,6 +142,7 @@ func TestCSPViolationsAreSeen(t *testing.T) {
 	ctx := newTab(t)
 	w := watchTab(t, ctx)
 	do(t, ctx, chromedp.Navigate(serverURL+"/?lang=en"))
+	intend(t, ctx)
 	waitFor(t, ctx, chartDrawn)
 	eval[bool](t, ctx, `(() => {
   const img = new Image();
