@@ -62,7 +62,10 @@ func tour(t *testing.T, ctx context.Context, base string) {
 func waitPreview(t *testing.T, ctx context.Context) {
 	t.Helper()
 	eval[bool](t, ctx, `(document.querySelector("iframe.embed-preview").scrollIntoView(), true)`)
-	waitFor(t, ctx, `(() => { const d = document.querySelector("iframe.embed-preview").contentDocument; return !!d && !!d.querySelector(".chart"); })()`)
+	// The frame's chart.js, which loads ECharts at the reader's intent, runs
+	// after the frame's markup is there, and listens once the frame's
+	// document is parsed: point then.
+	waitFor(t, ctx, `(() => { const w = document.querySelector("iframe.embed-preview").contentWindow; return !!w && typeof w.gzLoadECharts === "function" && w.document.readyState !== "loading"; })()`)
 	intendOn(t, ctx, "iframe.embed-preview")
 	waitFor(t, ctx, embedPreviewDrawn)
 }
