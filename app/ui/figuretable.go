@@ -76,6 +76,10 @@ func (t *figureTable) Render() app.UI {
 		caption,
 		app.THead().Role("rowgroup").Body(app.Tr().Role("row").Body(app.Range(t.Columns).Slice(func(i int) app.UI { return t.header(t.Columns[i]) }))),
 		app.TBody().Role("rowgroup").Body(app.Range(t.Rows).Slice(func(i int) app.UI { return t.row(t.Rows[i]) })),
+		// The empty footer marks the table's end: the stylesheet shows a
+		// table once the browser has read it all, since every row it reads
+		// can widen a column and move the ones beside it.
+		app.TFoot(),
 	))
 }
 
