@@ -38,6 +38,7 @@ func (c *coverageGrid) Render() app.UI {
 				app.Range(g.Years).Slice(func(i int) app.UI { return c.yearHeader(g.Years[i]) }),
 			)),
 			app.TBody().Body(app.Range(g.Rows).Slice(func(i int) app.UI { return c.row(g.Rows[i]) })),
+			app.TFoot(), // marks the table's end for the stylesheet: see figureTable
 		)),
 	)
 }
