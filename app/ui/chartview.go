@@ -59,8 +59,10 @@ func (c *chartView) OnMount(ctx app.Context) {
 }
 
 // mount draws the chart. A click on a region's bar opens its profile.
+// Where ECharts could not load, or the page names none, the box keeps
+// what it holds: the still, in a pre-rendered page.
 func (c *chartView) mount(ctx app.Context) {
-	if c.inst != nil {
+	if c.inst != nil || !echartsReady() {
 		return
 	}
 	c.inst = chartInit(c.JSValue(), mediaMatches("(prefers-color-scheme: dark)"))
