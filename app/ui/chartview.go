@@ -3,6 +3,7 @@ package ui
 import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"gztargets/app/i18n"
 	"gztargets/app/spec"
 )
 
@@ -48,6 +49,7 @@ func (c *chartView) Render() app.UI {
 		DataSet("slug", c.Spec.Slug).
 		DataSet("decal-key", DecalPref).
 		DataSet("decal-on", DecalOn).
+		DataSet("msg-still-only", i18n.T(c.Spec.Lang, "chart.stillOnly")).
 		Body(stillUI(c.Still)...)
 }
 
