@@ -166,12 +166,14 @@
   }
 
   // loadECharts loads ECharts, once, from the address the page names
-  // (app/server: meta gz-echarts), and resolves when it is there. The app
+  // (app/server: meta gz-echarts). It resolves when the script has loaded
+  // or failed to (offline and not cached, say), and at once on a page that
+  // names none, so it never rejects: callers check window.echarts. The app
   // asks for it too (ui.whenECharts), should it mount a chart first.
   var echartsLoad = null;
   function loadECharts() {
     if (echartsLoad) return echartsLoad;
-    echartsLoad = new Promise(function (resolve, reject) {
+    echartsLoad = new Promise(function (resolve) {
       var meta = document.querySelector('meta[name="gz-echarts"]');
       if (window.echarts || !meta) {
         resolve();
@@ -180,7 +182,7 @@
       var script = document.createElement("script");
       script.src = meta.content;
       script.addEventListener("load", resolve, { once: true });
-      script.addEventListener("error", reject, { once: true });
+      script.addEventListener("error", resolve, { once: true });
       document.head.appendChild(script);
     });
     return echartsLoad;
@@ -217,8 +219,12 @@
     function load() {
       intents.forEach(function (name) { document.removeEventListener(name, load, true); });
       loadECharts().then(function () {
-        drawAll();
         intents.forEach(function (name) { document.removeEventListener(name, track, true); });
+        if (!window.echarts) {
+          sayStillsStay();
+          return;
+        }
+        drawAll();
         tipAt(pointer);
       });
     }
@@ -230,6 +236,19 @@
       document.addEventListener(name, track, true);
       document.addEventListener(name, load, true);
     });
+  }
+
+  // sayStillsStay tells the reader, under the page's first chart, that
+  // ECharts could not load: the stills stay. The words are the chart's,
+  // in the page's language (data-msg-still-only, ui.chartView).
+  function sayStillsStay() {
+    var el = document.querySelector(".chart[data-msg-still-only]");
+    if (!el) return;
+    var note = document.createElement("p");
+    note.className = "chart-notice";
+    note.setAttribute("role", "status");
+    el.insertAdjacentElement("afterend", note);
+    note.textContent = el.dataset.msgStillOnly;
   }
 
   // tipAt shows the tooltip of the chart under a pointer event, if any.

@@ -9,6 +9,7 @@ import (
 
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/input"
+	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
@@ -342,6 +343,45 @@ func TestEmbedWaitsForIntent(t *testing.T) {
 	intend(t, ctx)
 	box := fmt.Sprintf("document.getElementById(%q)", "chart-"+slug)
 	waitFor(t, ctx, box+`.querySelector("canvas") && !`+box+`.querySelector(".chart-still")`)
+}
+
+// TestStillWithoutECharts opens an embed page in both languages with
+// ECharts' request blocked, as offline without a cache: at the reader's
+// intent the still stays, a notice under it says so in the page's
+// language, and no promise is left rejected without a handler.
+func TestStillWithoutECharts(t *testing.T) {
+	t.Parallel()
+	years := ds.Years(urlstate.DefaultMetric)
+	slug := spec.DistrictsSlug(urlstate.DefaultMetric, years[len(years)-1])
+	for _, lang := range []i18n.Lang{i18n.ZH, i18n.EN} {
+		t.Run(string(lang), func(t *testing.T) {
+			ctx := newTab(t)
+			if _, err := chromedp.Call(ctx, network.Enable, network.EnableParams{}); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := chromedp.Call(ctx, network.SetBlockedURLs, network.SetBlockedURLsParams{
+				URLPatterns: []*network.BlockPattern{{URLPattern: "*://*:*/web/echarts*", Block: true}},
+			}); err != nil {
+				t.Fatal(err)
+			}
+			watch := `window.gzUnhandled = []; addEventListener("unhandledrejection", e => gzUnhandled.push(String(e.reason && e.reason.type || e.reason)));`
+			if _, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: watch}); err != nil {
+				t.Fatal(err)
+			}
+			do(t, ctx, chromedp.Navigate(serverURL+"/embed/"+string(lang)+"/"+slug+".html"))
+			waitFor(t, ctx, `typeof window.gzLoadECharts === "function" && document.readyState !== "loading"`)
+			intend(t, ctx)
+			notice := `(document.querySelector(".chart-notice") || {}).textContent`
+			waitFor(t, ctx, `window.gzUnhandled.length > 0 || !!`+notice)
+			if got := eval[[]string](t, ctx, `window.gzUnhandled`); len(got) > 0 {
+				t.Errorf("unhandled promise rejections: %v", got)
+			}
+			if got, want := eval[string](t, ctx, notice+` || ""`), i18n.T(lang, "chart.stillOnly"); got != want {
+				t.Errorf("the notice says %q, want %q", got, want)
+			}
+			readStill(t, ctx, slug)
+		})
+	}
 }
 
 // TestStillInDarkScheme opens an embed page in the dark scheme, on the

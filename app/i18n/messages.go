@@ -78,6 +78,7 @@ var messages = map[Key][2]string{
 	"chart.onlyOne":        {"仅有%d年", "%d only"},
 	"chart.loading":        {"图表加载中…", "Loading the chart…"},
 	"chart.unavailable":    {"图表暂时无法加载，请联网后重试。", "The chart could not be loaded; try again when online."},
+	"chart.stillOnly":      {"交互式图表未能加载，此处为静态图。", "The interactive chart could not be loaded; this is a picture of it."},
 	"chart.clickHint":      {"点击条形查看该区概况。", "Select a bar to open that district's profile."},
 
 	// Record vocabulary.

@@ -204,38 +204,42 @@ var (
 	fastBrotli = sync.Pool{New: func() any { return brotli.NewWriterLevel(nil, fastLevel) }}
 )
 
-// gzipBytes compresses with gzip; level follows brotli's 0–11 scale.
-func gzipBytes(b []byte, level int) []byte {
+// compressor is a gzip or a brotli writer.
+type compressor interface {
+	io.WriteCloser
+	Reset(io.Writer)
+}
+
+// compress compresses b with a pooled compressor at fastLevel, or else one
+// that open makes at the level.
+func compress(b []byte, level int, pool *sync.Pool, open func(io.Writer, int) compressor) []byte {
 	var buf bytes.Buffer
-	if level != fastLevel {
-		w, _ := gzip.NewWriterLevel(&buf, min(level, gzip.BestCompression))
-		w.Write(b)
-		w.Close()
-		return buf.Bytes()
+	var w compressor
+	if level == fastLevel {
+		w = pool.Get().(compressor)
+		defer pool.Put(w)
+		w.Reset(&buf)
+	} else {
+		w = open(&buf, level)
 	}
-	w := fastGzip.Get().(*gzip.Writer)
-	defer fastGzip.Put(w)
-	w.Reset(&buf)
 	w.Write(b)
 	w.Close()
 	return buf.Bytes()
 }
 
+// gzipBytes compresses with gzip; level follows brotli's 0–11 scale.
+func gzipBytes(b []byte, level int) []byte {
+	return compress(b, level, &fastGzip, func(dst io.Writer, level int) compressor {
+		w, _ := gzip.NewWriterLevel(dst, min(level, gzip.BestCompression))
+		return w
+	})
+}
+
 // brotliBytes compresses with brotli at the given quality (0–11).
 func brotliBytes(b []byte, level int) []byte {
-	var buf bytes.Buffer
-	if level != fastLevel {
-		w := brotli.NewWriterLevel(&buf, level)
-		w.Write(b)
-		w.Close()
-		return buf.Bytes()
-	}
-	w := fastBrotli.Get().(*brotli.Writer)
-	defer fastBrotli.Put(w)
-	w.Reset(&buf)
-	w.Write(b)
-	w.Close()
-	return buf.Bytes()
+	return compress(b, level, &fastBrotli, func(dst io.Writer, level int) compressor {
+		return brotli.NewWriterLevel(dst, level)
+	})
 }
 
 // WriteBrotli writes file.br beside a file at the best quality, for the

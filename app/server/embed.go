@@ -169,7 +169,7 @@ func embedTable(ds *model.Dataset, s spec.Spec) []embedRow {
 // embedText is the embed page's fixed text in a language.
 func embedText(lang i18n.Lang) map[string]string {
 	out := map[string]string{}
-	for _, k := range []i18n.Key{"table.data", "table.region", "table.year", "table.kind", "table.value", "table.verdict", "table.source", "embed.more", "embed.flags", "app.name"} {
+	for _, k := range []i18n.Key{"table.data", "table.region", "table.year", "table.kind", "table.value", "table.verdict", "table.source", "embed.more", "embed.flags", "app.name", "chart.stillOnly"} {
 		out[string(k)] = i18n.T(lang, k)
 	}
 	return out

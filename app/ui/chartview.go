@@ -3,6 +3,7 @@ package ui
 import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"gztargets/app/i18n"
 	"gztargets/app/spec"
 )
 
@@ -48,6 +49,7 @@ func (c *chartView) Render() app.UI {
 		DataSet("slug", c.Spec.Slug).
 		DataSet("decal-key", DecalPref).
 		DataSet("decal-on", DecalOn).
+		DataSet("msg-still-only", i18n.T(c.Spec.Lang, "chart.stillOnly")).
 		Body(stillUI(c.Still)...)
 }
 
@@ -59,8 +61,10 @@ func (c *chartView) OnMount(ctx app.Context) {
 }
 
 // mount draws the chart. A click on a region's bar opens its profile.
+// Where ECharts could not load, or the page names none, the box keeps
+// what it holds: the still, in a pre-rendered page.
 func (c *chartView) mount(ctx app.Context) {
-	if c.inst != nil {
+	if c.inst != nil || !echartsReady() {
 		return
 	}
 	c.inst = chartInit(c.JSValue(), mediaMatches("(prefers-color-scheme: dark)"))

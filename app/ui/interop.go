@@ -44,8 +44,9 @@ func echartsReady() bool {
 }
 
 // whenECharts calls fn once ECharts has loaded: at once if it has, else
-// when web/chart.js, asked to load it now (gzLoadECharts), has. A page
-// without chart.js (none of the site's) leaves its charts empty.
+// when web/chart.js, asked to load it now (gzLoadECharts), has, or could
+// not (fn checks echartsReady). A page without chart.js (none of the
+// site's) leaves its charts empty.
 func whenECharts(fn func()) {
 	if !app.IsClient {
 		return

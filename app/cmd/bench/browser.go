@@ -28,11 +28,10 @@ import (
 	"gztargets/app/urlstate"
 )
 
-// switches is how many metric switches are timed.
-const switches = 20
-
-// frameMS is one frame at 60 Hz.
-const frameMS = 1000.0 / 60
+const (
+	switches = 20          // how many metric switches are timed
+	frameMS  = 1000.0 / 60 // one frame at 60 Hz
+)
 
 // startChromium starts the browser as the browser tests do (GUIDE §6).
 func startChromium(r *report, cmd string) (context.Context, func(), error) {
@@ -52,33 +51,32 @@ func measureBrowser(e *env, r *report, cmd string) error {
 	if err != nil || !ok {
 		return fmt.Errorf("/spec/en.json: no chart %q: %v", e.firstSlug, err)
 	}
-	plain, err := servePage("plain.html", struct {
-		spec.Spec
-		ECharts string
-	}{chart, e.url + e.asset("echarts")})
-	if err != nil {
-		return err
-	}
-	defer plain.Close()
-	still := stillBlock.FindString(e.home)
+	// A chart's still in a page: a box of SVGs, one per layout.
+	still := regexp.MustCompile(`(?s)<div class="chart-still".*?</div>`).FindString(e.home)
 	if still == "" {
 		return fmt.Errorf("the home page has no chart still: run `make web`")
 	}
-	floor, err := servePage("floor.html", struct {
+	data := struct {
 		spec.Spec
-		Still template.HTML
-	}{chart, template.HTML(still)}) // the explorer's own markup
-	if err != nil {
-		return err
+		ECharts string
+		Still   template.HTML // the explorer's own markup
+	}{chart, e.url + e.asset("echarts"), template.HTML(still)}
+	urls := []string{e.url + "/"}
+	for _, name := range []string{"plain.html", "floor.html"} {
+		s, err := servePage(name, data)
+		if err != nil {
+			return err
+		}
+		defer s.Close()
+		urls = append(urls, s.URL+"/")
 	}
-	defer floor.Close()
 	browser, stop, err := startChromium(r, cmd+"    # the plain page, Chromium and the probe")
 	if err != nil {
 		return err
 	}
 	defer stop()
 	r.prose("browser", map[string]string{"Load": loadAverage(), "Slug": e.firstSlug, "URL": e.url})
-	if err := firstChart(r, browser, e.url+"/", plain.URL+"/", floor.URL+"/", e.runs); err != nil {
+	if err := firstChart(r, browser, urls[0], urls[1], urls[2], e.runs); err != nil {
 		return err
 	}
 	return metricSwitches(r, browser, e.url+"/", func(metric string) bool {
@@ -106,9 +104,6 @@ func servePage(name string, data any) (*httptest.Server, error) {
 		http.ServeContent(w, r, name, time.Time{}, bytes.NewReader(page.Bytes()))
 	})), nil
 }
-
-// stillBlock is a chart's still in a page: a box of SVGs, one per layout.
-var stillBlock = regexp.MustCompile(`(?s)<div class="chart-still".*?</div>`)
 
 // coldLoad is what one cold load of a page gave: what the probe's first()
 // says of its first chart and, if counted, what moved over the wire.
@@ -197,14 +192,12 @@ func firstChart(r *report, browser context.Context, appURL, plainURL, floorURL s
 	if pages[0].first.Lang != pages[1].first.Lang {
 		return fmt.Errorf("the explorer drew its chart in %q and the plain page in %q: text in another script costs another time", pages[0].first.Lang, pages[1].first.Lang)
 	}
-	ratio := func(base pageRuns) (rendered, finished float64, row []string) {
+	ratio := func(name string, base pageRuns) (rendered, finished float64, row []string) {
 		rendered, finished = median(pages[0].rendered)/median(base.rendered), median(pages[0].finished)/median(base.finished)
-		return rendered, finished, []string{"", "", fmt.Sprintf("%.2f×", rendered), "", fmt.Sprintf("%.2f×", finished), "", "", ""}
+		return rendered, finished, []string{name, "", fmt.Sprintf("%.2f×", rendered), "", fmt.Sprintf("%.2f×", finished), "", "", ""}
 	}
-	rendered, finished, overPlain := ratio(pages[1])
-	overPlain[0] = "explorer ÷ plain"
-	floorRendered, _, overFloor := ratio(pages[2])
-	overFloor[0] = "explorer ÷ floor"
+	rendered, finished, overPlain := ratio("explorer ÷ plain", pages[1])
+	floorRendered, _, overFloor := ratio("explorer ÷ floor", pages[2])
 	r.table(coldHeader, [][]string{pages[0].row("explorer " + appURL), pages[1].row("plain " + plainURL),
 		pages[2].row("floor " + floorURL), overPlain, overFloor})
 	// GUIDE §7: no later than on the plain page.
@@ -253,7 +246,7 @@ func metricSwitches(r *report, browser context.Context, appURL string, published
 	}
 	r.prose("switch", len(metrics))
 	if len(res.Delays) == 0 {
-		r.para("**No switch redrew the chart** within 5 s (%d tried).", res.Missed)
+		r.printf("**No switch redrew the chart** within 5 s (%d tried).\n\n", res.Missed)
 		return nil
 	}
 	p95 := percentile(res.Delays, 95)
@@ -283,7 +276,7 @@ func measureEmbed(e *env, r *report, cmd string) error {
 	r.table(slices.Concat(coldHeader, []string{"bytes on the wire, median", "range", "requests"}),
 		[][]string{append(p.row("embed"), fmt.Sprintf("%.0f (%.1f KB)", size, size/1000), spread(p.bytes), fmt.Sprint(len(requested)))})
 	wasm := slices.ContainsFunc(requested, func(n string) bool { return strings.HasSuffix(strings.SplitN(n, "?", 2)[0], ".wasm") })
-	r.para("Requested: %s; %s.", strings.Join(requested, ", "), map[bool]string{false: "no .wasm among them", true: "**a .wasm among them**"}[wasm])
+	r.printf("Requested: %s; %s.\n\n", strings.Join(requested, ", "), map[bool]string{false: "no .wasm among them", true: "**a .wasm among them**"}[wasm])
 	r.budget("embed page on the wire, cold", fmt.Sprintf("%.1f KB", size/1000), "≤ 400 KB", size <= 400_000)
 	echarts := slices.ContainsFunc(requested, func(n string) bool { return strings.HasPrefix(n, "echarts") })
 	r.budget("embed page before the reader's intent: on the wire, and ECharts requested", fmt.Sprintf("%.1f KB, %s", size/1000, map[bool]string{false: "no", true: "yes"}[echarts]), "≤ 60 KB, no (issue 18)", size <= 60_000 && !echarts)

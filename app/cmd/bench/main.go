@@ -65,8 +65,11 @@ var sections = []section{
 	{"embed", "An embed page, cold", true, measureEmbed},
 	{"lighthouse", "Lighthouse, mobile preset", true, measureLighthouse},
 	{"load", "Server under load", true, measureLoad},
-	{"abuse", "Server under abuse: huge URLs, cache-busting, shutdown", false, measureAbuse},
-	{"extract", "Extraction assistant on the five source articles", false, measureExtract},
+	// The server's own benchmarks, bounded, on loopback; requests per second are the load section's.
+	{"abuse", "Server under abuse: huge URLs, cache-busting, shutdown", false,
+		quoteGoTest("Benchmark", "-run '^$' -bench 'HugeURLs|CachedPageDuringFlood|ShutdownUnderLoad' -benchtime 1x ./app/server")},
+	{"extract", "Extraction assistant on the five source articles", false,
+		quoteGoTest("recall", "-count=1 -run TestMeasuredOnSourceArticles -v ./app/extract")},
 }
 
 // main runs the sections that -only names, or all of them; its status is
@@ -192,8 +195,7 @@ func (e *env) asset(name string) string {
 	return regexp.MustCompile(`/web/` + regexp.QuoteMeta(name) + `\.[\w.]+`).FindString(e.home)
 }
 
-// get reads the body at a URL,
-// in English, as the bench's browser asks for pages.
+// get reads the body at a URL, in English, as the bench's browser asks for pages.
 func get(url string) ([]byte, error) {
 	req, err := http.NewRequest(http.MethodGet, url, nil)
 	if err != nil {
@@ -216,9 +218,6 @@ type report struct {
 
 // printf writes to the report.
 func (r *report) printf(format string, args ...any) { fmt.Fprintf(r.w, format, args...) }
-
-// para writes a paragraph.
-func (r *report) para(format string, args ...any) { r.printf(format+"\n\n", args...) }
 
 // prose writes the paragraphs of report.md's template name, filled in
 // with data.
@@ -312,11 +311,6 @@ func thousands(n int64) string {
 
 // megabytes formats a size in MB of 10⁶ bytes.
 func megabytes(n int64) string { return fmt.Sprintf("%.3f MB", float64(n)/1e6) }
-
-// percent is part as a percentage of whole.
-func percent(part, whole int64) string {
-	return fmt.Sprintf("%.1f%%", 100*float64(part)/float64(whole))
-}
 
 // ms formats milliseconds.
 func ms(v float64) string {

@@ -15,10 +15,6 @@ import (
 	"gztargets/app/chromium"
 )
 
-// The sections in this file leave the measuring to kept tools
-// (wasm-objdump, go test and benchstat, wrk, Lighthouse) and put what
-// they print in the report.
-
 // weighed are the files the sizes section weighs, the first the raw wasm
 // the others are measured against, with the budget in bytes of those that
 // have one: issue 7's, as GUIDE §7 asks only that the wasm be as small as
@@ -43,7 +39,7 @@ func measureSizes(e *env, r *report, cmd string) error {
 			return fmt.Errorf("%w: run `make web`", err)
 		}
 		raw = cmp.Or(raw, fi) // the first
-		row := []string{w.file, thousands(fi.Size()), megabytes(fi.Size()), percent(fi.Size(), raw.Size()), "", ""}
+		row := []string{w.file, thousands(fi.Size()), megabytes(fi.Size()), fmt.Sprintf("%.1f%%", 100*float64(fi.Size())/float64(raw.Size())), "", ""}
 		if w.budget > 0 {
 			row[4] = "≤ " + megabytes(w.budget) + " (issue 7)"
 			row[5] = r.budget(path.Base(w.file)+" size", megabytes(fi.Size()), row[4], fi.Size() <= w.budget)
@@ -78,22 +74,14 @@ func measureGoBenchmarks(e *env, r *report, cmd string) error {
 	return quote(r, "", benchstat)
 }
 
-// measureAbuse quotes the server's own benchmarks of abuse, bounded, on
-// loopback: peak memory through huge URLs, a cached page's p99 during a
-// cache-busting flood, the shutdown under load. Requests per second are
-// the load section's.
-func measureAbuse(e *env, r *report, cmd string) error {
-	goTest := e.goCmd + " test -run '^$' -bench 'HugeURLs|CachedPageDuringFlood|ShutdownUnderLoad' -benchtime 1x ./app/server"
-	r.commands(goTest)
-	return quote(r, "Benchmark", goTest)
-}
-
-// measureExtract quotes the extraction assistant's recall and precision on
-// the five source articles, as its test measures them.
-func measureExtract(e *env, r *report, cmd string) error {
-	goTest := e.goCmd + " test -count=1 -run TestMeasuredOnSourceArticles -v ./app/extract"
-	r.commands(goTest)
-	return quote(r, "recall", goTest)
+// quoteGoTest is a section that runs go test with args and quotes the
+// lines it prints that contain keep.
+func quoteGoTest(keep, args string) func(e *env, r *report, cmd string) error {
+	return func(e *env, r *report, cmd string) error {
+		goTest := e.goCmd + " test " + args
+		r.commands(goTest)
+		return quote(r, keep, goTest)
+	}
 }
 
 // quote runs a command and quotes the lines it prints that contain keep.
@@ -242,7 +230,7 @@ func runLighthouse(r *report, cmd, url, out string) (lighthouseResult, error) {
 			err = fmt.Errorf("lighthouse: %s: %s", res.RuntimeError.Code, res.RuntimeError.Message)
 		}
 		if err == nil {
-			r.para("%s: Lighthouse %s on Node.js %s; attempt %d of at most 3; load average before: %s. Its own report, with every audit: %s.report.html.",
+			r.printf("%s: Lighthouse %s on Node.js %s; attempt %d of at most 3; load average before: %s. Its own report, with every audit: %s.report.html.\n\n",
 				url, res.LighthouseVersion, firstLine("node --version"), attempt, loadAverage(), out)
 			return res, nil
 		}
