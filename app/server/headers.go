@@ -7,13 +7,16 @@ import (
 	"strings"
 )
 
-// Content-Security-Policy of the app's pages: only our own origin, the
-// wasm compiler ('wasm-unsafe-eval') and no inline script at all. Pages
-// may not be framed at all; only embed pages may.
-const pageCSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; " +
-	"img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; worker-src 'self'; " +
-	"manifest-src 'self'; frame-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; " +
-	"frame-ancestors 'none'"
+// pageCSP is the Content-Security-Policy of the app's pages: only our own
+// origin, the wasm compiler ('wasm-unsafe-eval'), no inline script at all,
+// and one inline style, the pages' stylesheets (inlineStyle), by its hash.
+// Pages may not be framed at all; only embed pages may.
+func pageCSP(style string) string {
+	return "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' " + style + "; " +
+		"img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; worker-src 'self'; " +
+		"manifest-src 'self'; frame-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; " +
+		"frame-ancestors 'none'"
+}
 
 // embedCSP is the policy of embed pages: no wasm, and framing by any site.
 const embedCSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
@@ -27,8 +30,9 @@ var securityHeaders = map[string]string{
 }
 
 // setSecurityHeaders sets the headers for a response at a path relative
-// to the site's prefix. Only embed pages may be framed by other sites.
-func setSecurityHeaders(h http.Header, rel string) {
+// to the site's prefix, whose pages hold the inline style that style (a
+// CSP source) allows. Only embed pages may be framed by other sites.
+func setSecurityHeaders(h http.Header, rel, style string) {
 	for k, v := range securityHeaders {
 		h.Set(k, v)
 	}
@@ -36,7 +40,7 @@ func setSecurityHeaders(h http.Header, rel string) {
 		h.Set("Content-Security-Policy", embedCSP)
 		return
 	}
-	h.Set("Content-Security-Policy", pageCSP)
+	h.Set("Content-Security-Policy", pageCSP(style))
 	h.Set("X-Frame-Options", "DENY")
 	h.Set("Cross-Origin-Opener-Policy", "same-origin")
 }

@@ -37,7 +37,7 @@ func (s *Site) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		r = withPath(r, "/")
 	}
 	rel, ok := s.relative(r.URL.Path)
-	setSecurityHeaders(w.Header(), rel) // on errors too: nosniff, no framing
+	setSecurityHeaders(w.Header(), rel, s.style.source) // on errors too: nosniff, no framing
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		w.Header().Set("Allow", "GET, HEAD")
 		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
@@ -213,7 +213,7 @@ func (s *Site) renderPage(r *http.Request, rel string, asked url.Values, oneOff 
 	if rec.status != http.StatusOK {
 		return nil, false
 	}
-	body := withAbsoluteSnippets(withShareURL(rec.body.Bytes(), s.shareURL(rel, asked)), s.Domain)
+	body := withAbsoluteSnippets(withShareURL(s.style.into(rec.body.Bytes()), s.shareURL(rel, asked)), s.Domain)
 	page := generatedAsset(pageContentType, body)
 	if oneOff {
 		// Compressed here, within the render pool's bounds, in the one

@@ -51,6 +51,7 @@ type Site struct {
 	oneOffs  *pageCache // anything else go-app renders, such as not-found pages
 	renders  *renderPool
 	resolver resolver
+	style    inlineStyle // the pages' stylesheets, which each page holds
 }
 
 // NewSite loads the web directory and builds the site for a path prefix
@@ -144,6 +145,9 @@ func newSite(webDir, prefix string, ds *model.Dataset, dataJSON []byte, domain s
 	for _, p := range goappFiles {
 		s.files[p] = generatedAsset(contentTypeOf(p), fetchGoapp(s.pages, p))
 	}
+	if s.style, err = s.pageStyle(); err != nil {
+		return nil, err
+	}
 	return s, nil
 }
 
@@ -195,7 +199,7 @@ func (s *Site) contentHash() string {
 }
 
 // appHandler configures go-app: local icons (never a remote URL), our
-// styles and scripts, the wasm size for progress with compressed
+// scripts (the styles are inline: inlineStyle), the wasm size for progress with compressed
 // transfer, the content-hash version and our service worker. ECharts is
 // named, not loaded: web/chart.js loads it on the reader's intent (the
 // pages show their charts' stills until then), or at once on a page
@@ -219,7 +223,6 @@ func (s *Site) appHandler() *app.Handler {
 		BackgroundColor:       backgroundColor,
 		ThemeColor:            themeColor,
 		LoadingLabel:          i18n.T(i18n.ZH, "loading") + " " + i18n.T(i18n.EN, "loading") + " {progress}%",
-		Styles:                []string{"/web/style.css", "/web/still.css"},
 		Scripts:               []string{"/web/chart.js async"},
 		RawHeaders:            []string{echartsMeta(s.resolver)},
 		Resources:             s.resolver,

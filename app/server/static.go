@@ -114,9 +114,9 @@ func (s *Site) headersFile() []byte {
 		}
 	}
 	page := http.Header{}
-	setSecurityHeaders(page, "/")
+	setSecurityHeaders(page, "/", s.style.source)
 	embed := http.Header{}
-	setSecurityHeaders(embed, "/embed/")
+	setSecurityHeaders(embed, "/embed/", s.style.source)
 	shared, pageOnly, embedOnly := splitHeaders(flatten(page), flatten(embed))
 	rule("/*", shared)
 	for _, pattern := range s.pagePatterns() {
