@@ -20,12 +20,19 @@ type StillLayout struct {
 // narrowWidth, where the option's media query picks the narrow layout.
 var StillLayouts = []StillLayout{{"wide", 1120}, {"narrow", 360}}
 
-// StillJob is one chart for the server-side renderer to draw.
+// ExportLayout names a chart's still as a file to download: drawn at the
+// wide layout's width with the chart's export patch (spec.Spec.Export), so
+// that it carries its title, subtitle and credit line.
+const ExportLayout = "export"
+
+// StillJob is one chart for the server-side renderer to draw: the option,
+// then, if any, the patch merged over it.
 type StillJob struct {
 	ID     string          `json:"id"`
 	Width  int             `json:"width"`
 	Height int             `json:"height"`
 	Option json.RawMessage `json:"option"`
+	Patch  json.RawMessage `json:"patch,omitempty"`
 }
 
 // StillID names a chart's still in a layout: en/gdp_growth-2024-districts/wide.
@@ -34,7 +41,8 @@ func StillID(s spec.Spec, layout string) string {
 }
 
 // StillJobs lists every still of the charts: each chart in each layout,
-// with the option as the browser first draws it.
+// with the option as the browser first draws it, and each chart as a file
+// to download (ExportLayout).
 func StillJobs(specs []spec.Spec) ([]StillJob, error) {
 	var jobs []StillJob
 	for _, s := range specs {
@@ -45,6 +53,8 @@ func StillJobs(specs []spec.Spec) ([]StillJob, error) {
 		for _, l := range StillLayouts {
 			jobs = append(jobs, StillJob{ID: StillID(s, l.Name), Width: l.Width, Height: stillHeight(s, l), Option: option})
 		}
+		wide := StillLayouts[0]
+		jobs = append(jobs, StillJob{ID: StillID(s, ExportLayout), Width: wide.Width, Height: s.ExportHeight(), Option: option, Patch: s.Export})
 	}
 	return jobs, nil
 }

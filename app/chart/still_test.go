@@ -2,6 +2,7 @@ package chart
 
 import (
 	"encoding/json"
+	"slices"
 	"testing"
 
 	"gztargets/app/i18n"
@@ -10,21 +11,28 @@ import (
 
 // TestStillJobs lists each chart in each layout, with the option as the
 // browser first draws it: no animation, no decal, and the rest of the
-// option as it was.
+// option as it was; then the chart as a file to download, at the wide
+// layout's width, with room for the export patch's title and credit line,
+// which is merged over the same option.
 func TestStillJobs(t *testing.T) {
 	s := spec.Spec{Slug: "gdp_growth-2024-districts", Lang: i18n.EN, Height: spec.HeightWide,
-		Option: json.RawMessage(`{"animation":true,"aria":{"enabled":true,"decal":{"show":true,"decals":[{"symbol":"rect"}]}},"series":[{"type":"bar"}]}`)}
+		Option: json.RawMessage(`{"animation":true,"aria":{"enabled":true,"decal":{"show":true,"decals":[{"symbol":"rect"}]}},"series":[{"type":"bar"}]}`),
+		Export: json.RawMessage(`{"title":{"text":"T"}}`)}
 	jobs, err := StillJobs([]spec.Spec{s})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(jobs) != len(StillLayouts) {
-		t.Fatalf("%d jobs for one chart, want one per layout (%d)", len(jobs), len(StillLayouts))
+	layouts := append(slices.Clone(StillLayouts), StillLayout{ExportLayout, StillLayouts[0].Width})
+	if len(jobs) != len(layouts) {
+		t.Fatalf("%d jobs for one chart, want one per layout and the download (%d)", len(jobs), len(layouts))
 	}
 	for i, j := range jobs {
-		l := StillLayouts[i]
-		if j.ID != "en/gdp_growth-2024-districts/"+l.Name || j.Width != l.Width || j.Height != spec.HeightWide {
-			t.Errorf("job %d is %s at %dx%d", i, j.ID, j.Width, j.Height)
+		l, height, patch := layouts[i], spec.HeightWide, ""
+		if l.Name == ExportLayout {
+			height, patch = s.ExportHeight(), string(s.Export)
+		}
+		if j.ID != "en/gdp_growth-2024-districts/"+l.Name || j.Width != l.Width || j.Height != height || string(j.Patch) != patch {
+			t.Errorf("job %d is %s at %dx%d, patch %s", i, j.ID, j.Width, j.Height, j.Patch)
 		}
 		var o struct {
 			Animation bool

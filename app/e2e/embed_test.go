@@ -7,6 +7,7 @@ import (
 	"encoding/xml"
 	"fmt"
 	"html"
+	"io"
 	"net"
 	"net/http"
 	"os"
@@ -22,7 +23,9 @@ import (
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 
+	"gztargets/app/chart"
 	"gztargets/app/i18n"
+	"gztargets/app/spec"
 )
 
 // embedSrc matches the address in the embed snippet.
@@ -188,10 +191,61 @@ window.addEventListener("message", (e) => window.messages.push(e.data));
 	waitFor(t, ctx, fmt.Sprintf(`document.querySelector("iframe").style.height === "%dpx"`, height))
 }
 
+// svgLink is a chart's SVG download: a link to the file the build drew.
+const svgLink = `a.download[data-format="svg"]`
+
+// checkSVGFile parses a downloaded SVG file as an editor does, and checks
+// that its text holds each of the words.
+func checkSVGFile(t *testing.T, svg []byte, words ...string) {
+	t.Helper()
+	dec := xml.NewDecoder(bytes.NewReader(svg))
+	var root string
+	var text strings.Builder
+	for {
+		tok, err := dec.Token()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			t.Fatalf("the SVG does not parse: %v", err)
+		}
+		switch tok := tok.(type) {
+		case xml.StartElement:
+			if root == "" {
+				root = tok.Name.Local
+			}
+		case xml.CharData:
+			text.Write(tok)
+		}
+	}
+	if root != "svg" {
+		t.Errorf("the file's root is %q, not svg", root)
+	}
+	for _, w := range words {
+		if !strings.Contains(text.String(), w) {
+			t.Errorf("the SVG does not say %q", w)
+		}
+	}
+}
+
+// publishedSpec is the chart the site publishes under a slug, in a
+// language.
+func publishedSpec(t *testing.T, slug string, lang i18n.Lang) spec.Spec {
+	t.Helper()
+	for _, sp := range chart.Catalogue(ds) {
+		if sp.Slug == slug && sp.Lang == lang {
+			return sp
+		}
+	}
+	t.Fatalf("no chart %s in %s", slug, lang)
+	return spec.Spec{}
+}
+
 // TestDownloads downloads the chart's image, its figures and the whole
 // dataset from the explorer, and reads the files: the PNG starts with the
-// PNG signature, the SVG parses as SVG, the CSV parses with a row per
-// region.
+// PNG signature, the SVG (the build's, without patterns; the live chart's
+// once the reader puts patterns on) parses as SVG with its title and
+// credit line, the CSV parses with a row per region.
 func TestDownloads(t *testing.T) {
 	t.Parallel()
 	ctx := newTab(t)
@@ -205,16 +259,11 @@ func TestDownloads(t *testing.T) {
 		t.Errorf("the PNG does not start with the PNG signature: % x", png[:min(8, len(png))])
 	}
 
-	click(t, ctx, `button.download[data-format="svg"]`)
+	click(t, ctx, svgLink)
 	svg := waitDownload(t, dir, "fai_growth-2024-districts.svg")
-	var root struct {
-		XMLName xml.Name
-	}
-	if err := xml.Unmarshal(svg, &root); err != nil || root.XMLName.Local != "svg" {
-		t.Errorf("the SVG does not parse as SVG: %v (root %q)", err, root.XMLName.Local)
-	}
-	if !bytes.Contains(svg, []byte(districtsTitle("fai_growth", 2024, i18n.EN))) || !bytes.Contains(svg, []byte("Sources:")) {
-		t.Error("the SVG lacks the title or the credit line")
+	checkSVGFile(t, svg, districtsTitle("fai_growth", 2024, i18n.EN), "Sources:")
+	if bytes.Contains(svg, []byte("<pattern")) {
+		t.Error("with patterns off, the SVG has patterns")
 	}
 
 	click(t, ctx, `a.download[href$="fai_growth-2024-districts.csv"]`)
@@ -239,6 +288,15 @@ func TestDownloads(t *testing.T) {
 	click(t, ctx, `a.download[href$="/data/targets.json"]`)
 	if b := waitDownload(t, dir, "guangzhou-targets.json"); !bytes.Contains(b, []byte(`"records"`)) {
 		t.Error("the JSON download is not the dataset")
+	}
+
+	// With patterns on, the live chart draws the file, with its patterns.
+	click(t, ctx, "#control-decal")
+	waitFor(t, ctx, `document.getElementById("control-decal").checked`)
+	patterned := allowDownloads(t, ctx)
+	click(t, ctx, svgLink)
+	if svg := waitDownload(t, patterned, "fai_growth-2024-districts.svg"); !bytes.Contains(svg, []byte("<pattern")) {
+		t.Error("with patterns on, the SVG has none")
 	}
 }
 

@@ -2,7 +2,6 @@ package e2e
 
 import (
 	"bytes"
-	"encoding/xml"
 	"fmt"
 	"strings"
 	"testing"
@@ -12,6 +11,7 @@ import (
 
 	"gztargets/app/i18n"
 	"gztargets/app/model"
+	"gztargets/app/spec"
 	"gztargets/app/words"
 )
 
@@ -249,11 +249,9 @@ func TestMapDownloads(t *testing.T) {
 			if png := waitDownload(t, dir, "gdp_growth-2024-map.png"); !bytes.HasPrefix(png, []byte("\x89PNG\r\n\x1a\n")) {
 				t.Errorf("the PNG does not start with the PNG signature: % x", png[:min(8, len(png))])
 			}
-			click(t, ctx, `button.download[data-format="svg"]`)
-			var root struct{ XMLName xml.Name }
-			if err := xml.Unmarshal(waitDownload(t, dir, "gdp_growth-2024-map.svg"), &root); err != nil || root.XMLName.Local != "svg" {
-				t.Errorf("the SVG does not parse as SVG: %v (root %q)", err, root.XMLName.Local)
-			}
+			click(t, ctx, svgLink)
+			sp := publishedSpec(t, spec.MapSlug("gdp_growth", 2024), lang)
+			checkSVGFile(t, waitDownload(t, dir, "gdp_growth-2024-map.svg"), sp.Title, words.New(ds, lang).Credit(sp.Sources))
 			click(t, ctx, `a.download[href$="gdp_growth-2024-map.csv"]`)
 			seen := map[string]bool{}
 			for _, r := range parseCSV(t, waitDownload(t, dir, "gdp_growth-2024-map.csv"))[1:] {

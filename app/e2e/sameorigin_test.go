@@ -51,7 +51,7 @@ func tour(t *testing.T, ctx context.Context, base string) {
 	waitFor(t, ctx, chartDrawn)
 	denyDownloads(t, ctx)
 	click(t, ctx, `button.download[data-format="png"]`)
-	click(t, ctx, `button.download[data-format="svg"]`)
+	click(t, ctx, svgLink)
 	click(t, ctx, `details.embed > summary`)
 	waitFor(t, ctx, `!!document.querySelector("iframe.embed-preview")`)
 	waitPreview(t, ctx)

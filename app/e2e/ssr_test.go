@@ -178,6 +178,25 @@ func TestStillsWithoutScript(t *testing.T) {
 	}
 }
 
+// TestSVGLinkWithoutScript follows a chart's SVG download link with
+// JavaScript off, in both languages: the browser saves the file the build
+// drew, with the chart's title and credit line.
+func TestSVGLinkWithoutScript(t *testing.T) {
+	metric := urlstate.DefaultMetric
+	years := ds.Years(metric)
+	year := years[len(years)-1]
+	for _, lang := range i18n.Langs {
+		t.Run(string(lang), func(t *testing.T) {
+			t.Parallel()
+			ctx := withoutScript(t, serverURL+fmt.Sprintf("/?view=districts&metric=%s&year=%d&lang=%s", metric, year, lang), false)
+			dir := allowDownloads(t, ctx)
+			click(t, ctx, svgLink)
+			sp := publishedSpec(t, spec.DistrictsSlug(metric, year), lang)
+			checkSVGFile(t, waitDownload(t, dir, sp.FileName("svg")), sp.Title, words.New(ds, lang).Credit(sp.Sources))
+		})
+	}
+}
+
 // watchShifts collects the page's layout shifts, each marked with whether
 // the browser was still reading the document (before domInteractive). While
 // it reads, a long page paints in parts, and a part read later must not

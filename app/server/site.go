@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"html"
 	"io"
+	"maps"
 	"regexp"
 	"runtime"
 	"runtime/debug"
@@ -128,6 +129,11 @@ func newSite(webDir, prefix string, ds *model.Dataset, dataJSON []byte, domain s
 	for p, f := range csvs {
 		s.files[p] = f
 	}
+	svgs, err := stills.downloads(specs)
+	if err != nil {
+		return nil, err
+	}
+	maps.Copy(s.files, svgs)
 	charts := bundles(specs)
 	for lang, b := range charts {
 		s.files[spec.BundlePath(lang)] = generatedAsset("application/json; charset=utf-8", mustJSON(b))

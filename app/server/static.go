@@ -42,7 +42,7 @@ func (s *Site) Export(dir string) error {
 	notFound, _ := s.fetch(notFoundPage)
 	w.write(notFound, "404.html")
 	for p, f := range s.files {
-		w.write(f.body, strings.TrimPrefix(p, "/"))
+		w.write(f.raw(), strings.TrimPrefix(p, "/"))
 	}
 	for p, page := range s.embeds {
 		w.write(page.raw(), strings.TrimPrefix(p, "/"))

@@ -134,3 +134,24 @@ func gunzip(b []byte) (string, error) {
 	out, err := io.ReadAll(r)
 	return string(out), err
 }
+
+// downloads are the charts as SVG files, by path (spec.Spec.SVGPath): each
+// chart drawn at build time with its export patch (chart.ExportLayout), so
+// that it carries its title and credit line, and opens anywhere without
+// the page, its scripts or a web font. A chart with no such still (a build
+// without `webassets ssr`) has no file.
+func (st stillSet) downloads(specs []spec.Spec) (map[string]*asset, error) {
+	out := map[string]*asset{}
+	for _, s := range specs {
+		packed, ok := st.svgs[chart.StillID(s, chart.ExportLayout)]
+		if !ok {
+			continue
+		}
+		svg, err := gunzip(packed)
+		if err != nil {
+			return nil, fmt.Errorf("the SVG file of %s/%s: %w", s.Lang, s.Slug, err)
+		}
+		out[s.SVGPath()] = packedAsset("image/svg+xml", []byte(svg))
+	}
+	return out, nil
+}

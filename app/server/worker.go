@@ -92,7 +92,7 @@ func (s *Site) warmable() []string {
 		}
 	}
 	for p := range s.files {
-		if isChartDownload(p) {
+		if strings.HasPrefix(p, "/csv/") {
 			out = append(out, s.resolver.Resolve(p))
 		}
 	}
@@ -100,5 +100,10 @@ func (s *Site) warmable() []string {
 	return out
 }
 
-// isChartDownload reports whether a generated file is one chart's CSV.
-func isChartDownload(path string) bool { return strings.HasPrefix(path, "/csv/") }
+// isChartDownload reports whether a generated file is one chart's CSV or
+// SVG file: a thousand or more of each, so none is cached at install. The
+// CSVs are warmed; the SVGs, some 3 MB, are not: offline, the app's image
+// export still works.
+func isChartDownload(path string) bool {
+	return strings.HasPrefix(path, "/csv/") || strings.HasPrefix(path, "/svg/")
+}

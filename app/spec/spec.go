@@ -140,6 +140,10 @@ func (s Spec) EmbedPath() string { return "/embed/" + string(s.Lang) + "/" + s.S
 // /csv/en/gdp_growth-2024-districts.csv.
 func (s Spec) CSVPath() string { return "/csv/" + string(s.Lang) + "/" + s.Slug + ".csv" }
 
+// SVGPath is where the chart is served as an SVG file, drawn at build time
+// with its title and credit line.
+func (s Spec) SVGPath() string { return "/svg/" + string(s.Lang) + "/" + s.Slug + ".svg" }
+
 // FileName names a download of the chart after its content, such as
 // gdp_growth-2024-districts.csv.
 func (s Spec) FileName(ext string) string { return s.Slug + "." + ext }

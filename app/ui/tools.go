@@ -44,17 +44,31 @@ func (c *chartTools) Render() app.UI {
 	)
 }
 
-// downloads are the image buttons, which ask the chart for an export, and
-// plain links for the data.
+// downloads are the PNG button, which asks the live chart for an export,
+// and plain links for the SVG file and the data.
 func (c *chartTools) downloads() app.UI {
 	return app.Div().Class("downloads").Role("group").Aria("label", c.t("download.label")).Body(
 		app.Span().Class("downloads-label").Text(c.t("download.label")+":"),
 		c.imageButton("png", c.t("download.png")),
-		c.imageButton("svg", c.t("download.svg")),
+		c.svgLink(),
 		app.A().Class("download").Href(href(c.Spec.CSVPath())).Download(c.Spec.FileName("csv")).Text(c.t("download.csv")),
 		app.A().Class("download").Href(href(spec.DatasetCSVPath(c.Spec.Lang))).Download("guangzhou-"+path.Base(spec.DatasetCSVPath(c.Spec.Lang))).Text(c.t("download.allCSV")),
 		app.A().Class("download").Href(href(datasetJSONPath)).Download("guangzhou-targets.json").Text(c.t("download.allJSON")),
 	)
+}
+
+// svgLink downloads the chart as the build drew it, with its title and
+// credit line: a file, so it works before the app runs and without
+// JavaScript. The build draws no patterns; with patterns on, the live
+// chart draws the file instead, as the reader sees it.
+func (c *chartTools) svgLink() app.UI {
+	return app.A().Class("download").DataSet("format", "svg").Href(href(c.Spec.SVGPath())).Download(c.Spec.FileName("svg")).Text(c.t("download.svg")).
+		OnClick(func(ctx app.Context, e app.Event) {
+			if decalOn() {
+				e.PreventDefault()
+				ctx.NewActionWithValue(actionExport, exportRequest{Slug: c.Spec.Slug, Format: "svg"})
+			}
+		})
 }
 
 func (c *chartTools) imageButton(format, label string) app.UI {

@@ -3,7 +3,8 @@
 //   node ssr.mjs path/to/node_modules < charts.json > svgs.json
 // It loads ECharts from the node_modules the site's bundle is built from,
 // registers the districts' map as the bundle does, reads
-// {map: {name, geoJSON}, charts: [{id, width, height, option}]} and writes
+// {map: {name, geoJSON}, charts: [{id, width, height, option, patch}]}
+// (patch, if any, merged over the option as setOption merges) and writes
 // {id: svg}, in one process, so that ECharts is loaded once for every chart.
 import { createRequire } from "node:module";
 import { readFileSync } from "node:fs";
@@ -17,6 +18,7 @@ const out = {};
 for (const c of input.charts) {
   const chart = echarts.init(null, null, { renderer: "svg", ssr: true, width: c.width, height: c.height });
   chart.setOption(c.option);
+  if (c.patch) chart.setOption(c.patch);
   out[c.id] = chart.renderToSVGString({ useViewBox: true });
   chart.dispose();
 }
