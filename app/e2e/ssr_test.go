@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -364,43 +365,68 @@ func TestEmbedWaitsForIntent(t *testing.T) {
 	waitFor(t, ctx, box+`.querySelector("canvas") && !`+box+`.querySelector(".chart-still")`)
 }
 
+// withoutECharts opens a tab in which ECharts' request fails, as offline
+// without a cache, and which keeps the promises rejected without a
+// handler in window.gzUnhandled.
+func withoutECharts(t *testing.T) context.Context {
+	t.Helper()
+	ctx := newTab(t)
+	if _, err := chromedp.Call(ctx, network.Enable, network.EnableParams{}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := chromedp.Call(ctx, network.SetBlockedURLs, network.SetBlockedURLsParams{
+		URLPatterns: []*network.BlockPattern{{URLPattern: "*://*:*/web/echarts*", Block: true}},
+	}); err != nil {
+		t.Fatal(err)
+	}
+	watch := `window.gzUnhandled = []; addEventListener("unhandledrejection", e => gzUnhandled.push(String(e.reason && e.reason.type || e.reason)));`
+	if _, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: watch}); err != nil {
+		t.Fatal(err)
+	}
+	return ctx
+}
+
+// checkNotice waits for a notice, or for a rejection without a handler,
+// and checks that the notice says what it should, and that no promise was
+// left rejected.
+func checkNotice(t *testing.T, ctx context.Context, sel, want string) {
+	t.Helper()
+	notice := `(document.querySelector(` + strconv.Quote(sel) + `) || {}).textContent`
+	waitFor(t, ctx, `window.gzUnhandled.length > 0 || !!`+notice)
+	if got := eval[[]string](t, ctx, `window.gzUnhandled`); len(got) > 0 {
+		t.Errorf("unhandled promise rejections: %v", got)
+	}
+	if got := eval[string](t, ctx, notice+` || ""`); got != want {
+		t.Errorf("the notice says %q, want %q", got, want)
+	}
+}
+
 // TestStillWithoutECharts opens an embed page in both languages with
-// ECharts' request blocked, as offline without a cache: at the reader's
-// intent the still stays, a notice under it says so in the page's
-// language, and no promise is left rejected without a handler.
+// ECharts' request blocked: at the reader's intent the still stays, a
+// notice under it says so in the page's language. In the explorer, the
+// app, which has no stills, says in the chart's box that the chart could
+// not be loaded, rather than leave it empty. No promise is left rejected
+// without a handler.
 func TestStillWithoutECharts(t *testing.T) {
 	t.Parallel()
 	years := ds.Years(urlstate.DefaultMetric)
 	slug := spec.DistrictsSlug(urlstate.DefaultMetric, years[len(years)-1])
 	for _, lang := range []i18n.Lang{i18n.ZH, i18n.EN} {
 		t.Run(string(lang), func(t *testing.T) {
-			ctx := newTab(t)
-			if _, err := chromedp.Call(ctx, network.Enable, network.EnableParams{}); err != nil {
-				t.Fatal(err)
-			}
-			if _, err := chromedp.Call(ctx, network.SetBlockedURLs, network.SetBlockedURLsParams{
-				URLPatterns: []*network.BlockPattern{{URLPattern: "*://*:*/web/echarts*", Block: true}},
-			}); err != nil {
-				t.Fatal(err)
-			}
-			watch := `window.gzUnhandled = []; addEventListener("unhandledrejection", e => gzUnhandled.push(String(e.reason && e.reason.type || e.reason)));`
-			if _, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: watch}); err != nil {
-				t.Fatal(err)
-			}
+			ctx := withoutECharts(t)
 			do(t, ctx, chromedp.Navigate(serverURL+"/embed/"+string(lang)+"/"+slug+".html"))
 			waitFor(t, ctx, `typeof window.gzLoadECharts === "function" && document.readyState !== "loading"`)
 			intend(t, ctx)
-			notice := `(document.querySelector(".chart-notice") || {}).textContent`
-			waitFor(t, ctx, `window.gzUnhandled.length > 0 || !!`+notice)
-			if got := eval[[]string](t, ctx, `window.gzUnhandled`); len(got) > 0 {
-				t.Errorf("unhandled promise rejections: %v", got)
-			}
-			if got, want := eval[string](t, ctx, notice+` || ""`), i18n.T(lang, "chart.stillOnly"); got != want {
-				t.Errorf("the notice says %q, want %q", got, want)
-			}
+			checkNotice(t, ctx, ".chart-notice", i18n.T(lang, "chart.stillOnly"))
 			readStill(t, ctx, slug)
 		})
 	}
+	t.Run("explorer", func(t *testing.T) {
+		ctx := withoutECharts(t)
+		do(t, ctx, chromedp.Navigate(serverURL+fmt.Sprintf("/?view=districts&metric=%s&year=%d&lang=en", urlstate.DefaultMetric, years[len(years)-1])))
+		waitApp(t, ctx)
+		checkNotice(t, ctx, "#chart-"+slug+" .chart-notice", i18n.T(i18n.EN, "chart.unavailable"))
+	})
 }
 
 // TestStillInDarkScheme opens an embed page in the dark scheme, on the

@@ -31,6 +31,7 @@ type chartView struct {
 	Still string // the still's markup, in a pre-rendered page
 
 	inst       app.Value
+	failed     bool // ECharts could not load, and there is no still to show
 	onClick    app.Func
 	shown      string // the option JSON last given to ECharts
 	prepainted bool   // web/chart.js drew the chart before the app started: redraw it without animation
@@ -50,7 +51,17 @@ func (c *chartView) Render() app.UI {
 		DataSet("decal-key", DecalPref).
 		DataSet("decal-on", DecalOn).
 		DataSet("msg-still-only", i18n.T(c.Spec.Lang, "chart.stillOnly")).
-		Body(stillUI(c.Still)...)
+		Body(c.content()...)
+}
+
+// content is what the box holds until the live chart draws in it: the
+// still, in a pre-rendered page, and in the app, where it has none, a word
+// to the reader once ECharts could not load, rather than an empty box.
+func (c *chartView) content() []app.UI {
+	if c.failed && c.Still == "" {
+		return []app.UI{app.P().Class("chart-notice").Text(i18n.T(c.Spec.Lang, "chart.unavailable"))}
+	}
+	return stillUI(c.Still)
 }
 
 // OnMount draws the chart once ECharts is there: the page loads it on the
@@ -62,9 +73,13 @@ func (c *chartView) OnMount(ctx app.Context) {
 
 // mount draws the chart. A click on a region's bar opens its profile.
 // Where ECharts could not load, or the page names none, the box keeps
-// what it holds: the still, in a pre-rendered page.
+// its still, or says so.
 func (c *chartView) mount(ctx app.Context) {
-	if c.inst != nil || !echartsReady() {
+	if c.inst != nil {
+		return
+	}
+	if !echartsReady() {
+		c.failed = true
 		return
 	}
 	c.inst = chartInit(c.JSValue(), mediaMatches("(prefers-color-scheme: dark)"))
