@@ -17,9 +17,8 @@ var pageStyles = []string{"/app.css", "/web/style.css", "/web/still.css"}
 // inlineStyle is the pages' stylesheets as one <style> element, which each
 // page carries in place of go-app's link to its app.css. A page that links
 // its stylesheets paints nothing until each has arrived; a page that holds
-// them paints its chart's still as soon as it has read that far (issue 18:
-// the first chart within 1.15 of a plain page holding only the still). It
-// costs each page about 4 KB compressed. The files are still served, for
+// them paints its chart's still as soon as it has read that far (issue 18,
+// the first chart's time). It costs each page about 4 KB compressed. The files are still served, for
 // embed pages (still.css) and for pages cached before.
 type inlineStyle struct {
 	element []byte // <style>…</style>
