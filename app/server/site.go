@@ -136,7 +136,11 @@ func newSite(webDir, prefix string, ds *model.Dataset, dataJSON []byte, domain s
 	maps.Copy(s.files, svgs)
 	charts := bundles(specs)
 	for lang, b := range charts {
-		s.files[spec.BundlePath(lang)] = generatedAsset("application/json; charset=utf-8", mustJSON(b))
+		lines, err := spec.MarshalBundle(b)
+		if err != nil {
+			return nil, err
+		}
+		s.files[spec.BundlePath(lang)] = generatedAsset("application/json; charset=utf-8", lines)
 	}
 	s.store = ui.NewStore(ds, charts)
 	s.store.SetStills(stills.html)

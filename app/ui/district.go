@@ -40,11 +40,13 @@ func (p *districtPage) OnInit() {
 	}
 }
 
-// OnMount fetches the charts if the first render had to wait for them, and
+// OnMount fetches the charts if the first render had to wait for them (and
+// the rest of the language's, for the reader's next chart), and
 // listens for the pattern setting.
 func (p *districtPage) OnMount(ctx app.Context) {
 	ctx.Handle(actionDecal, func(ctx app.Context, a app.Action) { p.decal, _ = a.Value.(bool) })
 	p.resolve(ctx)
+	p.store.prefetch(ctx, p.lang)
 }
 
 // OnNav reads the region on the server and after every navigation.

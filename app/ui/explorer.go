@@ -40,12 +40,14 @@ func (p *explorerPage) OnInit() {
 }
 
 // OnMount fetches the chart if the first render had to wait for it, and
+// the other charts of the language for the reader's next switch, and
 // listens for the pattern setting, which is not part of the URL.
 func (p *explorerPage) OnMount(ctx app.Context) {
 	ctx.Handle(actionDecal, func(ctx app.Context, a app.Action) {
 		p.decal, _ = a.Value.(bool)
 	})
 	p.resolve(ctx)
+	p.store.prefetch(ctx, p.state.Lang)
 }
 
 // OnNav reads the state on the server and after every navigation.

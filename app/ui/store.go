@@ -27,10 +27,12 @@ type Store struct {
 	stills  func(spec.Spec) string
 
 	mu       sync.Mutex
-	specs    map[string]spec.Spec // by lang/slug
-	complete map[i18n.Lang]bool   // every spec of the language is known
+	specs    map[string]spec.Spec       // by lang/slug
+	raw      map[string]json.RawMessage // fetched, decoded when asked for; by lang/slug
+	complete map[i18n.Lang]bool         // every spec of the language is known
 	fetching map[i18n.Lang]bool
 	failed   map[i18n.Lang]bool
+	waiting  map[i18n.Lang][]waiter
 }
 
 // NewStore is a server's store: the dataset it loaded and validated, so
@@ -69,9 +71,11 @@ func newStore(ds *model.Dataset, err error) *Store {
 		data:     ds,
 		err:      err,
 		specs:    map[string]spec.Spec{},
+		raw:      map[string]json.RawMessage{},
 		complete: map[i18n.Lang]bool{},
 		fetching: map[i18n.Lang]bool{},
 		failed:   map[i18n.Lang]bool{},
+		waiting:  map[i18n.Lang][]waiter{},
 	}
 }
 
@@ -93,6 +97,18 @@ func (s *Store) addBundle(lang i18n.Lang, b spec.Bundle) {
 	defer s.mu.Unlock()
 	for slug, sp := range b {
 		s.specs[string(lang)+"/"+slug] = sp
+	}
+	s.complete[lang] = true
+}
+
+// addRaw keeps every chart of a language as fetched, each decoded only
+// when a page asks for it (peekSpec): decoding them all at once stalled the
+// first switch of chart.
+func (s *Store) addRaw(lang i18n.Lang, b spec.RawBundle) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for slug, raw := range b {
+		s.raw[string(lang)+"/"+slug] = raw
 	}
 	s.complete[lang] = true
 }
@@ -121,7 +137,16 @@ func (s *Store) peekSpec(lang i18n.Lang, slug string) (spec.Spec, specStatus) {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	sp, ok := s.specs[string(lang)+"/"+slug]
+	key := string(lang) + "/" + slug
+	sp, ok := s.specs[key]
+	if raw, fetched := s.raw[key]; !ok && fetched {
+		var err error
+		if sp, err = spec.DecodeChart(raw); err != nil {
+			return spec.Spec{}, specUnavailable
+		}
+		s.specs[key], ok = sp, true
+		delete(s.raw, key)
+	}
 	switch {
 	case ok:
 		return sp, specFound
@@ -133,51 +158,86 @@ func (s *Store) peekSpec(lang i18n.Lang, slug string) (spec.Spec, specStatus) {
 	return spec.Spec{}, specPending
 }
 
-// lookupSpec returns the chart with the slug. In the browser, the first
-// miss of a language fetches its bundle and, once it is there, calls
-// arrived in the UI goroutine.
+// lookupSpec returns the chart with the slug. In the browser, a miss
+// fetches the language's bundle if no fetch is under way and, once it is
+// there, calls arrived in the UI goroutine.
 func (s *Store) lookupSpec(ctx app.Context, lang i18n.Lang, slug string, arrived func(app.Context)) (spec.Spec, specStatus) {
 	sp, status := s.peekSpec(lang, slug)
 	if status != specPending {
 		return sp, status
 	}
 	s.mu.Lock()
-	start := !s.fetching[lang]
-	s.fetching[lang] = true
-	s.mu.Unlock()
-	if start {
-		ctx.Async(func() {
-			err := s.fetchBundle(lang)
-			ctx.Dispatch(func(ctx app.Context) {
-				if err != nil {
-					app.Log(err)
-				}
-				arrived(ctx)
-			})
-		})
+	over := s.complete[lang] || s.failed[lang] // since the peek
+	if !over {
+		s.waiting[lang] = append(s.waiting[lang], waiter{ctx, arrived})
 	}
+	s.mu.Unlock()
+	if over {
+		return s.peekSpec(lang, slug)
+	}
+	s.fetch(ctx, lang)
 	return sp, status
 }
 
-// fetchBundle loads a language's charts. A failure (offline before the
-// service worker had them) marks the language's charts unavailable rather
-// than leaving the page waiting.
-func (s *Store) fetchBundle(lang i18n.Lang) error {
+// prefetch fetches a language's charts in the browser, if they are not
+// there yet, when the app has started: the reader's first switch of chart
+// then finds its chart rather than wait for the network.
+func (s *Store) prefetch(ctx app.Context, lang i18n.Lang) {
+	if s == nil || !s.fetches {
+		return
+	}
+	s.fetch(ctx, lang)
+}
+
+// waiter is a page waiting for a language's charts.
+type waiter struct {
+	ctx     app.Context
+	arrived func(app.Context)
+}
+
+// fetch starts fetching a language's charts unless they are there or on
+// their way, and tells the pages waiting for them when they arrive (or
+// could not).
+func (s *Store) fetch(ctx app.Context, lang i18n.Lang) {
+	s.mu.Lock()
+	start := !s.fetching[lang] && !s.complete[lang]
+	s.fetching[lang] = s.fetching[lang] || start
+	s.mu.Unlock()
+	if !start {
+		return
+	}
+	ctx.Async(func() {
+		waiting, err := s.fetchBundle(lang)
+		if err != nil {
+			app.Log(err)
+		}
+		for _, w := range waiting {
+			w.ctx.Dispatch(w.arrived)
+		}
+	})
+}
+
+// fetchBundle loads a language's charts and returns the pages waiting for
+// them. A failure (offline before the service worker had them) marks the
+// language's charts unavailable rather than leaving the page waiting.
+func (s *Store) fetchBundle(lang i18n.Lang) ([]waiter, error) {
 	err := func() error {
-		body, err := fetchText(href(spec.BundlePath(lang)))
+		body, err := fetchBytes(href(spec.BundlePath(lang)))
 		if err != nil {
 			return fmt.Errorf("%s: %w", spec.BundlePath(lang), err)
 		}
-		var b spec.Bundle
-		if err := json.Unmarshal([]byte(body), &b); err != nil {
+		b, err := spec.SplitBundle(body)
+		if err != nil {
 			return err
 		}
-		s.addBundle(lang, b)
+		s.addRaw(lang, b)
 		return nil
 	}()
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.fetching[lang] = false
 	s.failed[lang] = err != nil
-	return err
+	waiting := s.waiting[lang]
+	s.waiting[lang] = nil
+	return waiting, err
 }

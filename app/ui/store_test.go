@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"encoding/json"
 	"testing"
 
 	"gztargets/app/i18n"
@@ -43,5 +44,47 @@ func TestFound(t *testing.T) {
 	}
 	if _, err := none.dataset(); err != errNoStore {
 		t.Errorf("a nil store's dataset error = %v, want errNoStore", err)
+	}
+}
+
+// TestStoreDecodesFetchedChartsWhenAsked checks the browser's store with a
+// fetched bundle: a chart is decoded when a page asks for it, once; a chart
+// whose JSON is broken is unavailable, never an empty chart; a slug the
+// bundle lacks is missing.
+func TestStoreDecodesFetchedChartsWhenAsked(t *testing.T) {
+	s := newStore(testDataset(t), nil)
+	s.fetches = true
+	good := spec.Spec{Lang: i18n.EN, Slug: "gdp_growth-2025-results", Title: "GDP growth"}
+	data, err := spec.MarshalBundle(spec.Bundle{good.Slug: good})
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw, err := spec.SplitBundle(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw["broken"] = json.RawMessage(`{"title":`)
+	s.addRaw(i18n.EN, raw)
+	tests := []struct {
+		slug  string
+		want  specStatus
+		title string
+	}{
+		{good.Slug, specFound, good.Title},
+		{good.Slug, specFound, good.Title},
+		{"broken", specUnavailable, ""},
+		{"nope", specMissing, ""},
+	}
+	for _, tt := range tests {
+		sp, status := s.peekSpec(i18n.EN, tt.slug)
+		if status != tt.want || sp.Title != tt.title {
+			t.Errorf("peekSpec(%q) = %q, %d; want %q, %d", tt.slug, sp.Title, status, tt.title, tt.want)
+		}
+	}
+	if _, kept := s.raw["en/"+good.Slug]; kept {
+		t.Error("the decoded chart's JSON is still kept")
+	}
+	if _, status := s.peekSpec(i18n.ZH, good.Slug); status != specPending {
+		t.Errorf("a language not fetched says %d, want pending", status)
 	}
 }
