@@ -106,6 +106,9 @@ func TestMetricControlAndBack(t *testing.T) {
 			fai, gdp := districtsView("fai_growth", 2024, i18n.EN), districtsView("gdp_growth", 2024, i18n.EN)
 			readChartAt(t, ctx, base+"/?metric=fai_growth&year=2024&lang=en", `o.series.target`)
 			marker := eval[bool](t, ctx, `(window.__samePage = true)`)
+			// The app fetches the language's charts when it starts, so that
+			// the reader's first switch does not wait for them.
+			waitFor(t, ctx, `performance.getEntriesByType("resource").some((e) => new URL(e.name).pathname.endsWith("/spec/en.json"))`)
 			choose(t, ctx, "#control-metric", "gdp_growth")
 			d := readChart(t, ctx, ".chart", fmt.Sprintf(`o.series.target && o.series.target.join(" ") === %q`, gdp.target))
 			expectCategories(t, d, 0, gdp.names)
