@@ -250,8 +250,8 @@ func metricSwitches(r *report, browser context.Context, appURL string, published
 		return nil
 	}
 	p95 := percentile(res.Delays, 95)
-	r.table([]string{"switches", "no redraw within 5 s", "median", "p95", "max", "p95 in 16.7 ms frames"}, [][]string{{
-		fmt.Sprint(len(res.Delays)), fmt.Sprint(res.Missed), ms(median(res.Delays)), ms(p95), ms(slices.Max(res.Delays)), fmt.Sprintf("%.1f", p95/frameMS),
+	r.table([]string{"switches", "no redraw within 5 s", "first", "median", "p95", "max", "p95 in 16.7 ms frames"}, [][]string{{
+		fmt.Sprint(len(res.Delays)), fmt.Sprint(res.Missed), ms(res.Delays[0]), ms(median(res.Delays)), ms(p95), ms(slices.Max(res.Delays)), fmt.Sprintf("%.1f", p95/frameMS),
 	}})
 	r.budget("metric switch to the next frame, p95", fmt.Sprintf("%s (%.1f frames)", ms(p95), p95/frameMS), "≤ 2 frames (33.3 ms)", p95 <= 2*frameMS && res.Missed == 0)
 	return nil
