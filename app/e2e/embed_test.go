@@ -20,6 +20,7 @@ import (
 	"time"
 
 	"github.com/chromedp/cdproto/browser"
+	"github.com/chromedp/cdproto/fetch"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 
@@ -290,6 +291,14 @@ func TestDownloads(t *testing.T) {
 		t.Error("the JSON download is not the dataset")
 	}
 
+	// When the build's file cannot be had (offline and not cached, which
+	// Chromium's offline emulation does not apply to downloads), the live
+	// chart draws it.
+	failRequests(t, ctx, "*/svg/*")
+	unreachable := allowDownloads(t, ctx)
+	click(t, ctx, svgLink)
+	checkSVGFile(t, waitDownload(t, unreachable, "fai_growth-2024-districts.svg"), districtsTitle("fai_growth", 2024, i18n.EN), "Sources:")
+
 	// With patterns on, the live chart draws the file, with its patterns.
 	click(t, ctx, "#control-decal")
 	waitFor(t, ctx, `document.getElementById("control-decal").checked`)
@@ -297,6 +306,23 @@ func TestDownloads(t *testing.T) {
 	click(t, ctx, svgLink)
 	if svg := waitDownload(t, patterned, "fai_growth-2024-districts.svg"); !bytes.Contains(svg, []byte("<pattern")) {
 		t.Error("with patterns on, the SVG has none")
+	}
+}
+
+// failRequests makes every request of the tab to a URL matching pattern
+// fail as if the network were down.
+func failRequests(t *testing.T, ctx context.Context, pattern string) {
+	t.Helper()
+	err := chromedp.Listen(ctx, func(ev any) {
+		if ev, ok := ev.(*fetch.EventRequestPaused); ok { // failed from another goroutine, as Listen asks
+			go chromedp.Call(ctx, fetch.FailRequest, fetch.FailRequestParams{RequestID: ev.RequestID, ErrorReason: network.ErrorReasonInternetDisconnected})
+		}
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := chromedp.Call(ctx, fetch.Enable, fetch.EnableParams{Patterns: []*fetch.RequestPattern{{URLPattern: pattern}}}); err != nil {
+		t.Fatal(err)
 	}
 }
 

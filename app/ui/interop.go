@@ -170,6 +170,36 @@ func saveFile(href, name string) {
 	a.Call("remove")
 }
 
+// saveFetched downloads a same-origin file under a name through fetch, so
+// that a failure is seen: when the file cannot be had (offline, and not in
+// the service worker's cache), it calls otherwise in the UI goroutine.
+func saveFetched(ctx app.Context, path, name string, otherwise func(app.Context)) {
+	var check, onBlob, onFail app.Func
+	release := func() { check.Release(); onBlob.Release(); onFail.Release() }
+	check = app.FuncOf(func(this app.Value, args []app.Value) any {
+		if res := args[0]; res.Get("ok").Bool() {
+			return res.Call("blob")
+		}
+		return app.Window().Get("Promise").Call("reject", "HTTP "+strconv.Itoa(args[0].Get("status").Int()))
+	})
+	onBlob = app.FuncOf(func(this app.Value, args []app.Value) any {
+		release()
+		urls := app.Window().Get("URL")
+		url := urls.Call("createObjectURL", args[0])
+		saveFile(url.String(), name)
+		// The download has started from the URL; it is freed later, not at
+		// once, which some browsers would take as the file being gone.
+		app.Window().Call("setTimeout", urls.Get("revokeObjectURL").Call("bind", urls), 60000, url)
+		return nil
+	})
+	onFail = app.FuncOf(func(this app.Value, args []app.Value) any {
+		release()
+		ctx.Dispatch(otherwise)
+		return nil
+	})
+	app.Window().Call("fetch", path).Call("then", check).Call("then", onBlob, onFail)
+}
+
 // checkForUpdate asks the service worker to look for a new version now.
 func checkForUpdate() { app.TryUpdate() }
 

@@ -59,16 +59,24 @@ func (c *chartTools) downloads() app.UI {
 
 // svgLink downloads the chart as the build drew it, with its title and
 // credit line: a file, so it works before the app runs and without
-// JavaScript. The build draws no patterns; with patterns on, the live
-// chart draws the file instead, as the reader sees it, once ECharts is
-// there to draw it (else the reader still gets the build's file).
+// JavaScript. Once ECharts is there, the live chart draws the file when
+// the build's cannot serve: with patterns on (the build draws none), and
+// when the file cannot be fetched (offline, not cached).
 func (c *chartTools) svgLink() app.UI {
 	return app.A().Class("download").DataSet("format", "svg").Href(href(c.Spec.SVGPath())).Download(c.Spec.FileName("svg")).Text(c.t("download.svg")).
 		OnClick(func(ctx app.Context, e app.Event) {
-			if decalOn() && echartsReady() {
-				e.PreventDefault()
+			if !echartsReady() {
+				return
+			}
+			e.PreventDefault()
+			live := func(ctx app.Context) {
 				ctx.NewActionWithValue(actionExport, exportRequest{Slug: c.Spec.Slug, Format: "svg"})
 			}
+			if decalOn() {
+				live(ctx)
+				return
+			}
+			saveFetched(ctx, href(c.Spec.SVGPath()), c.Spec.FileName("svg"), live)
 		})
 }
 
