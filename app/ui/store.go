@@ -92,23 +92,20 @@ func (s *Store) dataset() (*model.Dataset, error) {
 }
 
 // addBundle keeps every chart of a language.
-func (s *Store) addBundle(lang i18n.Lang, b spec.Bundle) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	for slug, sp := range b {
-		s.specs[string(lang)+"/"+slug] = sp
-	}
-	s.complete[lang] = true
-}
+func (s *Store) addBundle(lang i18n.Lang, b spec.Bundle) { keepAll(s, lang, s.specs, b) }
 
 // addRaw keeps every chart of a language as fetched, each decoded only
 // when a page asks for it (peekSpec): decoding them all at once stalled the
 // first switch of chart.
-func (s *Store) addRaw(lang i18n.Lang, b spec.RawBundle) {
+func (s *Store) addRaw(lang i18n.Lang, b spec.RawBundle) { keepAll(s, lang, s.raw, b) }
+
+// keepAll puts a language's charts, by slug, into one of the store's maps,
+// by lang/slug, and marks the language complete.
+func keepAll[V any](s *Store, lang i18n.Lang, into, charts map[string]V) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	for slug, raw := range b {
-		s.raw[string(lang)+"/"+slug] = raw
+	for slug, chart := range charts {
+		into[string(lang)+"/"+slug] = chart
 	}
 	s.complete[lang] = true
 }
