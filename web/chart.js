@@ -212,14 +212,9 @@
   // over, as if ECharts had been there all along.
   function drawOnIntent() {
     var intents = ["pointerover", "pointermove", "pointerdown", "keydown", "focusin"];
-    var pointer = null;
-    function track(e) {
-      if (e.clientX !== undefined) pointer = e;
-    }
     function load() {
       intents.forEach(function (name) { document.removeEventListener(name, load, true); });
       loadECharts().then(function () {
-        intents.forEach(function (name) { document.removeEventListener(name, track, true); });
         if (!window.echarts) {
           sayStillsStay();
           return;
@@ -233,7 +228,6 @@
       return;
     }
     intents.forEach(function (name) {
-      document.addEventListener(name, track, true);
       document.addEventListener(name, load, true);
     });
   }
@@ -250,6 +244,23 @@
     el.insertAdjacentElement("afterend", note);
     note.textContent = el.dataset.msgStillOnly;
   }
+
+  // pointer is where the reader's pointer last was on the page, so that a
+  // chart drawn under it shows its tooltip at once: the one chart.js draws
+  // from the still, and the app's, which replaces it with a new element
+  // (ui.chartView asks through gzTipAtPointer).
+  var pointer = null;
+  ["pointerover", "pointermove", "pointerdown"].forEach(function (name) {
+    document.addEventListener(name, function (e) { pointer = e; }, { capture: true, passive: true });
+  });
+  // A mouse that leaves the page has no chart under it; a finger lifted
+  // from a tap leaves too, but the reader asked for what it tapped.
+  document.documentElement.addEventListener("pointerleave", function (e) {
+    if (e.pointerType === "mouse") pointer = null;
+  });
+  window.gzTipAtPointer = function () {
+    if (window.echarts) tipAt(pointer);
+  };
 
   // tipAt shows the tooltip of the chart under a pointer event, if any.
   function tipAt(e) {

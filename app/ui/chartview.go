@@ -89,7 +89,13 @@ func (c *chartView) mount(ctx app.Context) {
 	ctx.Handle(actionExport, c.handleExport)
 	ctx.Handle(actionShow, c.handleShow)
 	c.prepainted = takePrepainted(c.Spec.Slug)
+	taken := c.prepainted
 	c.draw()
+	if taken {
+		// The chart replaces, in a new element, one the reader may be
+		// pointing at: its tooltip stays up.
+		tipAtPointer()
+	}
 }
 
 // OnUpdate redraws in place when the parent passes a new spec or setting.

@@ -293,6 +293,14 @@ func takePrepainted(slug string) bool {
 	return true
 }
 
+// tipAtPointer shows the tooltip of the chart under the reader's pointer,
+// if any, where web/chart.js last saw it.
+func tipAtPointer() {
+	if f := app.Window().Get("gzTipAtPointer"); f.Truthy() {
+		f.Invoke()
+	}
+}
+
 // takeOpenedBeforeApp reports whether the reader opened the <details>
 // element with the id in the pre-rendered page, before the app started
 // (web/chart.js keeps the list), and forgets it, so that only the app's
