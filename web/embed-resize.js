@@ -15,4 +15,13 @@
       }
     }
   });
+
+  // This script loads asynchronously: an embed may have told its height
+  // before it ran, and tells it again only when it changes. So every frame
+  // is asked for it once more; a frame that is not one of ours ignores
+  // the question.
+  var frames = document.querySelectorAll("iframe");
+  for (var i = 0; i < frames.length; i++) {
+    if (frames[i].contentWindow) frames[i].contentWindow.postMessage({ type: "gz-targets:embed-height-request" }, "*");
+  }
 })();

@@ -52,5 +52,12 @@
     var id = main.dataset.embed;
     postHeight(id);
     new ResizeObserver(function () { postHeight(id); }).observe(document.body);
+    // The parent's resize script asks again once it runs, in case it
+    // missed the height (web/embed-resize.js).
+    window.addEventListener("message", function (e) {
+      if (e.source !== window.parent || !e.data || e.data.type !== "gz-targets:embed-height-request") return;
+      lastHeight = 0;
+      postHeight(id);
+    });
   });
 })();
