@@ -46,9 +46,9 @@ func (f *chartFigure) Render() app.UI {
 // the reader's intent, and its first paint, on a slow network, waits for
 // every byte before the still (a few kilobytes compressed, about 25 ms on
 // Lighthouse's mobile network). encoding/json escapes <, > and &, so the
-// JSON cannot end the block early. chart.js draws it only when the page was rendered for its
-// address (see mainLandmark). The app renders no block: it has the spec
-// already.
+// JSON cannot end the block early. chart.js draws it only when the page
+// was rendered for its address (see mainLandmark). The app renders no
+// block: it has the spec already.
 func (f *chartFigure) inlineSpec() app.UI {
 	if !app.IsServer {
 		return app.Text("")

@@ -158,9 +158,9 @@ func loadCold(browser context.Context, url string, limit time.Duration, o loadOp
 	}
 	if err == nil && o.phone {
 		_, err = chromedp.Call(ctx, network.EmulateNetworkConditionsByRule, network.EmulateNetworkConditionsByRuleParams{MatchedNetworkConditions: []*network.Conditions{mobileNetwork}})
-	}
-	if err == nil && o.phone {
-		_, err = chromedp.Call(ctx, emulation.SetCPUThrottlingRate, emulation.SetCPUThrottlingRateParams{Rate: mobileCPU})
+		if err == nil {
+			_, err = chromedp.Call(ctx, emulation.SetCPUThrottlingRate, emulation.SetCPUThrottlingRateParams{Rate: mobileCPU})
+		}
 	}
 	if err == nil {
 		err = chromedp.Do(ctx, chromedp.Navigate(url))
