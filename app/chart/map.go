@@ -2,6 +2,7 @@ package chart
 
 import (
 	"encoding/json"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -257,7 +258,6 @@ func (b builder) mapOption(sp spec.Spec, m mapModel) json.RawMessage {
 			"label":     map[string]any{"show": true},
 			"itemStyle": map[string]any{"borderColor": "#000000", "borderWidth": 2},
 		},
-		"labelLayout": map[string]any{"moveOverlap": "shiftY"},
 	}
 	option := map[string]any{
 		"aria": map[string]any{
@@ -268,7 +268,7 @@ func (b builder) mapOption(sp spec.Spec, m mapModel) json.RawMessage {
 		"series":  []any{series},
 		"title":   []any{b.mapLegend(m), b.mapReferences(m)},
 		"color":   palette,
-		"media":   mapMedia(m),
+		"media":   mapMedia(m, data),
 	}
 	out, err := json.Marshal(option)
 	if err != nil {
@@ -278,8 +278,12 @@ func (b builder) mapOption(sp spec.Spec, m mapModel) json.RawMessage {
 }
 
 // mapMedia is the map's layout by width: the column beside the map by
-// default, and under it below narrowWidth.
-func mapMedia(m mapModel) []any {
+// default, and under it below narrowWidth, where some labels move by
+// other offsets (narrowData). The labels are placed by their offsets
+// alone: ECharts' server-side rendering ignores offsets where it is asked
+// to move overlapping labels apart (labelLayout), and the browser does
+// not, so a still so drawn had its labels elsewhere than the live chart.
+func mapMedia(m mapModel, data []item) []any {
 	layout := func(series, legend, refs map[string]any) map[string]any {
 		return map[string]any{"series": []any{series}, "title": []any{legend, refs}}
 	}
@@ -294,7 +298,7 @@ func mapMedia(m mapModel) []any {
 		map[string]any{
 			"query": map[string]any{"maxWidth": narrowWidth},
 			"option": layout(
-				map[string]any{"left": 0, "right": 0, "top": 0, "bottom": narrowMapBottom, "label": label(9)},
+				map[string]any{"left": 0, "right": 0, "top": 0, "bottom": narrowMapBottom, "label": label(9), "data": narrowData(data)},
 				map[string]any{"left": 4, "top": top},
 				map[string]any{"left": 4, "top": top - 8 + m.referencesTop(), "textStyle": map[string]any{"width": narrowColumn}},
 			),
@@ -337,6 +341,31 @@ func (b builder) mapItem(r row, m mapModel) item {
 	it.ItemStyle = &itemStyle{AreaColor: color, Color: color}
 	it.Label.Offset = labelOffsets[r.Region.ID]
 	return it
+}
+
+// narrowData is the districts' data for the narrow layout: the labels
+// that narrowLabelOffsets names move by its offsets there.
+func narrowData(data []item) []item {
+	out := slices.Clone(data)
+	for i, it := range out {
+		offset, ok := narrowLabelOffsets[it.RegionID]
+		if it.Label == nil || !ok {
+			continue
+		}
+		label := *it.Label
+		label.Offset = offset
+		out[i].Label = &label
+	}
+	return out
+}
+
+// narrowLabelOffsets are the labelOffsets that differ in the narrow
+// layout, where the map is about half as wide and the labels nearly as
+// large: Baiyun's and Haizhu's full offsets would put their labels on
+// Huadu's and Panyu's.
+var narrowLabelOffsets = map[string][]int{
+	"baiyun": {0, -40},
+	"haizhu": {14, 18},
 }
 
 // labelOffsets move the labels of the small districts at the city's

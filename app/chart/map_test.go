@@ -120,3 +120,60 @@ func sameJSON(t *testing.T, a, b any) bool {
 	}
 	return string(x) == string(y)
 }
+
+// TestMapLabelLayout checks where the map's labels go in each layout: by
+// labelOffsets in the wide one and, in the narrow one, by those that
+// narrowLabelOffsets changes; the narrow layout keeps every other part of
+// each district's item. No layout asks ECharts to move labels apart
+// (labelLayout), which its server-side rendering does without the
+// offsets: the still would put them elsewhere than the live chart.
+func TestMapLabelLayout(t *testing.T) {
+	ds := realDataset(t)
+	sp, ok := Map(ds, "gdp_growth", ds.Years("gdp_growth")[0], i18n.ZH)
+	if !ok {
+		t.Fatal("no map of GDP growth")
+	}
+	if strings.Contains(string(sp.Option), "labelLayout") {
+		t.Error("the map asks ECharts to move its labels apart")
+	}
+	var o struct {
+		Series []struct {
+			Data []item `json:"data"`
+		} `json:"series"`
+		Media []struct {
+			Query  map[string]any `json:"query"`
+			Option struct {
+				Series []struct {
+					Data []item `json:"data"`
+				} `json:"series"`
+			} `json:"option"`
+		} `json:"media"`
+	}
+	if err := json.Unmarshal(sp.Option, &o); err != nil {
+		t.Fatal(err)
+	}
+	if len(o.Media) != 2 || len(o.Media[1].Option.Series) != 1 || o.Media[1].Query == nil {
+		t.Fatalf("want a wide and a narrow layout, the narrow one with the districts: %+v", o.Media)
+	}
+	wide, narrow := o.Series[0].Data, o.Media[1].Option.Series[0].Data
+	if len(wide) != 11 || len(narrow) != len(wide) {
+		t.Fatalf("%d districts, %d in the narrow layout, want 11", len(wide), len(narrow))
+	}
+	for i, it := range wide {
+		if !reflect.DeepEqual(it.Label.Offset, labelOffsets[it.RegionID]) {
+			t.Errorf("%s's label moves by %v, want %v", it.RegionID, it.Label.Offset, labelOffsets[it.RegionID])
+		}
+		want, ok := narrowLabelOffsets[it.RegionID]
+		if !ok {
+			want = labelOffsets[it.RegionID]
+		}
+		if got := narrow[i].Label.Offset; !reflect.DeepEqual(got, want) {
+			t.Errorf("in the narrow layout, %s's label moves by %v, want %v", it.RegionID, got, want)
+		}
+		n := narrow[i]
+		n.Label = &itemLabel{Show: it.Label.Show, Position: it.Label.Position, Formatter: it.Label.Formatter, Color: it.Label.Color, Offset: it.Label.Offset}
+		if !reflect.DeepEqual(n, it) {
+			t.Errorf("in the narrow layout, %s's item differs but for its label's offset:\n%+v\n%+v", it.RegionID, narrow[i], it)
+		}
+	}
+}
