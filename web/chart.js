@@ -149,6 +149,9 @@
     // replaces in the same box, in the same task. It never animates the
     // bars in, so it needs no rule for readers who ask for less motion.
     option.animation = false;
+    // Its text in the page's fonts, as the still shows it.
+    option.textStyle = option.textStyle || {};
+    option.textStyle.fontFamily = option.textStyle.fontFamily || getComputedStyle(el).fontFamily;
     var still = el.querySelector(".chart-still");
     if (still) still.remove();
     var chart = echarts.init(el, dark() ? "dark" : null, { renderer: "canvas" });

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"image"
 	"slices"
 	"strconv"
 	"strings"
@@ -226,16 +227,17 @@ func TestStillTakeover(t *testing.T) {
 	results := spec.ResultsSlug(metric, ds.LatestResultYear(metric))
 	mapQuery := fmt.Sprintf("/?view=map&metric=%s&year=%d&lang=", metric, year)
 	for _, c := range []struct {
-		name, path, slug string
-		phone, app       bool
+		name, path, slug  string
+		phone, app, looks bool
 	}{
-		{"explorer en", "/?lang=en", results, false, true},
-		{"explorer zh phone", "/?lang=zh", results, true, true},
-		{"map zh", mapQuery + "zh", spec.MapSlug(metric, year), false, true},
-		{"map en phone", mapQuery + "en", spec.MapSlug(metric, year), true, true},
-		{"district en phone", "/district/tianhe?lang=en", spec.ProfileSlug("tianhe", metric), true, true},
-		{"embed zh", "/embed/zh/" + embed + ".html", embed, false, false},
-		{"embed en phone", "/embed/en/" + embed + ".html", embed, true, false},
+		{"explorer en", "/?lang=en", results, false, true, true},
+		{"explorer zh phone", "/?lang=zh", results, true, true, false},
+		{"map zh", mapQuery + "zh", spec.MapSlug(metric, year), false, true, true},
+		{"map en", mapQuery + "en", spec.MapSlug(metric, year), false, true, true},
+		{"map en phone", mapQuery + "en", spec.MapSlug(metric, year), true, true, true},
+		{"district en phone", "/district/tianhe?lang=en", spec.ProfileSlug("tianhe", metric), true, true, false},
+		{"embed zh", "/embed/zh/" + embed + ".html", embed, false, false, false},
+		{"embed en phone", "/embed/en/" + embed + ".html", embed, true, false, false},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			ctx := newTab(t)
@@ -245,6 +247,10 @@ func TestStillTakeover(t *testing.T) {
 			}
 			do(t, ctx, chromedp.Navigate(serverURL+c.path))
 			box := fmt.Sprintf("document.getElementById(%q)", "chart-"+c.slug)
+			var still image.Image
+			if c.looks {
+				still = boxPixels(t, ctx, "#chart-"+c.slug)
+			}
 			// The embed draws when the pointer comes over it; a pointer
 			// that moves is no input that excuses a shift.
 			intend(t, ctx)
@@ -258,8 +264,28 @@ func TestStillTakeover(t *testing.T) {
 				for _, s := range layoutShifts(t, ctx, false) {
 					t.Errorf("the layout shifted by %v (%v) when the app took over", s.Value, s.Sources)
 				}
+				if c.looks {
+					looksLikeStill(t, ctx, still, c.slug)
+				}
 			}
 		})
+	}
+}
+
+// looksLikeStill checks that the app's chart, now in the box of the chart
+// slug, looks as its still did: its labels, legend and lines of text where
+// the still had them, in the same fonts. It holds where the box is as wide
+// as the still was drawn (1120 px, or 360 px in the narrow layout); at
+// other widths the still is scaled to fit and the live chart lays itself
+// out anew. On a phone 390 px wide, a chart box is 358 px: enough for the
+// bars' chart to differ by more than the reach, not for the map.
+func looksLikeStill(t *testing.T, ctx context.Context, still image.Image, slug string) {
+	t.Helper()
+	now := boxPixels(t, ctx, "#chart-"+slug)
+	d := unlike(still, now, 3)
+	t.Logf("the app's chart: %.3f%% of its pixels unlike the still's", 100*d)
+	if d > 0.001 {
+		t.Errorf("the app's chart does not look like the still it replaced: %.2f%% of its pixels are unlike the still's within 3 px", 100*d)
 	}
 }
 

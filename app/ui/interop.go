@@ -109,6 +109,14 @@ func parseOption(option string, o chartOptions) app.Value {
 	}
 	// Only the switch: a map brings its own patterns in decal.decals.
 	aria.Get("decal").Set("show", o.decal)
+	// The chart's text in the page's fonts, as its still shows it.
+	if !opt.Get("textStyle").Truthy() {
+		opt.Set("textStyle", map[string]any{})
+	}
+	if !opt.Get("textStyle").Get("fontFamily").Truthy() {
+		root := app.Window().Get("document").Get("documentElement")
+		opt.Get("textStyle").Set("fontFamily", app.Window().Call("getComputedStyle", root).Get("fontFamily"))
+	}
 	return opt
 }
 

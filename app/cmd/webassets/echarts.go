@@ -1,6 +1,7 @@
 package main
 
 import (
+	_ "embed"
 	"errors"
 	"fmt"
 	"os"
@@ -43,9 +44,16 @@ var echartsParts = []echartsPart{
 	{"renderers", "SVGRenderer", nil},
 }
 
+// textWidthScript defines textWidth, the widths of text by which ECharts
+// lays out the charts, the same in the browser and for the stills.
+//
+//go:embed textwidth.js
+var textWidthScript string
+
 // echartsEntry is the bundle's source: ECharts' core API as the global
-// echarts (as the prebuilt files define it), the parts above, and the
-// districts' shape registered for map series.
+// echarts (as the prebuilt files define it), the parts above, the
+// districts' shape registered for map series, and text measured by
+// textWidth rather than by the reader's fonts, as the stills were.
 func echartsEntry() string {
 	var sb strings.Builder
 	names := make([]string, len(echartsParts))
@@ -53,10 +61,12 @@ func echartsEntry() string {
 		fmt.Fprintf(&sb, "import { %s } from \"echarts/%s\";\n", p.name, p.module)
 		names[i] = p.name
 	}
-	sb.WriteString("import { use, registerMap } from \"echarts/core\";\n")
+	sb.WriteString("import { use, registerMap, setPlatformAPI } from \"echarts/core\";\n")
 	sb.WriteString("export * from \"echarts/core\";\n")
 	fmt.Fprintf(&sb, "use([%s]);\n", strings.Join(names, ", "))
 	fmt.Fprintf(&sb, "registerMap(%q, %s);\n", geo.MapName, strings.TrimSpace(string(geo.GuangzhouJSON)))
+	sb.WriteString(textWidthScript)
+	sb.WriteString("setPlatformAPI({ measureText: textWidth });\n")
 	return sb.String()
 }
 

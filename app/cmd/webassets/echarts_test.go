@@ -2,6 +2,9 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
+	"math"
+	"os/exec"
 	"slices"
 	"sort"
 	"strings"
@@ -106,5 +109,49 @@ func TestEChartsEntry(t *testing.T) {
 	}
 	if !strings.Contains(src, "registerMap(\""+geo.MapName+"\", {\"type\":\"FeatureCollection\"") {
 		t.Error("the entry does not register the districts' shape")
+	}
+}
+
+// TestTextWidth runs textwidth.js in Node.js, as the stills do, and checks
+// its widths: Chinese characters a full em, Latin by the letter, the size
+// and weight read from the font, and that the site's bundle and the
+// stills' script both measure text with it.
+func TestTextWidth(t *testing.T) {
+	cases := []struct {
+		text, font string
+		want       float64
+	}{
+		{"广州", "12px sans-serif", 24},
+		{"广州", "normal normal 11px Microsoft YaHei", 22},
+		{"1.5%", "12px sans-serif", 12 * (0.62 + 0.3 + 0.62 + 0.92)},
+		{"Wm", "bold 10px sans-serif", 10 * (0.92 + 0.92) * 1.06},
+		{"Ai", "600 10px sans-serif", 10 * (0.7 + 0.3) * 1.06},
+		{"", "12px sans-serif", 0},
+		{"ab", "", 12 * (0.58 + 0.58)},
+	}
+	var calls strings.Builder
+	calls.WriteString(textWidthScript + "\nconsole.log(JSON.stringify([")
+	for _, c := range cases {
+		fmt.Fprintf(&calls, "textWidth(%q, %q).width,", c.text, c.font)
+	}
+	calls.WriteString("]));")
+	out, err := exec.Command("node", "-e", calls.String()).Output()
+	if err != nil {
+		t.Fatalf("node: %v (make test installs Node.js with npm)", err)
+	}
+	var got []float64
+	if err := json.Unmarshal(out, &got); err != nil || len(got) != len(cases) {
+		t.Fatalf("node printed %q: %v", out, err)
+	}
+	for i, c := range cases {
+		if math.Abs(got[i]-c.want) > 1e-9 {
+			t.Errorf("textWidth(%q, %q) = %v, want %v", c.text, c.font, got[i], c.want)
+		}
+	}
+	if !strings.Contains(echartsEntry(), "setPlatformAPI({ measureText: textWidth })") {
+		t.Error("the site's bundle does not measure text with textWidth")
+	}
+	if script := string(nodeScript()); !strings.HasPrefix(script, textWidthScript) || !strings.Contains(script, "setPlatformAPI({ measureText: textWidth })") {
+		t.Error("the stills' script does not measure text with textWidth")
 	}
 }

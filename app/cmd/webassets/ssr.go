@@ -26,6 +26,10 @@ import (
 //go:embed ssr.mjs
 var ssrScript []byte
 
+// nodeScript is what Node.js runs: ssr.mjs, after the textWidth it
+// measures text with.
+func nodeScript() []byte { return []byte(textWidthScript + "\n" + string(ssrScript)) }
+
 // ssrInput is what ssr.mjs reads: the districts' map, which it registers
 // as the site's bundle does (echartsEntry), and the charts to draw.
 type ssrInput struct {
@@ -64,7 +68,7 @@ func writeStills(modules, out string) error {
 	if err != nil {
 		return err
 	}
-	key := stillsKey(input, lib, ssrScript, []byte(stillsFormat))
+	key := stillsKey(input, lib, nodeScript(), []byte(stillsFormat))
 	if old, err := server.ReadStillsKey(out); err == nil && old == key {
 		fmt.Printf("webassets: %s is up to date\n", out)
 		return nil
@@ -103,7 +107,7 @@ func runNode(modules string, input []byte) (map[string]string, error) {
 	if err != nil {
 		return nil, err
 	}
-	cmd := exec.Command("node", "--input-type=module", "-e", string(ssrScript), abs)
+	cmd := exec.Command("node", "--input-type=module", "-e", string(nodeScript()), abs)
 	cmd.Stdin = bytes.NewReader(input)
 	cmd.Stderr = os.Stderr
 	stdout, err := cmd.Output()

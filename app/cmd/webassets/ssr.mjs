@@ -6,6 +6,8 @@
 // {map: {name, geoJSON}, charts: [{id, width, height, option, patch}]}
 // (patch, if any, merged over the option as setOption merges) and writes
 // {id: svg}, in one process, so that ECharts is loaded once for every chart.
+// Text is measured by textWidth (textwidth.js, which webassets puts before
+// this script), as the site's bundle measures it in the browser.
 import { createRequire } from "node:module";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -14,6 +16,7 @@ import { join } from "node:path";
 const echarts = createRequire(join(process.argv.at(-1), "/"))("echarts");
 const input = JSON.parse(readFileSync(0, "utf8"));
 echarts.registerMap(input.map.name, input.map.geoJSON);
+echarts.setPlatformAPI({ measureText: textWidth });
 const out = {};
 for (const c of input.charts) {
   const chart = echarts.init(null, null, { renderer: "svg", ssr: true, width: c.width, height: c.height });
