@@ -93,7 +93,7 @@ func chartInit(el app.Value, dark bool) app.Value {
 // then draws at once rather than at the next animation frame, so that the
 // new chart is on screen one frame sooner.
 func chartSetOption(inst app.Value, option string, o chartOptions) {
-	opt := parseOption(option, o)
+	opt := inPageFonts(parseOption(option, o))
 	inst.Call("setOption", opt, map[string]any{"notMerge": true})
 	inst.Call("getZr").Call("flush")
 }
@@ -109,7 +109,14 @@ func parseOption(option string, o chartOptions) app.Value {
 	}
 	// Only the switch: a map brings its own patterns in decal.decals.
 	aria.Get("decal").Set("show", o.decal)
-	// The chart's text in the page's fonts, as its still shows it.
+	return opt
+}
+
+// inPageFonts sets the text of a chart on the screen in the page's fonts,
+// as its still shows it. Downloads keep ECharts' own font, as does the SVG
+// file drawn at build time for readers without JavaScript; the page's
+// list, with its quoted names, would also break an SVG file's attributes.
+func inPageFonts(opt app.Value) app.Value {
 	if !opt.Get("textStyle").Truthy() {
 		opt.Set("textStyle", map[string]any{})
 	}
