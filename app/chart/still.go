@@ -15,10 +15,13 @@ type StillLayout struct {
 	Width int
 }
 
-// StillLayouts are the widths of the layouts the pages use: the desktop
-// column (the page's 72rem less its padding) and a phone's, under
-// narrowWidth, where the option's media query picks the narrow layout.
-var StillLayouts = []StillLayout{{"wide", 1120}, {"narrow", 360}}
+// StillLayouts are the widths the stills are drawn at: the desktop column
+// (the page's 72rem less its padding); a tablet's, or an article's column
+// that embeds the chart; and a phone's, under narrowWidth, where the
+// option's media query picks the narrow layout. A box shows the still
+// nearest its width (web/still.css), scaled to fit: a still drawn far
+// wider than its box would show its text at half its size.
+var StillLayouts = []StillLayout{{"wide", 1120}, {"medium", 720}, {"narrow", 360}}
 
 // ExportLayout names a chart's still as a file to download: drawn at the
 // wide layout's width with the chart's export patch (spec.Spec.Export), so

@@ -25,10 +25,11 @@ func TestStillMarkup(t *testing.T) {
 	s, _ := chart.Districts(ds, "gdp_growth", 2024, i18n.EN)
 	st := stillSet{svgs: map[string][]byte{
 		chart.StillID(s, "wide"):   gzipBytes([]byte(`<svg width="1120"><text>Nansha</text></svg>`), fastLevel),
+		chart.StillID(s, "medium"): gzipBytes([]byte(`<svg width="720"><text>Nansha</text></svg>`), fastLevel),
 		chart.StillID(s, "narrow"): gzipBytes([]byte(`<svg width="360"><text>Nansha</text></svg>`), fastLevel),
 	}}
 	got := st.html(s)
-	for _, want := range []string{`<div class="chart-still" aria-hidden="true">`, `<svg class="chart-still--wide" width="1120">`, `<svg class="chart-still--narrow" width="360">`} {
+	for _, want := range []string{`<div class="chart-still" aria-hidden="true">`, `<svg class="chart-still--wide" width="1120">`, `<svg class="chart-still--medium" width="720">`, `<svg class="chart-still--narrow" width="360">`} {
 		if !strings.Contains(got, want) {
 			t.Errorf("the still's markup has no %s: %s", want, got)
 		}
