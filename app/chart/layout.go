@@ -193,7 +193,7 @@ func (b builder) panelMedia(panels []panel, series, room int) []any {
 		}
 		return out
 	}
-	wide := layout(left, room, map[string]any{"overflow": "none"}, asIs, "center")
+	wide := layout(left, room, map[string]any{"overflow": "none"}, asIs, "left")
 	wide["series"] = labels(map[string]any{"width": nil, "overflow": "none"})
 	narrow := layout(narrowLeft, narrowLabelRoom,
 		map[string]any{"width": narrowLeft - labelGap, "overflow": "break", "lineHeight": 14},

@@ -32,10 +32,13 @@ const stillText = `(sel => {
 	if (!box) return {text: "", box: 0, svg: 0};
 	const svg = [...box.querySelectorAll(".chart-still svg")].find(s => getComputedStyle(s).display !== "none");
 	if (!svg) return {text: "", box: box.getBoundingClientRect().height, svg: 0};
+	const edges = svg.getBoundingClientRect();
+	const cut = t => { const r = t.getBoundingClientRect(); return r.left < edges.left - 1 || r.right > edges.right + 1; };
 	return {
 		text: [...svg.querySelectorAll("text")].map(t => t.textContent).join("|"),
 		box: box.getBoundingClientRect().height,
-		svg: svg.getBoundingClientRect().height,
+		svg: edges.height,
+		cut: [...svg.querySelectorAll("text")].filter(cut).map(t => t.textContent),
 	};
 })`
 
@@ -43,6 +46,7 @@ type still struct {
 	Text string
 	Box  float64
 	SVG  float64
+	Cut  []string // texts that run past the SVG's left or right edge
 }
 
 // withoutScript opens a page with JavaScript disabled.
@@ -70,7 +74,8 @@ func atWidth(t *testing.T, ctx context.Context, phone bool) {
 }
 
 // readStill reads the still in a chart box and checks that it fills the
-// box: the chart takes its place without a shift.
+// box: the chart takes its place without a shift, and that none of its
+// text runs past the SVG's sides, where the reader would not see it.
 func readStill(t *testing.T, ctx context.Context, slug string) string {
 	t.Helper()
 	got := eval[still](t, ctx, stillText+fmt.Sprintf("(%q)", "#chart-"+slug))
@@ -79,6 +84,9 @@ func readStill(t *testing.T, ctx context.Context, slug string) string {
 	}
 	if got.SVG != got.Box || got.Box == 0 {
 		t.Errorf("chart %s: the SVG is %v px high in a box of %v px", slug, got.SVG, got.Box)
+	}
+	if len(got.Cut) > 0 {
+		t.Errorf("chart %s: text runs past the SVG's edge, cut off: %q", slug, got.Cut)
 	}
 	return got.Text
 }
