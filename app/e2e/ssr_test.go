@@ -237,19 +237,27 @@ func TestStillTakeover(t *testing.T) {
 	for _, c := range []struct {
 		name, path, slug  string
 		phone, app, looks bool
+		width             int64 // the window's, if not a desktop's or a phone's
 	}{
-		{"explorer en", "/?lang=en", results, false, true, true},
-		{"explorer zh phone", "/?lang=zh", results, true, true, false},
-		{"map zh", mapQuery + "zh", spec.MapSlug(metric, year), false, true, true},
-		{"map en", mapQuery + "en", spec.MapSlug(metric, year), false, true, true},
-		{"map en phone", mapQuery + "en", spec.MapSlug(metric, year), true, true, true},
-		{"district en phone", "/district/tianhe?lang=en", spec.ProfileSlug("tianhe", metric), true, true, false},
-		{"embed zh", "/embed/zh/" + embed + ".html", embed, false, false, false},
-		{"embed en phone", "/embed/en/" + embed + ".html", embed, true, false, false},
+		{"explorer en", "/?lang=en", results, false, true, true, 0},
+		{"explorer zh phone", "/?lang=zh", results, true, true, false, 0},
+		{"map zh", mapQuery + "zh", spec.MapSlug(metric, year), false, true, true, 0},
+		{"map en", mapQuery + "en", spec.MapSlug(metric, year), false, true, true, 0},
+		{"map en phone", mapQuery + "en", spec.MapSlug(metric, year), true, true, true, 0},
+		{"district en phone", "/district/tianhe?lang=en", spec.ProfileSlug("tianhe", metric), true, true, false, 0},
+		{"embed zh", "/embed/zh/" + embed + ".html", embed, false, false, false, 0},
+		{"embed en phone", "/embed/en/" + embed + ".html", embed, true, false, false, 0},
+		// An article's column: the embed's box is 720 px, the medium still's width.
+		{"embed en column", "/embed/en/" + embed + ".html", embed, false, false, true, 742},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			ctx := newTab(t)
 			atWidth(t, ctx, c.phone)
+			if c.width > 0 {
+				if _, err := chromedp.Call(ctx, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: c.width, Height: 900, DeviceScaleFactor: 1}); err != nil {
+					t.Fatal(err)
+				}
+			}
 			if _, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: watchShifts}); err != nil {
 				t.Fatal(err)
 			}
@@ -266,6 +274,9 @@ func TestStillTakeover(t *testing.T) {
 			for _, s := range layoutShifts(t, ctx, false) {
 				t.Errorf("the layout shifted by %v (%v) before the live chart had replaced the still", s.Value, s.Sources)
 			}
+			if c.looks && !c.app {
+				looksLikeStill(t, ctx, still, c.slug)
+			}
 			if c.app {
 				waitApp(t, ctx)
 				waitFor(t, ctx, `!!`+box+` && !!`+box+`.querySelector("canvas")`)
@@ -280,7 +291,7 @@ func TestStillTakeover(t *testing.T) {
 	}
 }
 
-// looksLikeStill checks that the app's chart, now in the box of the chart
+// looksLikeStill checks that the live chart, now in the box of the chart
 // slug, looks as its still did: its labels, legend and lines of text where
 // the still had them, in the same fonts. It holds where the box is as wide
 // as the still was drawn (1120 px, or 360 px in the narrow layout); at
@@ -291,9 +302,9 @@ func looksLikeStill(t *testing.T, ctx context.Context, still image.Image, slug s
 	t.Helper()
 	now := boxPixels(t, ctx, "#chart-"+slug)
 	d := unlike(still, now, 3)
-	t.Logf("the app's chart: %.3f%% of its pixels unlike the still's", 100*d)
+	t.Logf("the live chart: %.3f%% of its pixels unlike the still's", 100*d)
 	if d > 0.001 {
-		t.Errorf("the app's chart does not look like the still it replaced: %.2f%% of its pixels are unlike the still's within 3 px", 100*d)
+		t.Errorf("the live chart does not look like the still it replaced: %.2f%% of its pixels are unlike the still's within 3 px", 100*d)
 	}
 }
 
