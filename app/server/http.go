@@ -213,7 +213,7 @@ func (s *Site) renderPage(r *http.Request, rel string, asked url.Values, oneOff 
 	if rec.status != http.StatusOK {
 		return nil, false
 	}
-	body := withAbsoluteSnippets(withShareURL(withScriptsLast(s.style.into(rec.body.Bytes())), s.shareURL(rel, asked)), s.Domain)
+	body := withAbsoluteSnippets(withShareURL(withScriptsLast(s.style.into(withoutIndent(rec.body.Bytes()))), s.shareURL(rel, asked)), s.Domain)
 	page := generatedAsset(pageContentType, body)
 	if oneOff {
 		// Compressed here, within the render pool's bounds, in the one
