@@ -5,7 +5,6 @@ package server
 import (
 	"regexp"
 	"slices"
-	"strings"
 	"testing"
 
 	nethtml "golang.org/x/net/html"
@@ -40,10 +39,7 @@ func TestPagesHaveNoIndent(t *testing.T) {
 	for _, p := range []string{"/", "/?view=map&lang=en", "/district/tianhe?lang=en", "/sources", "/coverage?lang=en", "/nowhere", anyEmbed(t, s)} {
 		t.Run(p, func(t *testing.T) {
 			_, body := get(t, s, "GET", p)
-			doc, err := nethtml.Parse(strings.NewReader(body))
-			if err != nil {
-				t.Fatal(err)
-			}
+			doc := parsePage(t, body)
 			for n := range doc.Descendants() {
 				if n.Type != nethtml.TextNode || slices.Contains(rawElements, n.Parent.Data) {
 					continue

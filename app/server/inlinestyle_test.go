@@ -16,11 +16,7 @@ import (
 // <style> elements and the addresses of its linked stylesheets.
 func pageStyling(t *testing.T, page string) (styles, links []string) {
 	t.Helper()
-	doc, err := nethtml.Parse(strings.NewReader(page))
-	if err != nil {
-		t.Fatal(err)
-	}
-	for n := range doc.Descendants() {
+	for n := range parsePage(t, page).Descendants() {
 		switch {
 		case n.Type != nethtml.ElementNode:
 		case n.Data == "style" && n.FirstChild != nil:
@@ -30,6 +26,16 @@ func pageStyling(t *testing.T, page string) (styles, links []string) {
 		}
 	}
 	return styles, links
+}
+
+// parsePage reads a page as a browser does, into its document.
+func parsePage(t *testing.T, page string) *nethtml.Node {
+	t.Helper()
+	doc, err := nethtml.Parse(strings.NewReader(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return doc
 }
 
 func attrOf(n *nethtml.Node, key string) string {

@@ -48,10 +48,7 @@ func TestPagesLoadScriptsLast(t *testing.T) {
 	for _, p := range []string{"/", "/?view=years&lang=en", "/district/tianhe", "/sources?lang=en", "/coverage", "/nowhere", "/district/atlantis"} {
 		t.Run(p, func(t *testing.T) {
 			_, body := get(t, s, "GET", p)
-			doc, err := nethtml.Parse(strings.NewReader(body))
-			if err != nil {
-				t.Fatal(err)
-			}
+			doc := parsePage(t, body)
 			var inBody []string
 			for n := range doc.Descendants() {
 				if n.Type != nethtml.ElementNode || n.Data != "script" || attrOf(n, "src") == "" {
