@@ -132,6 +132,27 @@ func TestSplitBundle(t *testing.T) {
 	}
 }
 
+// TestSplitLinesAsLines checks that a bundle in MarshalBundle's lines is
+// read line by line (not whole, as other JSON), with space around it, and
+// that the lines given are left as they were.
+func TestSplitLinesAsLines(t *testing.T) {
+	lines, err := MarshalBundle(Bundle{"a": chartWith("a", "GDP"), "b": chartWith("b", "GDP")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, data := range []string{string(lines), " \n\t" + string(lines) + " \n\n", "\r\n" + strings.TrimSuffix(string(lines), "\n")} {
+		cut := bytes.Split([]byte(data), []byte("\n"))
+		before := bytes.Join(cut, []byte("|"))
+		raw, err := splitLines(cut)
+		if err != nil || len(raw) != 2 {
+			t.Errorf("%q: %d charts, %v; want 2 read as lines", data, len(raw), err)
+		}
+		if after := bytes.Join(cut, []byte("|")); !bytes.Equal(before, after) {
+			t.Errorf("the lines changed: %q, were %q", after, before)
+		}
+	}
+}
+
 // FuzzSplitBundle checks that any bytes split without a panic, that a
 // chart split from them decodes or says why, and that a bundle of charts
 // holding any words splits back to the same charts.
@@ -156,7 +177,7 @@ func FuzzSplitBundle(f *testing.F) {
 		if !json.Valid(lines) {
 			t.Fatalf("not JSON:\n%s", lines)
 		}
-		raw, err := splitLines(lines)
+		raw, err := splitLines(bytes.Split(lines, []byte("\n")))
 		if err != nil {
 			t.Fatalf("MarshalBundle's lines do not split: %v\n%s", err, lines)
 		}

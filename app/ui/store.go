@@ -219,11 +219,11 @@ func (s *Store) fetch(ctx app.Context, lang i18n.Lang) {
 // language's charts unavailable rather than leaving the page waiting.
 func (s *Store) fetchBundle(lang i18n.Lang) ([]waiter, error) {
 	err := func() error {
-		body, err := fetchBytes(href(spec.BundlePath(lang)))
+		lines, err := fetchLines(href(spec.BundlePath(lang)))
 		if err != nil {
 			return fmt.Errorf("%s: %w", spec.BundlePath(lang), err)
 		}
-		b, err := spec.SplitBundle(body)
+		b, err := spec.SplitLines(lines)
 		if err != nil {
 			return err
 		}
