@@ -3,6 +3,7 @@ package e2e
 import (
 	"context"
 	"fmt"
+	"net/url"
 	"sort"
 	"strings"
 	"testing"
@@ -13,6 +14,7 @@ import (
 
 	"gztargets/app/i18n"
 	"gztargets/app/model"
+	"gztargets/app/spec"
 	"gztargets/app/words"
 )
 
@@ -124,6 +126,53 @@ func TestMetricControlAndBack(t *testing.T) {
 			expectSeries(t, d, "target", fai.target)
 			if url := location(t, ctx); !strings.Contains(url, "metric=fai_growth") {
 				t.Errorf("URL after Back = %s", url)
+			}
+		})
+	}
+}
+
+// TestChartsFetchedWithTheApp starts the app on the explorer, served both
+// ways (a static host serves its Chinese page, for a reader who asks for
+// Chinese), and on a district page: the language's charts are fetched once, from the site's
+// own address, and that fetch starts before the app has even downloaded
+// (app.js's gzFetchCharts), which the app's own fetch could not; the app
+// takes that response rather than fetch them again.
+func TestChartsFetchedWithTheApp(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name, site, page string
+		lang             i18n.Lang
+	}{
+		{"server", serverURL, "/?lang=en", i18n.EN},
+		{"static", staticURL, "/", i18n.ZH},
+		{"district", serverURL, "/district/tianhe?lang=en", i18n.EN},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			site, err := url.Parse(tt.site)
+			if err != nil {
+				t.Fatal(err)
+			}
+			path := site.Path + spec.BundlePath(tt.lang)
+			ctx := acceptLanguage(t, string(tt.lang))
+			do(t, ctx, chromedp.Navigate(tt.site+tt.page))
+			waitApp(t, ctx)
+			entries := fmt.Sprintf(`performance.getEntriesByType("resource").filter((e) => new URL(e.name).pathname.endsWith(%q))`, spec.BundlePath(tt.lang))
+			waitFor(t, ctx, `(`+entries+`.length > 0 && !window.gzEarlyFetch) || `+entries+`.length > 1`)
+			got := eval[struct {
+				Paths        []string
+				Taken, Early bool
+			}](t, ctx, `(() => {
+				const charts = `+entries+`;
+				const wasm = performance.getEntriesByType("resource").find((e) => new URL(e.name).pathname.endsWith(".wasm"));
+				return {paths: charts.map((e) => new URL(e.name).pathname), taken: !window.gzEarlyFetch,
+					early: !!wasm && charts[0].startTime < wasm.responseEnd};
+			})()`)
+			if len(got.Paths) != 1 || got.Paths[0] != path {
+				t.Errorf("the charts were fetched from %v, want once from %s", got.Paths, path)
+			}
+			if !got.Taken || !got.Early {
+				t.Errorf("the app took app.js's fetch: %v; it started before the app had downloaded: %v", got.Taken, got.Early)
 			}
 		})
 	}

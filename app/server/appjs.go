@@ -64,7 +64,24 @@ function gzStartSoon() {
 // gzStartApp shows go-app's progress note and starts the app.
 function gzStartApp() {
   document.documentElement.classList.add("gz-app-starting");
+  gzFetchCharts();
   goappInitWebAssembly();
+}
+
+// gzFetchCharts starts fetching the charts the app fetches first (main's
+// data-charts, under the root prefix, as ui.withCharts names them) while
+// the app downloads: the reader's first switch of chart then finds them
+// there instead of waiting for them, behind the app's start. The app takes
+// the response (ui.fetchLines). At low priority, the app's own download
+// goes first. A page rendered for another address leaves them to the app,
+// which may want another language.
+function gzFetchCharts() {
+  const main = document.querySelector("main[data-charts]");
+  if (!main || window.gzPageStale) return;
+  const url = goappGetenv("GOAPP_ROOT_PREFIX").replace(/\/$/, "") + main.dataset.charts;
+  const response = fetch(url, { priority: "low" });
+  response.catch(() => {}); // the app reads a failure when it takes the response
+  window.gzEarlyFetch = { url, response };
 }
 `
 

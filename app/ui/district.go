@@ -111,7 +111,7 @@ func (p *districtPage) Render() app.UI {
 	}
 	return app.Div().Class("page").Body(
 		newSiteHeader(p.lang, sectionDistrict, p.langHrefs()),
-		mainLandmark(p.rendered).Body(p.content()...),
+		withCharts(mainLandmark(p.rendered), p.lang).Body(p.content()...),
 		newSiteFooter(p.lang, p.ds),
 	)
 }

@@ -131,7 +131,7 @@ func (p *explorerPage) Render() app.UI {
 	lang := p.state.Lang
 	return app.Div().Class("page").Body(
 		newSiteHeader(lang, sectionExplorer, p.langHrefs()),
-		mainLandmark(p.rendered).Body(
+		withCharts(mainLandmark(p.rendered), p.state.Lang).Body(
 			app.H1().Text(p.title()),
 			newNoticeList(lang, p.notices),
 			newViewControls(p.state, p.ds, p.store),

@@ -257,8 +257,9 @@ func inlineSpecTexts() []string {
 	return out
 }
 
-// fetchLines gets a same-origin URL with the browser's fetch and returns
-// its body cut at every line break, the breaks left out. It blocks, so call it from a
+// fetchLines gets a same-origin URL with the browser's fetch, or takes
+// the fetch app.js started for it (startFetch), and returns its body cut
+// at every line break, the breaks left out. It blocks, so call it from a
 // goroutine (ctx.Async). The body is copied as bytes: handing the bundle
 // of charts over as text took about 90 ms of the browser's UTF-8 encoding
 // (at 2.6 MB) before Go saw it. The browser finds the line breaks
@@ -294,9 +295,21 @@ func fetchLines(path string) ([][]byte, error) {
 		return res.Call("arrayBuffer").Call("then", onBody)
 	})
 	defer check.Release()
-	app.Window().Call("fetch", path).Call("then", check).Call("catch", onError)
+	startFetch(path).Call("then", check).Call("catch", onError)
 	r := <-done
 	return r.lines, r.err
+}
+
+// startFetch is the browser's fetch of a same-origin URL: the one app.js
+// started for it before the app ran (gzFetchCharts), taken once, or a new
+// one.
+func startFetch(path string) app.Value {
+	early := app.Window().Get("gzEarlyFetch")
+	if early.Truthy() && early.Get("url").String() == path {
+		app.Window().Set("gzEarlyFetch", nil)
+		return early.Get("response")
+	}
+	return app.Window().Call("fetch", path)
 }
 
 // cutLines cuts body, a copy of the browser's bytes, at the line breaks

@@ -4,6 +4,7 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"gztargets/app/i18n"
+	"gztargets/app/spec"
 )
 
 // setPageMeta sets the document's language, title and description, on the
@@ -23,6 +24,18 @@ func mainLandmark(rendered string) app.HTMLMain {
 	m := app.Main().ID("main")
 	if app.IsServer {
 		m = m.DataSet("rendered", attr("?"+rendered))
+	}
+	return m
+}
+
+// withCharts names, on the server, the bundle of a language's charts in a
+// page's <main> (data-charts, its path without the root prefix). The app
+// fetches it as soon as it runs (Store.prefetch); go-app's app.js starts
+// that fetch as the app starts downloading (app/server/appjs.go), so that
+// the reader's first switch of chart finds it there.
+func withCharts(m app.HTMLMain, lang i18n.Lang) app.HTMLMain {
+	if app.IsServer {
+		m = m.DataSet("charts", spec.BundlePath(lang))
 	}
 	return m
 }
