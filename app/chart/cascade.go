@@ -58,9 +58,8 @@ func Cascade(ds *model.Dataset, metricID string, year int, lang i18n.Lang) (spec
 		Missing:     regionIDs(missing),
 		Sources:     sourcesOf(shown),
 	}
-	var grids []opts.Grid
-	sp.Option, grids = b.cascadeOption(sp, metric, year, all, city)
-	sp.Export = exportPatch(sp, grids, ds)
+	sp.Option = b.cascadeOption(sp, metric, year, all, city)
+	sp.Export, sp.CreditLines = exportPatch(sp, ds)
 	return sp, true
 }
 
@@ -171,7 +170,7 @@ func (b builder) cascadeDescription(all []cascadeRow, city *model.Record, missin
 
 // cascadeOption draws the targets as bars, grey for the levels above the
 // districts, the results as dots, and the city's target as a dashed line.
-func (b builder) cascadeOption(sp spec.Spec, metric model.Metric, year int, all []cascadeRow, city *model.Record) ([]byte, []opts.Grid) {
+func (b builder) cascadeOption(sp spec.Spec, metric model.Metric, year int, all []cascadeRow, city *model.Record) []byte {
 	rows := make([]row, len(all))
 	for i, r := range all {
 		rows[i] = r.row
@@ -182,7 +181,7 @@ func (b builder) cascadeOption(sp spec.Spec, metric model.Metric, year int, all 
 	}
 	bar, empty := b.panelsBase(sp, metric, year, panels, func(panel) float64 { return cascadeMax(all, b.lang) })
 	if empty != nil {
-		return empty, nil
+		return empty
 	}
 	isDistrict := func(r row) bool { return r.Region.Group == model.GroupDistrict }
 	levelsSeries := b.cascadeBars("levels", b.t("series.levels"), panels[0], colorReference, func(r row) bool { return !isDistrict(r) }, city)
@@ -203,7 +202,7 @@ func (b builder) cascadeOption(sp spec.Spec, metric model.Metric, year int, all 
 	for _, s := range series {
 		legend = append(legend, s.Name)
 	}
-	return b.encodePanels(bar, legend, panels), bar.GridList
+	return b.encodePanels(bar, legend, panels)
 }
 
 // cascadeBars draws the targets of the rows that keep passes, leaving the

@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"github.com/go-echarts/go-echarts/v2/charts"
-	"github.com/go-echarts/go-echarts/v2/opts"
 
 	"gztargets/app/i18n"
 	"gztargets/app/model"
@@ -44,9 +43,8 @@ func Districts(ds *model.Dataset, metricID string, year int, lang i18n.Lang) (sp
 		Missing:     regionIDs(missing),
 		Sources:     sourcesOf(shown),
 	}
-	var grids []opts.Grid
-	sp.Option, grids = b.districtsOption(sp, metric, year, panels)
-	sp.Export = exportPatch(sp, grids, ds)
+	sp.Option = b.districtsOption(sp, metric, year, panels)
+	sp.Export, sp.CreditLines = exportPatch(sp, ds)
 	return sp, true
 }
 
@@ -100,10 +98,10 @@ func (b builder) districtsDescription(metric model.Metric, year int, panels []pa
 }
 
 // districtsOption draws the panels, and returns their grids for the export.
-func (b builder) districtsOption(sp spec.Spec, metric model.Metric, year int, panels []panel) ([]byte, []opts.Grid) {
+func (b builder) districtsOption(sp spec.Spec, metric model.Metric, year int, panels []panel) []byte {
 	bar, empty := b.panelsBase(sp, metric, year, panels, func(p panel) float64 { return panelsMax([]panel{p}, b.lang) })
 	if empty != nil {
-		return empty, nil
+		return empty
 	}
 	var legend []string
 	for i, p := range panels {
@@ -114,7 +112,7 @@ func (b builder) districtsOption(sp spec.Spec, metric model.Metric, year int, pa
 			}
 		}
 	}
-	return b.encodePanels(bar, legend, panels), bar.GridList
+	return b.encodePanels(bar, legend, panels)
 }
 
 // panelsBase starts a chart of panels. With no panels, the chart is done:

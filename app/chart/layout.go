@@ -12,8 +12,6 @@ import (
 	"github.com/go-echarts/go-echarts/v2/opts"
 
 	"gztargets/app/model"
-	"gztargets/app/spec"
-	"gztargets/app/words"
 )
 
 // panel is one block of a horizontal chart: Guangzhou's eleven districts,
@@ -285,46 +283,6 @@ func niceMax(v float64) any {
 		}
 	}
 	return 10 * mag
-}
-
-// exportPatch is merged over a chart's option for downloaded images, which
-// travel without the page around them: it moves the grids down to make
-// room for the title and subtitle, and adds the credit line under the
-// chart and a white background. ECharts merges it with setOption: grids
-// by position, graphic elements by id.
-func exportPatch(sp spec.Spec, grids []opts.Grid, ds *model.Dataset) json.RawMessage {
-	shifted := make([]map[string]any, len(grids))
-	for i, g := range grids {
-		top, _ := strconv.Atoi(g.Top)
-		shifted[i] = map[string]any{"top": top + spec.TitleSpace}
-	}
-	patch := map[string]any{
-		"title":           exportTitle(sp),
-		"grid":            shifted,
-		"graphic":         []any{creditGraphic(sp, ds)},
-		"backgroundColor": "#ffffff",
-	}
-	b, err := json.Marshal(patch)
-	if err != nil {
-		panic("chart: encoding export patch: " + err.Error())
-	}
-	return b
-}
-
-// exportTitle is a downloaded image's title and subtitle.
-func exportTitle(sp spec.Spec) map[string]any {
-	return map[string]any{
-		"text": sp.Title, "subtext": wrap(sp.Subtitle, 90), "left": 8, "top": 4,
-		"textStyle": map[string]any{"fontSize": 16},
-	}
-}
-
-// creditGraphic is a downloaded image's credit line, under the chart.
-func creditGraphic(sp spec.Spec, ds *model.Dataset) map[string]any {
-	return map[string]any{
-		"id": "credit", "type": "text", "left": 8, "top": sp.Height + spec.TitleSpace + 10,
-		"style": map[string]any{"text": words.New(ds, sp.Lang).Credit(sp.Sources), "fontSize": 11, "fill": "#444"},
-	}
 }
 
 // wrap breaks a line of text for a canvas title, which does not wrap by

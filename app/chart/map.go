@@ -113,7 +113,7 @@ func Map(ds *model.Dataset, metricID string, year int, lang i18n.Lang) (spec.Spe
 	}
 	sp.Description = b.mapDescription(m)
 	sp.Option = b.mapOption(sp, m)
-	sp.Export = mapExport(sp, m, ds)
+	sp.Export, sp.CreditLines = exportPatch(sp, ds)
 	return sp, true
 }
 
@@ -481,29 +481,4 @@ func (b builder) mapDescription(m mapModel) string {
 		key = "map.desc.verdict"
 	}
 	return b.t(key, name, m.year, text)
-}
-
-// mapExport is the map's download patch: the title above the map (as a
-// title of its own id, beside the legend's and the references'), the map
-// and its column moved down to make room, the credit line and a white
-// background.
-func mapExport(sp spec.Spec, m mapModel, ds *model.Dataset) json.RawMessage {
-	down := func(top int) int { return top + spec.TitleSpace }
-	title := exportTitle(sp)
-	title["id"] = "export"
-	patch := map[string]any{
-		"title": []any{
-			map[string]any{"id": "legend", "top": down(8)},
-			map[string]any{"id": "references", "top": down(m.referencesTop())},
-			title,
-		},
-		"series":          []any{map[string]any{"id": "districts", "top": down(8)}},
-		"graphic":         []any{creditGraphic(sp, ds)},
-		"backgroundColor": "#ffffff",
-	}
-	b, err := json.Marshal(patch)
-	if err != nil {
-		panic("chart: encoding map export: " + err.Error())
-	}
-	return b
 }

@@ -40,9 +40,8 @@ func Profile(ds *model.Dataset, regionID, metricID string, lang i18n.Lang) (spec
 		Rows:        specRows(rows),
 		Sources:     sourcesOf(rows),
 	}
-	var grids []opts.Grid
-	sp.Option, grids = b.profileOption(sp, metric, rows)
-	sp.Export = exportPatch(sp, grids, ds)
+	sp.Option = b.profileOption(sp, metric, rows)
+	sp.Export, sp.CreditLines = exportPatch(sp, ds)
 	return sp, true
 }
 
@@ -56,7 +55,7 @@ func (b builder) profileDescription(region model.Region, metric model.Metric, ro
 
 // profileOption draws one column per year, and returns its grid for the
 // export.
-func (b builder) profileOption(sp spec.Spec, metric model.Metric, rows []row) ([]byte, []opts.Grid) {
+func (b builder) profileOption(sp spec.Spec, metric model.Metric, rows []row) []byte {
 	bar := newBase(sp.Description)
 	var cats []string
 	col := map[string]int{}
@@ -101,7 +100,7 @@ func (b builder) profileOption(sp spec.Spec, metric model.Metric, rows []row) ([
 		legend = append(legend, s.Name)
 	}
 	bar.MultiSeries = append(bar.MultiSeries, series...)
-	return encode(bar, map[string]any{"tooltip": tooltipOption(), "legend": legendOption(legend)}), bar.GridList
+	return encode(bar, map[string]any{"tooltip": tooltipOption(), "legend": legendOption(legend)})
 }
 
 // profileStretch marks the stretch goals above their year's column.

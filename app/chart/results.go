@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"github.com/go-echarts/go-echarts/v2/charts"
-	"github.com/go-echarts/go-echarts/v2/opts"
 
 	"gztargets/app/i18n"
 	"gztargets/app/model"
@@ -55,9 +54,8 @@ func Results(ds *model.Dataset, metricID string, year int, lang i18n.Lang) (spec
 		Missing:     regionIDs(missing),
 		Sources:     sourcesOf(shown),
 	}
-	var grids []opts.Grid
-	sp.Option, grids = b.resultsOption(sp, metric, year, panels, verdicts)
-	sp.Export = exportPatch(sp, grids, ds)
+	sp.Option = b.resultsOption(sp, metric, year, panels, verdicts)
+	sp.Export, sp.CreditLines = exportPatch(sp, ds)
 	return sp, true
 }
 
@@ -167,11 +165,11 @@ func (b builder) regionJudgement(rv model.RegionVerdicts) string {
 
 // resultsOption draws per panel the results as bars and the targets as
 // marks, and returns the grids for the export.
-func (b builder) resultsOption(sp spec.Spec, metric model.Metric, year int, panels []panel, verdicts map[string]model.RegionVerdicts) ([]byte, []opts.Grid) {
+func (b builder) resultsOption(sp spec.Spec, metric model.Metric, year int, panels []panel, verdicts map[string]model.RegionVerdicts) []byte {
 	largest := func(p panel) float64 { return verdictsMax(verdicts, p, b.lang) }
 	bar, empty := b.panelsBase(sp, metric, year, panels, largest)
 	if empty != nil {
-		return empty, nil
+		return empty
 	}
 	var legend []string
 	for i, p := range panels {
@@ -191,7 +189,7 @@ func (b builder) resultsOption(sp spec.Spec, metric model.Metric, year int, pane
 			}
 		}
 	}
-	return b.encodePanels(bar, legend, panels), bar.GridList
+	return b.encodePanels(bar, legend, panels)
 }
 
 // resultSeries draws each region's result (or estimate, marked as such) as

@@ -57,9 +57,8 @@ func Years(ds *model.Dataset, metricID string, lang i18n.Lang) (spec.Spec, bool)
 		Missing:     regionIDs(missing),
 		Sources:     sourcesOf(rows),
 	}
-	var grids []opts.Grid
-	sp.Option, grids = b.yearsOption(sp, metric, years, regions)
-	sp.Export = exportPatch(sp, grids, ds)
+	sp.Option = b.yearsOption(sp, metric, years, regions)
+	sp.Export, sp.CreditLines = exportPatch(sp, ds)
 	return sp, true
 }
 
@@ -159,13 +158,13 @@ func (b builder) yearsDescription(metric model.Metric, years []int, regions []re
 
 // yearsOption draws one small chart per region. Percentages share one
 // scale, so that the small charts compare at a glance.
-func (b builder) yearsOption(sp spec.Spec, metric model.Metric, years []int, regions []regionYears) ([]byte, []opts.Grid) {
+func (b builder) yearsOption(sp spec.Spec, metric model.Metric, years []int, regions []regionYears) []byte {
 	bar := newBase(sp.Description)
 	if len(regions) == 0 {
 		return encode(bar, map[string]any{
 			"tooltip": tooltipOption(), "legend": legendOption(nil),
 			"graphic": noDataGraphic(b.t("chart.noneAllYears", metric.Name.In(string(b.lang)))),
-		}), nil
+		})
 	}
 	labels := make([]string, len(years))
 	for i, y := range years {
@@ -198,7 +197,7 @@ func (b builder) yearsOption(sp spec.Spec, metric model.Metric, years []int, reg
 		"legend":  legendOption([]string{b.t("series.target"), b.t("series.actual")}),
 		"yAxis":   yAxes,
 		"media":   yearsMedia(len(regions), sp.Height),
-	}), bar.GridList
+	})
 }
 
 // yearsLine is one region's targets or results across the years. A

@@ -32,7 +32,9 @@ const (
 	HeightWide  = 540
 	HeightSmall = 260
 	TitleSpace  = 76
-	CreditSpace = 40
+	CreditSpace = 40 // for a credit of one line
+	// CreditLineHeight is the height of each further line of the credit.
+	CreditLineHeight = 15
 )
 
 // Spec is one chart: what to draw, and the figures and words behind it.
@@ -53,10 +55,14 @@ type Spec struct {
 	Height   int    `json:"height"`
 	// Option is the ECharts option for the screen. Export is a patch that
 	// setOption merges over it for downloaded images: it adds the title,
-	// the subtitle and the credit line.
+	// the subtitle and the credit line, and moves the chart down between
+	// them.
 	Option json.RawMessage `json:"option"`
 	Export json.RawMessage `json:"export"`
-	Rows   []Row           `json:"rows"`
+	// CreditLines is how many lines the credit takes in a downloaded
+	// image, wrapped to its width: a chart may cite twenty sources.
+	CreditLines int   `json:"creditLines,omitempty"`
+	Rows        []Row `json:"rows"`
 	// Missing lists the districts with no figure, shown as such, never as
 	// zero.
 	Missing []string `json:"missing,omitempty"`
@@ -149,4 +155,6 @@ func (s Spec) SVGPath() string { return "/svg/" + string(s.Lang) + "/" + s.Slug 
 func (s Spec) FileName(ext string) string { return s.Slug + "." + ext }
 
 // ExportHeight is the height of a downloaded image.
-func (s Spec) ExportHeight() int { return s.Height + TitleSpace + CreditSpace }
+func (s Spec) ExportHeight() int {
+	return s.Height + TitleSpace + CreditSpace + CreditLineHeight*(max(s.CreditLines, 1)-1)
+}
