@@ -36,8 +36,10 @@ func exportPatch(sp spec.Spec, ds *model.Dataset) (json.RawMessage, int) {
 	sp.CreditLines = strings.Count(credit, "\n") + 1
 	below := sp.ExportHeight() - sp.Height - spec.TitleSpace
 	patch := movedDown(option, spec.TitleSpace, below, false)
-	patch["title"] = append(patch["title"].([]any), exportTitle(sp))
-	patch["graphic"] = append(patch["graphic"].([]any), creditGraphic(sp, credit))
+	title, _ := patch["title"].([]any)
+	patch["title"] = append(title, exportTitle(sp))
+	graphic, _ := patch["graphic"].([]any)
+	patch["graphic"] = append(graphic, creditGraphic(sp, credit))
 	patch["backgroundColor"] = "#ffffff"
 	if media, ok := option["media"].([]any); ok {
 		moved := make([]any, len(media))
@@ -64,8 +66,8 @@ var placed = []string{"grid", "legend", "title", "graphic", "series"}
 // bottom keeps its distance from the chart's foot, not the image's). An
 // entry keeps its id, so that setOption merges it into the same
 // component, and, if whole, everything else: a media option replaces the
-// one before. Every placed component is listed, if only empty, so that
-// the patch can add its own entries after the option's.
+// one before. A component the option lacks is left out: the site's
+// ECharts bundle holds only the components its charts use.
 func movedDown(option map[string]any, top, bottom int, whole bool) map[string]any {
 	out := map[string]any{}
 	for _, name := range placed {
@@ -73,8 +75,8 @@ func movedDown(option map[string]any, top, bottom int, whole bool) map[string]an
 		for _, e := range entries(option[name]) {
 			moved = append(moved, movedEntry(e, top, bottom, whole))
 		}
-		if moved != nil || !whole {
-			out[name] = append([]any{}, moved...)
+		if moved != nil {
+			out[name] = moved
 		}
 	}
 	if whole {
