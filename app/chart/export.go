@@ -26,7 +26,7 @@ const creditChars = 160
 // includes the positions set in the option's media (its layouts by
 // width), which ECharts applies over the option on every setOption:
 // unlike the rest, media are replaced, not merged, so the patch carries
-// them whole.
+// them whole, those that can apply to a download (forExports).
 func exportPatch(sp spec.Spec, ds *model.Dataset) (json.RawMessage, int) {
 	var option map[string]any
 	if err := json.Unmarshal(sp.Option, &option); err != nil {
@@ -42,11 +42,13 @@ func exportPatch(sp spec.Spec, ds *model.Dataset) (json.RawMessage, int) {
 	patch["graphic"] = append(graphic, creditGraphic(sp, credit))
 	patch["backgroundColor"] = "#ffffff"
 	if media, ok := option["media"].([]any); ok {
-		moved := make([]any, len(media))
-		for i, m := range media {
+		var moved []any
+		for _, m := range media {
 			entry := maps.Clone(m.(map[string]any))
-			entry["option"] = movedDown(entry["option"].(map[string]any), spec.TitleSpace, below, true)
-			moved[i] = entry
+			if forExports(entry) {
+				entry["option"] = movedDown(entry["option"].(map[string]any), spec.TitleSpace, below, true)
+				moved = append(moved, entry)
+			}
 		}
 		patch["media"] = moved
 	}
@@ -55,6 +57,16 @@ func exportPatch(sp spec.Spec, ds *model.Dataset) (json.RawMessage, int) {
 		panic("chart: encoding export patch: " + err.Error())
 	}
 	return b, sp.CreditLines
+}
+
+// forExports reports whether a media entry can apply to a downloaded
+// image: its query, if any, allows a box spec.ExportMinWidth wide. Those
+// for phones cannot, and ECharts keeps the option's own where the patch
+// brings none with a query.
+func forExports(media map[string]any) bool {
+	query, _ := media["query"].(map[string]any)
+	most, limited := pixels(query["maxWidth"])
+	return !limited || most >= spec.ExportMinWidth
 }
 
 // placed are the components of an option that ECharts places by their

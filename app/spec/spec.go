@@ -35,6 +35,9 @@ const (
 	CreditSpace = 40 // for a credit of one line
 	// CreditLineHeight is the height of each further line of the credit.
 	CreditLineHeight = 15
+	// ExportMinWidth is the narrowest a downloaded image is drawn: the app
+	// draws it at the chart's width, the build at the wide layout's.
+	ExportMinWidth = 640
 )
 
 // Spec is one chart: what to draw, and the figures and words behind it.
