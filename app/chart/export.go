@@ -60,13 +60,13 @@ func exportPatch(sp spec.Spec, ds *model.Dataset) (json.RawMessage, int) {
 }
 
 // forExports reports whether a media entry can apply to a downloaded
-// image: its query, if any, allows a box spec.ExportMinWidth wide. Those
+// image: its query, if any, allows a box spec.ExportWidth wide. Those
 // for phones cannot, and ECharts keeps the option's own where the patch
 // brings none with a query.
 func forExports(media map[string]any) bool {
 	query, _ := media["query"].(map[string]any)
 	most, limited := pixels(query["maxWidth"])
-	return !limited || most >= spec.ExportMinWidth
+	return !limited || most >= spec.ExportWidth
 }
 
 // placed are the components of an option that ECharts places by their

@@ -37,7 +37,7 @@ func TestExportMovesTheChartDown(t *testing.T) {
 		all, _ := option["media"].([]any)
 		for _, m := range all {
 			query, _ := m.(map[string]any)["query"].(map[string]any)
-			if most, limited := pixels(query["maxWidth"]); !limited || most >= spec.ExportMinWidth {
+			if most, limited := pixels(query["maxWidth"]); !limited || most >= spec.ExportWidth {
 				media = append(media, m)
 			}
 		}
@@ -107,7 +107,7 @@ func checkExportWords(t *testing.T, sp spec.Spec, patch map[string]any) {
 	text, _ := credit["style"].(map[string]any)["text"].(string)
 	lines := strings.Split(text, "\n")
 	for _, line := range lines {
-		if px := widePixels(line); px > float64(StillLayouts[0].Width-16) {
+		if px := widePixels(line); px > float64(spec.ExportWidth-16) {
 			t.Errorf("%s/%s: a credit line of about %.0f px, wider than the image: %q", sp.Lang, sp.Slug, px, line)
 		}
 	}

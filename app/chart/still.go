@@ -56,8 +56,7 @@ func StillJobs(specs []spec.Spec) ([]StillJob, error) {
 		for _, l := range StillLayouts {
 			jobs = append(jobs, StillJob{ID: StillID(s, l.Name), Width: l.Width, Height: stillHeight(s, l), Option: option})
 		}
-		wide := StillLayouts[0]
-		jobs = append(jobs, StillJob{ID: StillID(s, ExportLayout), Width: wide.Width, Height: s.ExportHeight(), Option: option, Patch: s.Export})
+		jobs = append(jobs, StillJob{ID: StillID(s, ExportLayout), Width: spec.ExportWidth, Height: s.ExportHeight(), Option: option, Patch: s.Export})
 	}
 	return jobs, nil
 }

@@ -35,9 +35,10 @@ const (
 	CreditSpace = 40 // for a credit of one line
 	// CreditLineHeight is the height of each further line of the credit.
 	CreditLineHeight = 15
-	// ExportMinWidth is the narrowest a downloaded image is drawn: the app
-	// draws it at the chart's width, the build at the wide layout's.
-	ExportMinWidth = 640
+	// ExportWidth is the width of a downloaded image, the wide layout's,
+	// whatever the width of the reader's screen: the build's SVG file and
+	// the app's images are one picture, and the credit is wrapped to it.
+	ExportWidth = 1120
 )
 
 // Spec is one chart: what to draw, and the figures and words behind it.

@@ -159,7 +159,6 @@ func (c *chartView) handleExport(ctx app.Context, a app.Action) {
 	if req.Format == "svg" {
 		renderer = "svg"
 	}
-	width := max(elementWidth(c.JSValue()), spec.ExportMinWidth)
-	url := chartExportURL(string(c.Spec.Option), string(c.Spec.Export), width, c.Spec.ExportHeight(), renderer, c.Decal)
+	url := chartExportURL(string(c.Spec.Option), string(c.Spec.Export), spec.ExportWidth, c.Spec.ExportHeight(), renderer, c.Decal)
 	saveFile(url, c.Spec.FileName(req.Format))
 }

@@ -169,11 +169,6 @@ func chartExportURL(option, patch string, width, height int, renderer string, de
 	return dataURL
 }
 
-// elementWidth is an element's rendered width in CSS pixels.
-func elementWidth(el app.Value) int {
-	return el.Get("clientWidth").Int()
-}
-
 // saveFile makes the browser download a URL under a file name.
 func saveFile(href, name string) {
 	doc := app.Window().Get("document")
