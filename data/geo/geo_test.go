@@ -112,3 +112,42 @@ func shapeFeatures(t *testing.T) []feature {
 	}
 	return c.Features
 }
+
+// TestContains checks the even-odd rule on a square with a square hole.
+func TestContains(t *testing.T) {
+	d := District{Rings: [][]Point{
+		{{0, 0}, {4, 0}, {4, 4}, {0, 4}, {0, 0}},
+		{{1, 1}, {3, 1}, {3, 3}, {1, 3}, {1, 1}},
+	}}
+	for _, c := range []struct {
+		p    Point
+		want bool
+	}{{Point{0.5, 0.5}, true}, {Point{2, 2}, false}, {Point{3.5, 2}, true}, {Point{5, 2}, false}, {Point{-1, -1}, false}} {
+		if got := d.Contains(c.p); got != c.want {
+			t.Errorf("Contains(%v) = %v, want %v", c.p, got, c.want)
+		}
+	}
+}
+
+// TestReadShape checks the shape the map is drawn from: every district,
+// each holding its own label point, in a box around the city.
+func TestReadShape(t *testing.T) {
+	s, err := ReadShape()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(s.Districts) != len(shapeNames) {
+		t.Errorf("%d districts read, want %d", len(s.Districts), len(shapeNames))
+	}
+	if s.West < 112.9 || s.East > 114.1 || s.South < 22.5 || s.North > 23.95 || s.East-s.West < 1 || s.North-s.South < 1.3 {
+		t.Errorf("the box %+v is not Guangzhou's", s)
+	}
+	for id, d := range s.Districts {
+		if !d.Contains(d.LabelPoint) {
+			t.Errorf("%s's label point %v lies outside it", id, d.LabelPoint)
+		}
+	}
+	if _, err := readShape([]byte(`{"features":[{"properties":{"name":"x"},"geometry":{"type":"Point","coordinates":[1,2]}}]}`)); err == nil {
+		t.Error("a point read as a district")
+	}
+}
