@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"gztargets/app/i18n"
 	"gztargets/app/model"
@@ -63,13 +64,25 @@ func pattern(symbol string, dash []int, rotation, opacity float64) map[string]an
 }
 
 // Layout of the map: the shape on the left, the legend and the reference
-// figures in a column on its right.
+// figures in a column on its right, which starts closer to the map where
+// the chart is wide (wideFrom): the map keeps its shape, so it does not
+// grow with the chart's width.
 const (
 	mapSide     = "62%" // where the column starts
-	mapRight    = "40%" // the map's distance from the right edge
+	wideSide    = 420   // where it starts from wideFrom
+	wideFrom    = 920   // the wide layout's least width (web/still.css)
 	legendLine  = 20
 	columnWidth = 300
 )
+
+// mapAspectScale keeps the districts' true shape: a degree of longitude at
+// Guangzhou's latitude (23.2° N) is cos 23.2° ≈ 0.919 of a degree of
+// latitude. ECharts' default, 0.75, fits latitudes near 41°, and a map
+// boxed on all four sides stretches to fill its box whatever the scale, as
+// this one once did, nearly twice as wide as the city is. So the map is
+// boxed on three sides only, and ECharts draws it as wide as its shape is
+// for its height.
+const mapAspectScale = 0.919
 
 // The narrow layout (a phone, a narrow embed) stacks the map, the legend
 // and the reference figures in a taller chart (narrowHeight, which the
@@ -247,7 +260,7 @@ func (b builder) mapOption(sp spec.Spec, m mapModel) json.RawMessage {
 		// aria.decal.decals: ECharts hands a series coloured by data its
 		// decal palette in the order of the data.
 		"colorBy": "data",
-		"left":    8, "top": 8, "bottom": 8, "right": mapRight,
+		"left":    8, "top": 8, "bottom": 8, "aspectScale": mapAspectScale,
 		"selectedMode": false, "roam": false, "data": data,
 		"itemStyle": map[string]any{"borderColor": "#ffffff", "borderWidth": 1},
 		"label": map[string]any{
@@ -268,8 +281,8 @@ func (b builder) mapOption(sp spec.Spec, m mapModel) json.RawMessage {
 		"series":  []any{series},
 		"title":   []any{b.mapLegend(m), b.mapReferences(m)},
 		"color":   palette,
-		"media":   mapMedia(m, data),
 	}
+	option["graphic"], option["media"] = mapMedia(sp, m, data)
 	out, err := json.Marshal(option)
 	if err != nil {
 		panic("chart: encoding map option: " + err.Error())
@@ -278,29 +291,44 @@ func (b builder) mapOption(sp spec.Spec, m mapModel) json.RawMessage {
 }
 
 // mapMedia is the map's layout by width: the column beside the map by
-// default, and under it below narrowWidth, where some labels move by
+// default, nearer to it from wideFrom, and under it below narrowWidth,
+// where the map is centred and some labels move by
 // other offsets (narrowData). The labels are placed by their offsets
 // alone: ECharts' server-side rendering ignores offsets where it is asked
 // to move overlapping labels apart (labelLayout), and the browser does
 // not, so a still so drawn had its labels elsewhere than the live chart.
-func mapMedia(m mapModel, data []item) []any {
-	layout := func(series, legend, refs map[string]any) map[string]any {
-		return map[string]any{"series": []any{series}, "title": []any{legend, refs}}
+//
+// It also gives the option's graphic: the lines from the districts whose
+// labels lie outside them (mapFrame.leaders), which each layout draws
+// anew.
+func mapMedia(sp spec.Spec, m mapModel, data []item) (graphic, media []any) {
+	layout := func(series, legend, refs, leaders map[string]any) map[string]any {
+		return map[string]any{"series": []any{series}, "title": []any{legend, refs}, "graphic": []any{leaders}}
 	}
 	label := func(size int) map[string]any { return map[string]any{"fontSize": size, "lineHeight": size + 2} }
 	top := narrowHeight - narrowMapBottom + 8
-	return []any{
+	narrow := narrowData(data)
+	wideFrame, narrowFrame := newMapFrame(sp.Height-16), newMapFrame(narrowHeight-narrowMapBottom)
+	ids := leaderIDs(wideFrame, narrowFrame, data, narrow)
+	wideLeaders := wideFrame.leaders(data, ids, 13, 8, 8)
+	return []any{wideLeaders}, []any{
 		map[string]any{"option": layout(
-			map[string]any{"left": 8, "right": mapRight, "top": 8, "bottom": 8, "label": label(11)},
+			map[string]any{"left": 8, "top": 8, "bottom": 8, "label": label(11)},
 			map[string]any{"left": mapSide, "top": 8},
 			map[string]any{"left": mapSide, "top": m.referencesTop(), "textStyle": map[string]any{"width": columnWidth}},
+			wideLeaders,
 		)},
+		map[string]any{
+			"query":  map[string]any{"minWidth": wideFrom},
+			"option": map[string]any{"title": []any{map[string]any{"left": wideSide}, map[string]any{"left": wideSide}}},
+		},
 		map[string]any{
 			"query": map[string]any{"maxWidth": narrowWidth},
 			"option": layout(
-				map[string]any{"left": 0, "right": 0, "top": 0, "bottom": narrowMapBottom, "label": label(9), "data": narrowData(data)},
+				map[string]any{"left": "center", "top": 0, "bottom": narrowMapBottom, "label": label(9), "data": narrow},
 				map[string]any{"left": 4, "top": top},
 				map[string]any{"left": 4, "top": top - 8 + m.referencesTop(), "textStyle": map[string]any{"width": narrowColumn}},
+				narrowFrame.leaders(narrow, ids, 11, "center", 0),
 			),
 		},
 	}
@@ -316,7 +344,7 @@ func (b builder) mapItem(r row, m mapModel) item {
 		return item{
 			Value: empty, Name: shape, RegionID: r.Region.ID,
 			Label: &itemLabel{
-				Show: true, Formatter: name + "\n" + b.w.NoFigure(r.Region.ID, m.metric.ID, m.year),
+				Show: true, Formatter: name + "\n" + inTwoLines(b.w.NoFigure(r.Region.ID, m.metric.ID, m.year)),
 				Offset: labelOffsets[r.Region.ID],
 			},
 			Tooltip:   &itemTip{Formatter: escapeTemplate(name + ": " + b.w.NoFigure(r.Region.ID, m.metric.ID, m.year))},
@@ -343,44 +371,72 @@ func (b builder) mapItem(r row, m mapModel) item {
 	return it
 }
 
-// narrowData is the districts' data for the narrow layout: the labels
-// that narrowLabelOffsets names move by its offsets there.
+// inTwoLines breaks words longer than a short value ("not found in our
+// sources", the longest words a district's label holds) in two at the
+// space nearest their middle, so that the label is as narrow as its
+// neighbours' and fits between them. Words without a space (Chinese) stay
+// whole: they are about as wide as a value already.
+func inTwoLines(words string) string {
+	const most = 16 // characters on one line, about a value and its verdict
+	if utf8.RuneCountInString(words) <= most {
+		return words
+	}
+	mid, at := len(words)/2, -1
+	for i, c := range words {
+		if c == ' ' && (at < 0 || abs(i-mid) < abs(at-mid)) {
+			at = i
+		}
+	}
+	if at < 0 {
+		return words
+	}
+	return words[:at] + "\n" + words[at+1:]
+}
+
+// abs is the distance of n from zero.
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
+}
+
+// narrowData is the districts' data for the narrow layout, its labels
+// moved by narrowLabelOffsets.
 func narrowData(data []item) []item {
 	out := slices.Clone(data)
 	for i, it := range out {
-		offset, ok := narrowLabelOffsets[it.RegionID]
-		if it.Label == nil || !ok {
+		if it.Label == nil {
 			continue
 		}
 		label := *it.Label
-		label.Offset = offset
+		label.Offset = narrowLabelOffsets[it.RegionID]
 		out[i].Label = &label
 	}
 	return out
 }
 
-// narrowLabelOffsets are the labelOffsets that differ in the narrow
-// layout, where the map is about half as wide and the labels nearly as
-// large: Baiyun's and Haizhu's full offsets would put their labels on
-// Huadu's and Panyu's.
-var narrowLabelOffsets = map[string][]int{
-	"baiyun": {0, -40},
-	"haizhu": {14, 18},
+// labelOffsets move districts' labels off their label points (the
+// GeoJSON's cp, often the district government's seat), in pixels, where
+// the labels of the small districts at the city's centre would overlap:
+// Baiyun's and Huadu's north into their wide bodies, Huangpu's into its
+// north, Tianhe's north-east; Yuexiu's and Liwan's, the smallest, out of
+// the city to the west, each with a line to its district
+// (mapFrame.leaders). They hold for every map the site publishes, in both
+// languages (TestMapLabelsApart), at every width of the layout, as the
+// map's size in pixels does not change with it. They were found by a
+// search over the stills' label boxes: no two overlapping, none over
+// another district, lines crossing no label.
+var labelOffsets = map[string][]int{
+	"liwan": {-50, 54}, "yuexiu": {-56, -24}, "haizhu": {14, 8}, "tianhe": {14, -18}, "panyu": {6, 0},
+	"huangpu": {6, -40}, "baiyun": {8, -82}, "huadu": {0, -31}, "zengcheng": {2, -1},
 }
 
-// labelOffsets move the labels of the small districts at the city's
-// centre apart, in pixels from the district's label point, so that each
-// stays readable: Yuexiu's up, Liwan's left, Haizhu's down, Huangpu's
-// into the district's wide north; Baiyun's
-// label point sits at its southern tip, by the others, so its label moves
-// north into the district.
-var labelOffsets = map[string][]int{
-	"yuexiu":  {6, -22},
-	"liwan":   {-34, 8},
-	"haizhu":  {14, 24},
-	"tianhe":  {4, 8},
-	"huangpu": {16, -34},
-	"baiyun":  {0, -70},
+// narrowLabelOffsets are labelOffsets for the narrow layout, where the
+// map is three quarters as large and the labels nearly as large.
+var narrowLabelOffsets = map[string][]int{
+	"liwan": {-47, 42}, "yuexiu": {-51, -21}, "haizhu": {14, 6}, "tianhe": {9, -17}, "panyu": {2, 0},
+	"huangpu": {24, -44}, "baiyun": {-15, -49}, "huadu": {0, -16}, "zengcheng": {2, 1},
 }
 
 // mapLegend says what the colours mean, each line led by a swatch of its
