@@ -59,7 +59,16 @@ type embedData struct {
 
 // embedRow is a row of the embed's data table.
 type embedRow struct {
-	Region, Year, Kind, Value, Verdict, Sources string
+	Region, Year, Kind, Value, Verdict string
+	Sources                            []embedCite
+}
+
+// embedCite is one of a row's citations (words.Citation), its quote in
+// its source's language, which the page marks: a Chinese quote in an
+// English page is spoken, and drawn, as Chinese. Sep leads every one but
+// the first.
+type embedCite struct {
+	Sep, Quote, Lang, Credit string
 }
 
 // renderEmbeds renders the embed page and the CSV of every chart, keyed by
@@ -159,11 +168,24 @@ func embedTable(ds *model.Dataset, s spec.Spec) []embedRow {
 		region, _ := ds.Region(r.Region)
 		row := embedRow{Region: region.Name.In(string(s.Lang)), Value: w.NoFigure(r.Region, s.Metric, r.Year), Verdict: r.Verdict}
 		if rec, ok := ds.Record(r.Record); ok {
-			row.Year, row.Kind, row.Value, row.Sources = w.Year(*rec), w.Kind(*rec), w.Value(*rec), w.Sources(*rec)
+			row.Year, row.Kind, row.Value, row.Sources = w.Year(*rec), w.Kind(*rec), w.Value(*rec), embedCites(ds, w, *rec)
 		}
 		rows = append(rows, row)
 	}
 	return rows
+}
+
+// embedCites are a record's citations for the embed's table.
+func embedCites(ds *model.Dataset, w words.Words, rec model.Record) []embedCite {
+	out := make([]embedCite, len(rec.Sources))
+	for i, c := range rec.Sources {
+		src, _ := ds.Source(c.Source)
+		out[i] = embedCite{Quote: c.Quote, Lang: src.Language, Credit: w.QuoteCredit(c)}
+		if i > 0 {
+			out[i].Sep = w.ItemSep()
+		}
+	}
+	return out
 }
 
 // embedText is the embed page's fixed text in a language.

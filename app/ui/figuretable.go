@@ -157,11 +157,27 @@ func (t *figureTable) recordCell(c column, r figureRow) app.UI {
 		src, _ := t.Data.Source(r.Cite.Source)
 		return app.Q().Lang(src.Language).Text(r.Cite.Quote)
 	case colSourceText:
-		return app.Text(w.Sources(rec))
+		return t.sourceLine(w, rec)
 	case colVerdict:
 		return app.Text(r.Verdict)
 	}
 	return newCitationList(words.New(t.Data, t.Lang), rec)
+}
+
+// sourceLine is a record's citations on one line (words.Sources), each
+// quote marked with its source's language: a Chinese quote in an English
+// page is spoken by a screen reader in Chinese, and drawn in the reader's
+// Chinese font, in its Simplified forms.
+func (t *figureTable) sourceLine(w words.Words, rec model.Record) app.UI {
+	var parts []app.UI
+	for i, c := range rec.Sources {
+		if i > 0 {
+			parts = append(parts, app.Text(w.ItemSep()))
+		}
+		src, _ := t.Data.Source(c.Source)
+		parts = append(parts, app.Text("“"), app.Span().Lang(src.Language).Text(c.Quote), app.Text("”"+w.QuoteCredit(c)))
+	}
+	return app.Span().Body(parts...)
 }
 
 // recordRows turns records into rows.

@@ -125,7 +125,14 @@ func (w Words) SourceCredit(id string) string {
 // Citation is one citation as a line: the quote, who said it where, and
 // its source.
 func (w Words) Citation(c model.Citation) string {
-	s := "“" + c.Quote + "” — "
+	return "“" + c.Quote + "”" + w.QuoteCredit(c)
+}
+
+// QuoteCredit is what follows a quote in its citation: who said it where,
+// and its source. A page sets it apart from the quote, which is in the
+// source's language.
+func (w Words) QuoteCredit(c model.Citation) string {
+	s := " — "
 	if a := w.Attribution(c); a != "" {
 		s += a + w.ItemSep()
 	}
