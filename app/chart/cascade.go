@@ -127,9 +127,18 @@ func (b builder) aboveCity(t, city *model.Record) string {
 	case math.Abs(d) < 1e-9:
 		return b.t("cascade.same")
 	case d > 0:
-		return b.t("cascade.above", i18n.Number(d))
+		return b.t(points("cascade.above", d), i18n.Number(d))
 	}
-	return b.t("cascade.below", i18n.Number(-d))
+	return b.t(points("cascade.below", -d), i18n.Number(-d))
+}
+
+// points is the key of words for a number of points: English says
+// "1 point", not "1 points".
+func points(key i18n.Key, n float64) i18n.Key {
+	if math.Abs(n-1) < 1e-9 {
+		return key + "One"
+	}
+	return key
 }
 
 // cascadeHeadline counts the districts that aimed above the city.

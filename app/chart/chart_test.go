@@ -512,3 +512,30 @@ func TestStretchGoalHasItsOwnLabel(t *testing.T) {
 		t.Errorf("the stretched bar's label is %q and not inside the bar", bars[0].Label.Formatter)
 	}
 }
+
+// TestAboveCity checks the words for a district's target against the
+// city's, one point singular in English.
+func TestAboveCity(t *testing.T) {
+	ds := realDataset(t)
+	pct := func(v float64) *model.Record {
+		return &model.Record{Figure: model.Figure{Unit: "pct", Statement: model.Statement{Value: v}}}
+	}
+	city := pct(5)
+	for _, c := range []struct {
+		value float64
+		lang  i18n.Lang
+		want  string
+	}{
+		{6, i18n.EN, "1 point above the city's target"},
+		{7, i18n.EN, "2 points above the city's target"},
+		{5.5, i18n.EN, "0.5 points above the city's target"},
+		{4, i18n.EN, "1 point below the city's target"},
+		{5, i18n.EN, "same as the city's target"},
+		{6, i18n.ZH, "比全市目标高1个百分点"},
+		{3.5, i18n.ZH, "比全市目标低1.5个百分点"},
+	} {
+		if got := newBuilder(ds, c.lang).aboveCity(pct(c.value), city); got != c.want {
+			t.Errorf("%g against 5, %s: %q, want %q", c.value, c.lang, got, c.want)
+		}
+	}
+}

@@ -143,6 +143,8 @@ var messages = map[Key][2]string{
 	"cascade.same":            {"与全市目标相同", "same as the city's target"},
 	"cascade.above":           {"比全市目标高%s个百分点", "%s points above the city's target"},
 	"cascade.below":           {"比全市目标低%s个百分点", "%s points below the city's target"},
+	"cascade.aboveOne":        {"比全市目标高%s个百分点", "%s point above the city's target"},
+	"cascade.belowOne":        {"比全市目标低%s个百分点", "%s point below the city's target"},
 	"cascade.result":          {"实际%s", "result %s"},
 	"cascade.headline":        {"在有目标的%[2]d个区中，%[1]d个区的目标高于全市的%[3]s。", "%[1]d of %[2]d districts with a target aimed higher than the city's %[3]s."},
 	"verdict.noTarget":        {"我们的来源中未找到目标", "no target found in our sources"},
