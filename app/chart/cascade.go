@@ -205,7 +205,9 @@ func (b builder) cascadeOption(sp spec.Spec, metric model.Metric, year int, all 
 			},
 		}
 	}
-	series := nonEmpty(levelsSeries, districtSeries, b.cascadeResults(all))
+	results := b.cascadeResults(all)
+	b.labelPastResults(all, results, levelsSeries, districtSeries)
+	series := nonEmpty(levelsSeries, districtSeries, results)
 	bar.MultiSeries = append(bar.MultiSeries, series...)
 	var legend []string
 	for _, s := range series {
@@ -249,6 +251,33 @@ func (b builder) cascadeResults(all []cascadeRow) charts.SingleSeries {
 	}
 	return charts.SingleSeries{
 		Id: "result", Name: b.t("series.actual"), Type: "scatter", Data: data, Symbol: "circle", SymbolSize: 12, Color: colorActual,
+	}
+}
+
+// labelPastResults moves a bar's label onto its result's dot where the
+// dot lies at or past the bar's end: there it would cover the label's
+// start. The label then starts past the dot, as the results view's go past
+// the furthest mark.
+func (b builder) labelPastResults(all []cascadeRow, results charts.SingleSeries, bars ...charts.SingleSeries) {
+	dots, _ := results.Data.([]item)
+	n := -1
+	for i, r := range all {
+		if r.result == nil {
+			continue
+		}
+		n++
+		if i18n.Display(r.result.Value, r.result.Unit, b.lang) < i18n.Display(r.Record.Value, r.Record.Unit, b.lang) {
+			continue
+		}
+		for _, s := range bars {
+			data, _ := s.Data.([]item)
+			if i >= len(data) || data[i].Label == nil || !data[i].Label.Show {
+				continue
+			}
+			moved := *data[i].Label
+			dots[n].Label = &moved
+			data[i].Label = &itemLabel{Show: false, Formatter: moved.Formatter}
+		}
 	}
 }
 

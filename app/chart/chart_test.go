@@ -539,3 +539,51 @@ func TestAboveCity(t *testing.T) {
 		}
 	}
 }
+
+// TestCascadeLabelPastTheResult checks every published cascade: where a
+// region's result dot lies at or past its bar's end, the dot carries the
+// bar's label (shown right of it), and the bar's is hidden; elsewhere the
+// bar keeps it and the dot has none.
+func TestCascadeLabelPastTheResult(t *testing.T) {
+	ds := realDataset(t)
+	moved := 0
+	for _, sp := range Catalogue(ds) {
+		if sp.ChartType != spec.ChartCascade {
+			continue
+		}
+		var o struct {
+			Series []struct {
+				ID   string `json:"id"`
+				Data []item `json:"data"`
+			} `json:"series"`
+		}
+		if err := json.Unmarshal(sp.Option, &o); err != nil {
+			t.Fatal(err)
+		}
+		bars := map[string]item{}
+		var dots []item
+		for _, s := range o.Series {
+			for _, it := range s.Data {
+				switch {
+				case s.ID == "result":
+					dots = append(dots, it)
+				case it.Label != nil:
+					bars[it.RegionID] = it
+				}
+			}
+		}
+		for _, dot := range dots {
+			bar := bars[dot.RegionID]
+			past := dot.Value.([]any)[0].(float64) >= bar.Value.(float64)
+			if past {
+				moved++
+			}
+			if dot.Label.Show != past || bar.Label.Show == past || dot.Label.Formatter != bar.Label.Formatter && past {
+				t.Errorf("%s/%s: %s's result %v against its bar %v: label on the dot %+v, on the bar %+v", sp.Lang, sp.Slug, dot.RegionID, dot.Value, bar.Value, *dot.Label, *bar.Label)
+			}
+		}
+	}
+	if moved == 0 {
+		t.Error("no cascade has a result past its bar: the test proves nothing")
+	}
+}

@@ -426,7 +426,8 @@ func narrowData(data []item) []item {
 // languages (TestMapLabelsApart), at every width of the layout, as the
 // map's size in pixels does not change with it. They were found by a
 // search over the stills' label boxes: no two overlapping, none over
-// another district, lines crossing no label.
+// another district, lines crossing no label. A figure whose label does
+// not fit fails TestMapLabelsApart, which names the labels to move.
 var labelOffsets = map[string][]int{
 	"liwan": {-50, 54}, "yuexiu": {-56, -24}, "haizhu": {14, 8}, "tianhe": {14, -18}, "panyu": {6, 0},
 	"huangpu": {6, -40}, "baiyun": {8, -82}, "huadu": {0, -31}, "zengcheng": {2, -1},
