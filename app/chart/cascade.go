@@ -178,7 +178,8 @@ func (b builder) cascadeDescription(all []cascadeRow, city *model.Record, missin
 }
 
 // cascadeOption draws the targets as bars, grey for the levels above the
-// districts, the results as dots, and the city's target as a dashed line.
+// districts, the results as dots, and the city's target as a dashed line,
+// which the legend names.
 func (b builder) cascadeOption(sp spec.Spec, metric model.Metric, year int, all []cascadeRow, city *model.Record) []byte {
 	rows := make([]row, len(all))
 	for i, r := range all {
@@ -195,19 +196,23 @@ func (b builder) cascadeOption(sp spec.Spec, metric model.Metric, year int, all 
 	isDistrict := func(r row) bool { return r.Region.Group == model.GroupDistrict }
 	levelsSeries := b.cascadeBars("levels", b.t("series.levels"), panels[0], colorReference, func(r row) bool { return !isDistrict(r) }, city)
 	districtSeries := b.cascadeBars("districts", b.t("series.districtTargets"), panels[0], colorTarget, isDistrict, city)
-	if city != nil && city.Unit == "pct" {
+	results := b.cascadeResults(all)
+	b.labelPastResults(all, results, levelsSeries, districtSeries)
+	cityLine := city != nil && city.Unit == "pct"
+	if cityLine {
 		districtSeries.MarkLines = &opts.MarkLines{
 			Data: []any{opts.MarkLineNameXAxisItem{Name: b.t("cascade.cityLine"), XAxis: i18n.Display(city.Value, city.Unit, b.lang)}},
 			MarkLineStyle: opts.MarkLineStyle{
 				Symbol:    []string{"none", "none"},
-				Label:     &opts.Label{Show: opts.Bool(true), Formatter: b.t("cascade.cityLine")},
+				Label:     &opts.Label{Show: opts.Bool(false)},
 				LineStyle: &opts.LineStyle{Type: "dashed", Color: colorReference},
 			},
 		}
 	}
-	results := b.cascadeResults(all)
-	b.labelPastResults(all, results, levelsSeries, districtSeries)
 	series := nonEmpty(levelsSeries, districtSeries, results)
+	if cityLine && len(series) > 0 {
+		series = append(series, cityLineKey(b.t("cascade.cityLine")))
+	}
 	bar.MultiSeries = append(bar.MultiSeries, series...)
 	var legend []string
 	for _, s := range series {
@@ -251,6 +256,17 @@ func (b builder) cascadeResults(all []cascadeRow) charts.SingleSeries {
 	}
 	return charts.SingleSeries{
 		Id: "result", Name: b.t("series.actual"), Type: "scatter", Data: data, Symbol: "circle", SymbolSize: 12, Color: colorActual,
+	}
+}
+
+// cityLineKey is the legend's entry for the dashed line of the city's
+// target: a line series without data, drawn in the legend only. A label
+// on the line itself sat on the value axis, over the tick label where the
+// city's target is a round number.
+func cityLineKey(name string) charts.SingleSeries {
+	return charts.SingleSeries{
+		Id: "city", Name: name, Type: "line", Data: []item{}, Symbol: "none", Color: colorReference,
+		LineStyle: &opts.LineStyle{Type: "dashed", Color: colorReference},
 	}
 }
 

@@ -587,3 +587,49 @@ func TestCascadeLabelPastTheResult(t *testing.T) {
 		t.Error("no cascade has a result past its bar: the test proves nothing")
 	}
 }
+
+// TestCascadeCityLineInTheLegend checks that the legend names the dashed
+// line of the city's target, drawn as a dashed line there, and that the
+// line carries no label of its own on the value axis.
+func TestCascadeCityLineInTheLegend(t *testing.T) {
+	ds := realDataset(t)
+	sp, ok := Cascade(ds, "gdp_growth", 2023, i18n.EN)
+	if !ok {
+		t.Fatal("no cascade of GDP growth in 2023")
+	}
+	var o struct {
+		Legend struct{ Data []string } `json:"legend"`
+		Series []struct {
+			ID        string `json:"id"`
+			Type      string `json:"type"`
+			Data      []any  `json:"data"`
+			LineStyle struct {
+				Type string `json:"type"`
+			} `json:"lineStyle"`
+			MarkLine *struct {
+				Label struct{ Show bool } `json:"label"`
+			} `json:"markLine"`
+		} `json:"series"`
+	}
+	if err := json.Unmarshal(sp.Option, &o); err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Contains(o.Legend.Data, "City's target") {
+		t.Errorf("the legend %+v does not name the city's target", o.Legend)
+	}
+	lines, keys := 0, 0
+	for _, s := range o.Series {
+		if s.MarkLine != nil {
+			lines++
+			if s.MarkLine.Label.Show {
+				t.Error("the city's line has a label of its own")
+			}
+		}
+		if s.ID == "city" && s.Type == "line" && len(s.Data) == 0 && s.LineStyle.Type == "dashed" {
+			keys++
+		}
+	}
+	if lines != 1 || keys != 1 {
+		t.Errorf("%d lines of the city's target, %d dashed legend keys; want 1 and 1", lines, keys)
+	}
+}
