@@ -101,10 +101,14 @@ func (c *chartView) mount(ctx app.Context) {
 // OnUpdate redraws in place when the parent passes a new spec or setting.
 func (c *chartView) OnUpdate(ctx app.Context) { c.draw() }
 
-// OnResize fits the chart to its new width.
+// OnResize fits the chart to its new width. ECharts hides the tooltip
+// when it resizes, and the app resizes its charts as it starts, right
+// after one replaced the chart the reader points at: the tooltip comes
+// back where the pointer is.
 func (c *chartView) OnResize(ctx app.Context) {
 	if c.inst != nil {
 		chartResize(c.inst)
+		tipAtPointer()
 	}
 }
 
