@@ -83,11 +83,14 @@ var placed = []string{"grid", "legend", "title", "graphic", "series"}
 func movedDown(option map[string]any, top, bottom int, whole bool) map[string]any {
 	out := map[string]any{}
 	for _, name := range placed {
-		var moved []any
-		for _, e := range entries(option[name]) {
-			moved = append(moved, movedEntry(e, top, bottom, whole))
+		component := option[name]
+		if g, ok := component.(map[string]any); ok && name == "graphic" && g["elements"] != nil {
+			// A whole graphic component, as media entries carry it
+			// (mapLayout): its elements are what is placed.
+			out[name] = map[string]any{"elements": movedEntries(g["elements"], top, bottom, whole)}
+			continue
 		}
-		if moved != nil {
+		if moved := movedEntries(component, top, bottom, whole); moved != nil {
 			out[name] = moved
 		}
 	}
@@ -99,6 +102,15 @@ func movedDown(option map[string]any, top, bottom int, whole bool) map[string]an
 		}
 	}
 	return out
+}
+
+// movedEntries are a component's entries, each moved (movedEntry).
+func movedEntries(component any, top, bottom int, whole bool) []any {
+	var moved []any
+	for _, e := range entries(component) {
+		moved = append(moved, movedEntry(e, top, bottom, whole))
+	}
+	return moved
 }
 
 // entries are a component's entries: ECharts takes one as an object or a

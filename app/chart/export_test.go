@@ -63,7 +63,7 @@ func TestExportMovesTheChartDown(t *testing.T) {
 // move as it should, or "".
 func checkMoved(option, patch map[string]any, below int, whole bool) string {
 	for _, name := range placed {
-		from, to := entries(option[name]), entries(patch[name])
+		from, to := placedEntries(option[name]), placedEntries(patch[name])
 		if len(to) < len(from) {
 			return fmt.Sprintf("%s: %d entries, want at least the option's %d", name, len(to), len(from))
 		}
@@ -84,6 +84,15 @@ func checkMoved(option, patch map[string]any, below int, whole bool) string {
 		}
 	}
 	return ""
+}
+
+// placedEntries are a component's entries, or, for a whole graphic
+// component (mapLayout), its elements.
+func placedEntries(component any) []map[string]any {
+	if g, ok := component.(map[string]any); ok && g["elements"] != nil {
+		return entries(g["elements"])
+	}
+	return entries(component)
 }
 
 // checkExportWords checks the title, after the option's own, and the

@@ -298,39 +298,54 @@ func (b builder) mapOption(sp spec.Spec, m mapModel) json.RawMessage {
 // to move overlapping labels apart (labelLayout), and the browser does
 // not, so a still so drawn had its labels elsewhere than the live chart.
 //
+// Each entry is a whole layout, its labels' offsets (the series' data)
+// included. ECharts merges only the entries whose query holds, and the
+// one without a query only where none does, so an entry that set the
+// column alone kept the narrow layout's map, labels and lines for a
+// reader whose window grew from a phone's width to a wide one.
+//
 // It also gives the option's graphic: the lines from the districts whose
 // labels lie outside them (mapFrame.leaders), which each layout draws
 // anew.
 func mapMedia(sp spec.Spec, m mapModel, data []item) (graphic, media []any) {
-	layout := func(series, legend, refs, leaders map[string]any) map[string]any {
-		return map[string]any{"series": []any{series}, "title": []any{legend, refs}, "graphic": []any{leaders}}
-	}
 	label := func(size int) map[string]any { return map[string]any{"fontSize": size, "lineHeight": size + 2} }
 	top := narrowHeight - narrowMapBottom + 8
 	narrow := narrowData(data)
 	wideFrame, narrowFrame := newMapFrame(sp.Height-16), newMapFrame(narrowHeight-narrowMapBottom)
 	ids := leaderIDs(wideFrame, narrowFrame, data, narrow)
 	wideLeaders := wideFrame.leaders(data, ids, 13, 8, 8)
-	return []any{wideLeaders}, []any{
-		map[string]any{"option": layout(
-			map[string]any{"left": 8, "top": 8, "bottom": 8, "label": label(11)},
-			map[string]any{"left": mapSide, "top": 8},
-			map[string]any{"left": mapSide, "top": m.referencesTop(), "textStyle": map[string]any{"width": columnWidth}},
+	beside := func(side any) map[string]any {
+		return mapLayout(
+			map[string]any{"left": 8, "top": 8, "bottom": 8, "label": label(11), "data": data},
+			map[string]any{"left": side, "top": 8},
+			map[string]any{"left": side, "top": m.referencesTop(), "textStyle": map[string]any{"width": columnWidth}},
 			wideLeaders,
-		)},
-		map[string]any{
-			"query":  map[string]any{"minWidth": wideFrom},
-			"option": map[string]any{"title": []any{map[string]any{"left": wideSide}, map[string]any{"left": wideSide}}},
-		},
+		)
+	}
+	return []any{wideLeaders}, []any{
+		map[string]any{"option": beside(mapSide)},
+		map[string]any{"query": map[string]any{"minWidth": wideFrom}, "option": beside(wideSide)},
 		map[string]any{
 			"query": map[string]any{"maxWidth": narrowWidth},
-			"option": layout(
+			"option": mapLayout(
 				map[string]any{"left": "center", "top": 0, "bottom": narrowMapBottom, "label": label(9), "data": narrow},
 				map[string]any{"left": 4, "top": top},
 				map[string]any{"left": 4, "top": top - 8 + m.referencesTop(), "textStyle": map[string]any{"width": narrowColumn}},
 				narrowFrame.leaders(narrow, ids, 11, "center", 0),
 			),
 		},
+	}
+}
+
+// mapLayout is one of the map's layouts, as a media entry's option. Its
+// graphic is a whole graphic component ({elements}): ECharts turns a bare
+// list of elements into one only in an option's root, and a media entry's
+// bare list became a component without elements, which drew no lines.
+func mapLayout(series, legend, refs, leaders map[string]any) map[string]any {
+	return map[string]any{
+		"series":  []any{series},
+		"title":   []any{legend, refs},
+		"graphic": map[string]any{"elements": []any{leaders}},
 	}
 }
 

@@ -2,6 +2,7 @@ package chart
 
 import (
 	"encoding/json"
+	"fmt"
 	"math"
 	"strings"
 	"testing"
@@ -52,7 +53,9 @@ func TestMapFrameKeepsTheShape(t *testing.T) {
 // TestMapLeaders checks the lines of every published map in each layout:
 // each district whose label is centred outside it has a line, shown,
 // from its label point to the middle of the label's top or bottom edge;
-// the others' lines are hidden; the group is the map's box.
+// the others' lines are hidden; the group is the map's box. Each media
+// entry is a whole layout (mapMedia says why), its lines in a whole
+// graphic component, as only the option's root may list bare elements.
 func TestMapLeaders(t *testing.T) {
 	for _, sp := range Catalogue(realDataset(t)) {
 		if sp.ChartType != spec.ChartMap {
@@ -65,16 +68,27 @@ func TestMapLeaders(t *testing.T) {
 				Query  map[string]any `json:"query"`
 				Option struct {
 					Series  []struct{ Data []item } `json:"series"`
-					Graphic []leaderGroup           `json:"graphic"`
+					Title   []map[string]any        `json:"title"`
+					Graphic struct{ Elements []leaderGroup }
 				} `json:"option"`
 			} `json:"media"`
 		}
 		if err := json.Unmarshal(sp.Option, &o); err != nil {
 			t.Fatal(err)
 		}
-		narrow := o.Media[len(o.Media)-1].Option
-		checkLeaders(t, sp.Slug+" wide", newMapFrame(sp.Height-16), o.Series[0].Data, o.Graphic, 13)
-		checkLeaders(t, sp.Slug+" narrow", newMapFrame(narrowHeight-narrowMapBottom), narrow.Series[0].Data, narrow.Graphic, 11)
+		wide, narrow := newMapFrame(sp.Height-16), newMapFrame(narrowHeight-narrowMapBottom)
+		checkLeaders(t, sp.Slug+" root", wide, o.Series[0].Data, o.Graphic, 13)
+		for _, m := range o.Media {
+			where := fmt.Sprintf("%s media %v", sp.Slug, m.Query)
+			if len(m.Option.Series) != 1 || len(m.Option.Series[0].Data) != len(o.Series[0].Data) || len(m.Option.Title) != 2 {
+				t.Fatalf("%s: not a whole layout: %d series, %d titles", where, len(m.Option.Series), len(m.Option.Title))
+			}
+			frame, lineHeight := wide, 13
+			if _, ok := m.Query["maxWidth"]; ok {
+				frame, lineHeight = narrow, 11
+			}
+			checkLeaders(t, where, frame, m.Option.Series[0].Data, m.Option.Graphic.Elements, lineHeight)
+		}
 	}
 }
 

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/device"
 	"github.com/chromedp/chromedp/kb"
 
 	"gztargets/app/i18n"
@@ -147,6 +148,40 @@ func TestMapOnPhone(t *testing.T) {
 		t.Errorf("on a phone the legend starts at %d px, over the map, which ends at %d px (chart %d px high)", got.LegendTop, got.MapBottom, got.Height)
 	}
 }
+
+// TestMapAfterResize widens the window of a reader who opened the map on
+// a phone, as turning a tablet or dragging a window wider does: the map
+// then lays out exactly as when opened at that width (its place, its
+// labels' offsets, its lines, the column beside it). It kept the narrow
+// layout's labels and lines while the wide layout named only the column.
+func TestMapAfterResize(t *testing.T) {
+	t.Parallel()
+	url := serverURL + "/?view=map&metric=gdp_growth&year=2024&lang=en"
+	ctx := onPhone(t, url)
+	readChart(t, ctx, ".chart--map", `o.series.districts`)
+	do(t, ctx, chromedp.Emulate(device.Reset), chromedp.EmulateViewport(1280, 900))
+	waitFor(t, ctx, `echarts.getInstanceByDom(document.querySelector(".chart--map")).getWidth() > 920`)
+	resized := eval[string](t, ctx, mapLayoutJS)
+	fresh := newTab(t)
+	do(t, fresh, chromedp.EmulateViewport(1280, 900))
+	readChartAt(t, fresh, url, `o.series.districts`)
+	if opened := eval[string](t, fresh, mapLayoutJS); resized != opened {
+		t.Errorf("widened from a phone's width, the map is laid out as\n%s\nopened at that width, as\n%s", resized, opened)
+	}
+}
+
+// mapLayoutJS reads how the live map is laid out: the map's box, each
+// label's offset, the column's place, and the lines to labels.
+const mapLayoutJS = `(() => {
+	const o = echarts.getInstanceByDom(document.querySelector(".chart--map")).getOption();
+	const s = o.series[0];
+	return JSON.stringify({
+		map: [s.left, s.top, s.bottom, s.label.fontSize],
+		labels: s.data.map((d) => [d.regionId, d.label && d.label.offset]),
+		column: o.title.map((t) => [t.left, t.top]),
+		lines: o.graphic[0].elements.map((e) => [e.id, e.left, e.top, e.invisible, e.shape && e.shape.points]),
+	});
+})()`
 
 // TestMapPatterns turns patterns on over the map: every district then
 // carries a pattern, one per colour, and the no-figure hatch stays.

@@ -11,7 +11,9 @@ import (
 
 	"github.com/chromedp/chromedp"
 
+	"gztargets/app/chart"
 	"gztargets/app/server"
+	"gztargets/app/spec"
 )
 
 // TestMapLabelsApart draws every map the site publishes, in every layout
@@ -20,12 +22,21 @@ import (
 // browser puts each district's label: no two districts' labels may
 // overlap, as Huadu's once lay over Baiyun's on nearly every map; and a
 // line from a district to its label moved away (chart's leaders) ends at
-// the label's top or bottom edge and crosses no other label. The labels'
-// offsets are fixed, so a new figure with longer words fails here rather
-// than in front of a reader.
+// the label's top or bottom edge and crosses no other label; and every
+// line its layout's option shows is drawn, as the medium layout's once
+// were not. The labels' offsets are fixed, so a new figure with longer
+// words fails here rather than in front of a reader.
 func TestMapLabelsApart(t *testing.T) {
 	t.Parallel()
 	stills := readMapStills(t)
+	options := map[string]map[string]mapOption{}
+	for _, lang := range []string{"en", "zh"} {
+		var bundle map[string]mapOption
+		if err := json.Unmarshal([]byte(getPage(t, serverURL+"/spec/"+lang+".json")), &bundle); err != nil {
+			t.Fatal(err)
+		}
+		options[lang] = bundle
+	}
 	ctx := newTab(t)
 	do(t, ctx, chromedp.Navigate("about:blank"))
 	for _, id := range slices.Sorted(func(yield func(string) bool) {
@@ -39,6 +50,7 @@ func TestMapLabelsApart(t *testing.T) {
 		got := eval[struct {
 			Over  [][2]string
 			Lines []string
+			Drawn int
 		}](t, ctx, fmt.Sprintf(labelOverlaps, svg))
 		for _, pair := range got.Over {
 			t.Errorf("%s: %q lies over %q", id, pair[0], pair[1])
@@ -46,7 +58,81 @@ func TestMapLabelsApart(t *testing.T) {
 		for _, line := range got.Lines {
 			t.Errorf("%s: %s", id, line)
 		}
+		lang, slug, layout := stillParts(t, id)
+		if want := options[lang][slug].linesAt(layoutWidth(layout)); got.Drawn != want {
+			t.Errorf("%s: %d lines to labels drawn, its layout's option shows %d", id, got.Drawn, want)
+		}
 	}
+}
+
+// mapOption is what the test reads of a map's spec: its option's media,
+// each a whole layout with its lines (chart.mapLayout).
+type mapOption struct {
+	Option struct{ Media []mapMedia }
+}
+
+type mapMedia struct {
+	Query  struct{ MinWidth, MaxWidth int }
+	Option struct {
+		Graphic struct {
+			Elements []struct {
+				Children []struct {
+					ID        string
+					Invisible bool
+				}
+			}
+		}
+	}
+}
+
+// linesAt is how many lines to labels the option shows at a width: those
+// of the last media entry whose query holds, or of the one without a
+// query where none does, as ECharts applies them.
+func (o mapOption) linesAt(width int) int {
+	var applied, fallback *mapMedia
+	for i, m := range o.Option.Media {
+		switch q := m.Query; {
+		case q.MinWidth == 0 && q.MaxWidth == 0:
+			fallback = &o.Option.Media[i]
+		case width >= q.MinWidth && (q.MaxWidth == 0 || width <= q.MaxWidth):
+			applied = &o.Option.Media[i]
+		}
+	}
+	if applied == nil {
+		applied = fallback
+	}
+	if applied == nil {
+		return -1
+	}
+	lines := 0
+	for _, g := range applied.Option.Graphic.Elements {
+		for _, c := range g.Children {
+			if !c.Invisible && strings.HasPrefix(c.ID, "leader-") && !strings.HasPrefix(c.ID, "leader-halo-") {
+				lines++
+			}
+		}
+	}
+	return lines
+}
+
+// stillParts splits a still's id: language, chart slug and layout.
+func stillParts(t *testing.T, id string) (lang, slug, layout string) {
+	t.Helper()
+	parts := strings.Split(id, "/")
+	if len(parts) != 3 {
+		t.Fatalf("a still's id %q is not language/slug/layout", id)
+	}
+	return parts[0], parts[1], parts[2]
+}
+
+// layoutWidth is the width a still is drawn at.
+func layoutWidth(layout string) int {
+	for _, l := range chart.StillLayouts {
+		if l.Name == layout {
+			return l.Width
+		}
+	}
+	return spec.ExportWidth
 }
 
 // readMapStills reads the stills of the maps from the web directory, by
@@ -113,5 +199,5 @@ const labelOverlaps = `(() => {
 			}
 		}
 	}
-	return { over, lines };
+	return { over, lines, drawn: document.querySelectorAll("polyline[stroke='#111111']").length };
 })()`
