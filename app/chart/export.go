@@ -46,7 +46,12 @@ func exportPatch(sp spec.Spec, ds *model.Dataset) (json.RawMessage, int) {
 		for _, m := range media {
 			entry := maps.Clone(m.(map[string]any))
 			if forExports(entry) {
-				entry["option"] = movedDown(entry["option"].(map[string]any), spec.TitleSpace, below, true)
+				option := movedDown(entry["option"].(map[string]any), spec.TitleSpace, below, true)
+				// The patch's own graphic moves the entry's: ECharts draws
+				// only the graphic elements of the last merge in a
+				// setOption, and an entry's would leave out the credit.
+				delete(option, "graphic")
+				entry["option"] = option
 				moved = append(moved, entry)
 			}
 		}
@@ -83,14 +88,11 @@ var placed = []string{"grid", "legend", "title", "graphic", "series"}
 func movedDown(option map[string]any, top, bottom int, whole bool) map[string]any {
 	out := map[string]any{}
 	for _, name := range placed {
-		component := option[name]
-		if g, ok := component.(map[string]any); ok && name == "graphic" && g["elements"] != nil {
-			// A whole graphic component, as media entries carry it
-			// (mapLayout): its elements are what is placed.
-			out[name] = map[string]any{"elements": movedEntries(g["elements"], top, bottom, whole)}
-			continue
+		var moved []any
+		for _, e := range entries(option[name]) {
+			moved = append(moved, movedEntry(e, top, bottom, whole))
 		}
-		if moved := movedEntries(component, top, bottom, whole); moved != nil {
+		if moved != nil {
 			out[name] = moved
 		}
 	}
@@ -102,15 +104,6 @@ func movedDown(option map[string]any, top, bottom int, whole bool) map[string]an
 		}
 	}
 	return out
-}
-
-// movedEntries are a component's entries, each moved (movedEntry).
-func movedEntries(component any, top, bottom int, whole bool) []any {
-	var moved []any
-	for _, e := range entries(component) {
-		moved = append(moved, movedEntry(e, top, bottom, whole))
-	}
-	return moved
 }
 
 // entries are a component's entries: ECharts takes one as an object or a
