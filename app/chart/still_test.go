@@ -2,7 +2,12 @@ package chart
 
 import (
 	"encoding/json"
+	"os"
+	"path/filepath"
+	"regexp"
 	"slices"
+	"strconv"
+	"strings"
 	"testing"
 
 	"gztargets/app/i18n"
@@ -59,5 +64,32 @@ func TestStillJobsBadOption(t *testing.T) {
 	_, err := StillJobs([]spec.Spec{{Slug: "x", Lang: i18n.ZH, Option: json.RawMessage(`{`)}})
 	if err == nil || err.Error()[:4] != "zh/x" {
 		t.Errorf("error %v, want one naming zh/x", err)
+	}
+}
+
+// TestBoxesHoldTheirCharts checks that the style sheet gives every
+// published chart's box (spec.Spec.BoxClass) the chart's own height,
+// the rules applied in the sheet's order as the browser cascades them.
+// The years view's small multiples, 186 to 1,236 px tall, were drawn in
+// the 540 px box of every chart, the live chart cut after two rows of
+// three and its still shrunk to fit.
+func TestBoxesHoldTheirCharts(t *testing.T) {
+	sheet, err := os.ReadFile(filepath.Join("..", "..", "web", "still.css"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Only rules at the top of the sheet: those in @media are for one width.
+	rule := regexp.MustCompile(`(?m)^\.([\w-]+) \{ (?:[^}]*; )?height: (\d+)px;`)
+	for _, sp := range Catalogue(realDataset(t)) {
+		classes := strings.Fields(sp.BoxClass())
+		height := 0
+		for _, m := range rule.FindAllStringSubmatch(string(sheet), -1) {
+			if slices.Contains(classes, m[1]) {
+				height, _ = strconv.Atoi(m[2])
+			}
+		}
+		if height != sp.Height {
+			t.Errorf("%s/%s: its box %q is %d px high in web/still.css, the chart %d px", sp.Lang, sp.Slug, sp.BoxClass(), height, sp.Height)
+		}
 	}
 }

@@ -245,6 +245,9 @@ func TestStillTakeover(t *testing.T) {
 		{"map en", mapQuery + "en", spec.MapSlug(metric, year), false, true, true, 0},
 		{"map en phone", mapQuery + "en", spec.MapSlug(metric, year), true, true, true, 0},
 		{"district en phone", "/district/tianhe?lang=en", spec.ProfileSlug("tianhe", metric), true, true, false, 0},
+		// The years view's box is as tall as its rows (spec.Spec.BoxClass).
+		{"years en", "/?view=years&lang=en&metric=" + metric, spec.YearsSlug(metric), false, true, true, 0},
+		{"years zh phone", "/?view=years&lang=zh&metric=" + metric, spec.YearsSlug(metric), true, true, false, 0},
 		{"embed zh", "/embed/zh/" + embed + ".html", embed, false, false, false, 0},
 		{"embed en phone", "/embed/en/" + embed + ".html", embed, true, false, false, 0},
 		// An article's column: the embed's box is 720 px, the medium still's width.

@@ -8,6 +8,7 @@ package spec
 import (
 	"encoding/json"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"gztargets/app/i18n"
@@ -157,6 +158,23 @@ func (s Spec) SVGPath() string { return "/svg/" + string(s.Lang) + "/" + s.Slug 
 // FileName names a download of the chart after its content, such as
 // gdp_growth-2024-districts.csv.
 func (s Spec) FileName(ext string) string { return s.Slug + "." + ext }
+
+// BoxClass is the class list of the chart's box. The style sheet gives
+// every box its height before anything is drawn (web/still.css): a chart
+// of its type's usual height takes its type's box, and one of another
+// height, such as the years view's small multiples, as tall as their
+// rows, also a class for that height, chart--h followed by the pixels.
+func (s Spec) BoxClass() string {
+	class := "chart chart--" + s.ChartType
+	usual := HeightWide
+	if s.ChartType == ChartProfile {
+		usual = HeightSmall
+	}
+	if s.Height != usual {
+		class += " chart--h" + strconv.Itoa(s.Height)
+	}
+	return class
+}
 
 // ExportHeight is the height of a downloaded image.
 func (s Spec) ExportHeight() int {

@@ -43,7 +43,7 @@ func newChartView(s spec.Spec, decal bool, still string) *chartView {
 
 func (c *chartView) Render() app.UI {
 	return app.Div().
-		Class("chart chart--"+c.Spec.ChartType).
+		Class(c.Spec.BoxClass()).
 		ID("chart-"+c.Spec.Slug).
 		Role("img").
 		Aria("label", attr(c.Spec.Description)).
