@@ -11,6 +11,7 @@ import (
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
 
+	"gztargets/app/i18n"
 	"gztargets/app/model"
 )
 
@@ -141,8 +142,17 @@ func (b builder) encodePanels(bar *charts.Bar, legend []string, panels []panel) 
 	}
 	return encode(bar, map[string]any{
 		"tooltip": tooltipOption(), "legend": legendOption(legend),
-		"media": b.panelMedia(panels, len(bar.MultiSeries), room),
+		"media": b.panelMedia(panels, len(bar.MultiSeries), room, units(bar.XAxisList)),
 	})
+}
+
+// units are the names of a chart's value axes, one a panel.
+func units(axes []opts.XAxis) []string {
+	out := make([]string, len(axes))
+	for i, a := range axes {
+		out[i] = a.Name
+	}
+	return out
 }
 
 // valueLabelRoom is the room, in pixels, right of the bars in the wide
@@ -166,12 +176,14 @@ func valueLabelRoom(series []charts.SingleSeries) int {
 // layout under a width query, and the wide layout as the default, which
 // ECharts needs to restore it when the chart grows again. In the narrow
 // layout every series' value labels wrap within the room right of the
-// bars: "≈5% no result found in our sources" would run off a phone.
-func (b builder) panelMedia(panels []panel, series, room int) []any {
+// bars: "≈5% no result found in our sources" would run off a phone. The
+// value axes' unit, which the subtitle also gives, is left out there: it
+// lay under the last bar's wrapped label.
+func (b builder) panelMedia(panels []panel, series, room int, units []string) []any {
 	left := b.labelWidth(panels)
 	narrowLeft := min(left, narrowNames)
-	layout := func(left, right int, names map[string]any, heading func(string) string, align string) map[string]any {
-		grids, axes := make([]any, len(panels)), make([]any, len(panels))
+	layout := func(left, right int, names map[string]any, heading func(string) string, align string, unit func(string) string) map[string]any {
+		grids, axes, values := make([]any, len(panels)), make([]any, len(panels)), make([]any, len(panels))
 		for i, p := range panels {
 			grids[i] = map[string]any{"left": itoa(left), "right": itoa(right)}
 			axis := map[string]any{"axisLabel": names}
@@ -179,8 +191,9 @@ func (b builder) panelMedia(panels []panel, series, room int) []any {
 				axis["name"], axis["nameTextStyle"] = heading(b.referenceHeading(p)), map[string]any{"align": align}
 			}
 			axes[i] = axis
+			values[i] = map[string]any{"name": unit(units[i])}
 		}
-		return map[string]any{"grid": grids, "yAxis": axes}
+		return map[string]any{"grid": grids, "yAxis": axes, "xAxis": values}
 	}
 	asIs := func(s string) string { return s }
 	wrapped := func(s string) string { return wrap(s, narrowHeading) }
@@ -191,11 +204,12 @@ func (b builder) panelMedia(panels []panel, series, room int) []any {
 		}
 		return out
 	}
-	wide := layout(left, room, map[string]any{"overflow": "none"}, asIs, "left")
+	none := func(string) string { return "" }
+	wide := layout(left, room, map[string]any{"overflow": "none"}, asIs, "left", asIs)
 	wide["series"] = labels(map[string]any{"width": nil, "overflow": "none"})
 	narrow := layout(narrowLeft, narrowLabelRoom,
 		map[string]any{"width": narrowLeft - labelGap, "overflow": "break", "lineHeight": 14},
-		wrapped, "left")
+		wrapped, "left", none)
 	narrow["series"] = labels(map[string]any{"width": narrowLabelRoom - labelGap/2, "overflow": "break", "lineHeight": 13})
 	return []any{
 		map[string]any{"option": wide},
@@ -203,13 +217,35 @@ func (b builder) panelMedia(panels []panel, series, room int) []any {
 	}
 }
 
-// referenceHeading heads the reference panel, and says when its scale is
-// its own, so that no one compares its bars' lengths with the districts'.
+// referenceWords are the short words for the one region of a reference
+// group, in the reference panel's heading; a neighbouring district goes by
+// its name.
+var referenceWords = map[string]i18n.Key{
+	model.GroupCity: "reference.city", model.GroupProvince: "reference.province", model.GroupNation: "reference.nation",
+}
+
+// referenceHeading heads the reference panel with the regions it holds,
+// and says when its scale is its own, so that no one compares its bars'
+// lengths with the districts'. It once named the neighbouring district
+// over every panel, which holds it only where it has a figure.
 func (b builder) referenceHeading(p panel) string {
-	if p.ownScale {
-		return b.t("series.reference") + b.t("series.ownScale")
+	var names []string
+	for _, group := range []string{model.GroupCity, model.GroupProvince, model.GroupNation, model.GroupNeighbour} {
+		for _, r := range p.rows {
+			switch key, short := referenceWords[group]; {
+			case r.Region.Group != group:
+			case short:
+				names = append(names, b.t(key))
+			default:
+				names = append(names, b.regionName(r.Region))
+			}
+		}
 	}
-	return b.t("series.reference")
+	heading := b.t("series.reference", b.w.Listed(names))
+	if p.ownScale {
+		heading += b.t("series.ownScale")
+	}
+	return heading
 }
 
 // outlierRatio is how much longer a reference figure would make the

@@ -9,6 +9,7 @@ import (
 	"gztargets/app/i18n"
 	"gztargets/app/model"
 	"gztargets/app/spec"
+	"gztargets/app/words"
 )
 
 // media is the option's responsive part, as ECharts reads it.
@@ -23,13 +24,17 @@ type media []struct {
 				Overflow string `json:"overflow"`
 			} `json:"axisLabel"`
 		} `json:"yAxis"`
+		XAxis []struct {
+			Name *string `json:"name"`
+		} `json:"xAxis"`
 	} `json:"option"`
 }
 
 // TestNarrowLayout checks the media list of the panel charts: the default
 // entry restores the wide layout, and under narrowWidth the region names
-// get at most narrowNames pixels and wrap, the value labels less room, and
-// the reference panel's heading wraps at narrowHeading.
+// get at most narrowNames pixels and wrap, the value labels less room, the
+// reference panel's heading wraps at narrowHeading, and the value axes
+// lose their unit.
 func TestNarrowLayout(t *testing.T) {
 	long := model.Text{ZH: "很长很长的邻近新区（某某市）", EN: "A Very Long Neighbouring New District (Somewhere)"}
 	ds := synthetic(t, growthFigures...)
@@ -57,6 +62,7 @@ func TestNarrowLayout(t *testing.T) {
 			}
 			var o struct {
 				Grid  []struct{ Left, Right string } `json:"grid"`
+				XAxis []struct{ Name string }        `json:"xAxis"`
 				Media media                          `json:"media"`
 			}
 			if err := json.Unmarshal(sp.Option, &o); err != nil {
@@ -81,6 +87,16 @@ func TestNarrowLayout(t *testing.T) {
 					t.Errorf("axis %d narrow names = %+v, want wrapped at %d px", i, l, narrowLeft-labelGap)
 				}
 			}
+			// The unit, in the subtitle too, would lie under the last
+			// bar's wrapped label on a phone; it comes back on a wider
+			// screen.
+			for i, a := range o.XAxis {
+				if len(wide.XAxis) != len(o.XAxis) || len(narrow.XAxis) != len(o.XAxis) ||
+					wide.XAxis[i].Name == nil || *wide.XAxis[i].Name != a.Name || a.Name == "" ||
+					narrow.XAxis[i].Name == nil || *narrow.XAxis[i].Name != "" {
+					t.Errorf("value axis %d's name: %q, wide media %+v, narrow %+v", i, a.Name, wide.XAxis, narrow.XAxis)
+				}
+			}
 			for i, a := range narrow.YAxis {
 				if a.Name == nil {
 					continue
@@ -90,7 +106,7 @@ func TestNarrowLayout(t *testing.T) {
 						t.Errorf("axis %d narrow heading line %q is wider than %d", i, line, narrowHeading)
 					}
 				}
-				if !strings.HasPrefix(*wide.YAxis[i].Name, i18n.T(tt.lang, "series.reference")) {
+				if !strings.HasPrefix(*wide.YAxis[i].Name, i18n.T(tt.lang, "series.reference", "")) {
 					t.Errorf("axis %d wide heading = %q", i, *wide.YAxis[i].Name)
 				}
 			}
@@ -150,5 +166,35 @@ func reload(t *testing.T, ds **model.Dataset) {
 	}
 	if *ds, err = model.Load(b); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestReferenceHeading names the regions the reference panel holds, in
+// the same order whatever their values, and only those: it once named
+// the neighbouring district over every panel.
+func TestReferenceHeading(t *testing.T) {
+	region := func(id, group, zh, en string) row {
+		return row{Region: model.Region{ID: id, Group: group, Name: model.Text{ZH: zh, EN: en}}}
+	}
+	city := region("guangzhou", model.GroupCity, "广州市", "Guangzhou")
+	province := region("guangdong", model.GroupProvince, "广东省", "Guangdong province")
+	nation := region("china", model.GroupNation, "全国", "China")
+	neighbour := region("zhaoqing_new_district", model.GroupNeighbour, "肇庆新区", "Zhaoqing New District")
+	tests := []struct {
+		p      panel
+		zh, en string
+	}{
+		{panel{rows: []row{city}}, "参照：全市", "For reference: the city"},
+		{panel{rows: []row{nation, city}}, "参照：全市及全国", "For reference: the city and China"},
+		{panel{rows: []row{nation, neighbour, province, city}}, "参照：全市、全省、全国及肇庆新区", "For reference: the city, Guangdong, China and Zhaoqing New District"},
+		{panel{rows: []row{province}, ownScale: true}, "参照：全省（单独刻度）", "For reference: Guangdong (own scale)"},
+	}
+	for _, tt := range tests {
+		for lang, want := range map[i18n.Lang]string{i18n.ZH: tt.zh, i18n.EN: tt.en} {
+			b := builder{lang: lang, w: words.New(&model.Dataset{}, lang)}
+			if got := b.referenceHeading(tt.p); got != want {
+				t.Errorf("%s: %q, want %q", lang, got, want)
+			}
+		}
 	}
 }

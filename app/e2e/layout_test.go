@@ -57,6 +57,32 @@ const labelsUnderMarks = `(() => {
 	return out;
 })()`
 
+// textsOverlapping lists the pairs of chart texts whose boxes overlap by
+// more than a pixel each way, texts of one label (its lines) apart: the
+// unit at a value axis's end under a bar's label wrapped on a phone, a
+// panel's heading over the axis labels above it.
+const textsOverlapping = `(() => {
+	const out = [];
+	for (const el of document.querySelectorAll(".chart")) {
+		const chart = echarts.getInstanceByDom(el);
+		if (!chart) continue;
+		const boxes = [];
+		for (const node of chart.getZr().storage.getDisplayList()) {
+			if (node.type !== "tspan" || !node.style.text) continue;
+			const r = node.getBoundingRect().clone();
+			const tf = node.getComputedTransform(); if (tf) r.applyTransform(tf);
+			boxes.push({r, text: node.style.text, parent: node.parent});
+		}
+		boxes.forEach((a, i) => boxes.slice(i + 1).forEach((b) => {
+			if (a.parent && a.parent === b.parent) return;
+			const x = Math.min(a.r.x + a.r.width, b.r.x + b.r.width) - Math.max(a.r.x, b.r.x);
+			const y = Math.min(a.r.y + a.r.height, b.r.y + b.r.height) - Math.max(a.r.y, b.r.y);
+			if (x > 1 && y > 1) out.push(a.text + " × " + b.text);
+		}));
+	}
+	return out;
+})()`
+
 // brokenWords lists the words in the visible tables' first two columns
 // (the region, the kind of figure) that a line break splits: "Zengche"
 // and "ng" on two lines.
@@ -84,8 +110,8 @@ const firstScreenShare = 160
 // TestLabelsAndWordsFit opens the views with the longest labels, on a
 // desktop and on a phone, in both languages: on a phone the first screen
 // shows the chart's start; no chart text is cut off at
-// the chart's edge or covered by a target's mark, and no table splits a
-// name in the middle of a word.
+// the chart's edge, covered by a target's mark or over another text, and
+// no table splits a name in the middle of a word.
 func TestLabelsAndWordsFit(t *testing.T) {
 	t.Parallel()
 	paths := []string{
@@ -116,6 +142,9 @@ func TestLabelsAndWordsFit(t *testing.T) {
 					}
 					if covered := eval[[]string](t, ctx, labelsUnderMarks); len(covered) > 0 {
 						t.Errorf("chart texts under a mark: %q", covered)
+					}
+					if over := eval[[]string](t, ctx, textsOverlapping); len(over) > 0 {
+						t.Errorf("chart texts over each other: %q", over)
 					}
 					if broken := eval[[]string](t, ctx, brokenWords); len(broken) > 0 {
 						t.Errorf("table words split across lines: %q", broken)

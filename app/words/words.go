@@ -274,6 +274,18 @@ func (w Words) ListSep() string {
 	return ", "
 }
 
+// Listed joins items as a sentence lists them: "A, B and C", "A、B及C".
+func (w Words) Listed(items []string) string {
+	if len(items) < 2 {
+		return strings.Join(items, "")
+	}
+	sep, and := ", ", " and "
+	if w.Lang == i18n.ZH {
+		sep, and = "、", "及"
+	}
+	return strings.Join(items[:len(items)-1], sep) + and + items[len(items)-1]
+}
+
 // ItemSep separates clauses in a list: "；" or "; ".
 func (w Words) ItemSep() string {
 	if w.Lang == i18n.ZH {

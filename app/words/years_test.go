@@ -32,3 +32,24 @@ func TestYearsCovered(t *testing.T) {
 		}
 	}
 }
+
+// TestListed joins a list as a sentence does in each language.
+func TestListed(t *testing.T) {
+	tests := []struct {
+		items  []string
+		zh, en string
+	}{
+		{nil, "", ""},
+		{[]string{"A"}, "A", "A"},
+		{[]string{"A", "B"}, "A及B", "A and B"},
+		{[]string{"A", "B", "C"}, "A、B及C", "A, B and C"},
+	}
+	for _, tt := range tests {
+		if got := New(&model.Dataset{}, i18n.ZH).Listed(tt.items); got != tt.zh {
+			t.Errorf("%q in Chinese: %q, want %q", tt.items, got, tt.zh)
+		}
+		if got := New(&model.Dataset{}, i18n.EN).Listed(tt.items); got != tt.en {
+			t.Errorf("%q in English: %q, want %q", tt.items, got, tt.en)
+		}
+	}
+}
