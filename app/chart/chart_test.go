@@ -633,3 +633,30 @@ func TestCascadeCityLineInTheLegend(t *testing.T) {
 		t.Errorf("%d lines of the city's target, %d dashed legend keys; want 1 and 1", lines, keys)
 	}
 }
+
+// TestStaggerLabels raises a target's label where its year also has a
+// result, by a line and by as much as the result's bar may stand higher;
+// alone, or inside its bar, a label stays.
+func TestStaggerLabels(t *testing.T) {
+	bar := func(v any, position string) item {
+		return item{Value: v, Label: &itemLabel{Show: true, Position: position}}
+	}
+	tests := []struct {
+		name           string
+		target, actual item
+		top            item // another year's result, the largest value
+		want           []int
+	}{
+		{"result higher", bar(3000.0, "top"), bar(3156.37, "top"), bar(3312.01, "top"), []int{0, -14 - 9}},
+		{"target higher", bar(20.0, "top"), bar(5.8, "top"), bar(5.0, "top"), []int{0, -14}},
+		{"no result", bar(3000.0, "top"), bar(empty, ""), bar(3312.01, "top"), nil},
+		{"inside its bar", bar(5.0, "insideTop"), bar(5.5, "top"), bar(6.0, "top"), nil},
+	}
+	for _, tt := range tests {
+		targets, actuals := []item{tt.target, bar(empty, "")}, []item{tt.actual, tt.top}
+		staggerLabels(targets, actuals)
+		if got := targets[0].Label.Offset; fmt.Sprint(got) != fmt.Sprint(tt.want) {
+			t.Errorf("%s: offset %v, want %v", tt.name, got, tt.want)
+		}
+	}
+}

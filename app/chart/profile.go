@@ -1,6 +1,7 @@
 package chart
 
 import (
+	"math"
 	"strings"
 
 	"github.com/go-echarts/go-echarts/v2/charts"
@@ -90,9 +91,11 @@ func (b builder) profileOption(sp spec.Spec, metric model.Metric, rows []row) []
 		}
 		return data
 	}
+	targets, actuals := column(model.KindTarget), column(model.KindActual)
+	staggerLabels(targets, actuals)
 	series := nonEmpty(
-		charts.SingleSeries{Id: "target", Name: b.t("series.target"), Type: "bar", Data: column(model.KindTarget), BarMaxWidth: "36", Color: colorTarget},
-		charts.SingleSeries{Id: "actual", Name: b.t("series.actual"), Type: "bar", Data: column(model.KindActual), BarMaxWidth: "36", Color: colorActual},
+		charts.SingleSeries{Id: "target", Name: b.t("series.target"), Type: "bar", Data: targets, BarMaxWidth: "36", Color: colorTarget},
+		charts.SingleSeries{Id: "actual", Name: b.t("series.actual"), Type: "bar", Data: actuals, BarMaxWidth: "36", Color: colorActual},
 		b.profileStretch(rows),
 	)
 	var legend []string
@@ -101,6 +104,41 @@ func (b builder) profileOption(sp spec.Spec, metric model.Metric, rows []row) []
 	}
 	bar.MultiSeries = append(bar.MultiSeries, series...)
 	return encode(bar, map[string]any{"tooltip": tooltipOption(), "legend": legendOption(legend)})
+}
+
+// Room of a profile's value labels: a line's height, and about how high
+// the bars may grow, at most: the chart's height less the legend, the
+// grid's margins and the axis labels.
+const (
+	profileLabelLine = 14
+	profilePlot      = spec.HeightSmall - legendSpace - 16 - 20
+)
+
+// staggerLabels raises a target's label above its bar where its year also
+// has a result: side by side, the two bars are narrower than their labels,
+// which lay over each other ("超6,500亿元" over "6,551.26亿元"). It is
+// raised by a line and by as much as the result's bar may stand above the
+// target's, reckoned as if the axis ended at the largest value (ECharts
+// rounds it up, so the bars are no taller than that). A label inside its
+// bar (a target with a stretch goal) stays.
+func staggerLabels(targets, actuals []item) {
+	top := 0.0
+	for _, column := range [][]item{targets, actuals} {
+		for _, it := range column {
+			if v, ok := it.Value.(float64); ok {
+				top = max(top, v)
+			}
+		}
+	}
+	for i := range targets {
+		t, tok := targets[i].Value.(float64)
+		a, aok := actuals[i].Value.(float64)
+		if !tok || !aok || top <= 0 || targets[i].Label.Position != "top" {
+			continue
+		}
+		above := int(math.Ceil(max(0, a-t) / top * profilePlot))
+		targets[i].Label.Offset = []int{0, -profileLabelLine - above}
+	}
 }
 
 // profileStretch marks the stretch goals above their year's column.
