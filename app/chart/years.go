@@ -21,6 +21,9 @@ const (
 	yearsNarrowColumns = 2
 	yearsCellNarrow    = 150
 	yearsTitleRoom     = 22
+	// yearsNarrowName is the most a small chart's name may take in the
+	// narrow layout, whose columns are 180 px wide at the narrowest.
+	yearsNarrowName = 150
 )
 
 // regionYears is one region's primary target and result in each year.
@@ -247,19 +250,23 @@ func yearsLayout(n, columns, height int) []opts.Grid {
 func pct(v float64) string { return strconv.FormatFloat(math.Round(v*10)/10, 'f', -1, 64) + "%" }
 
 // yearsMedia is the narrow layout in fewer columns, and the wide layout
-// as the default that ECharts restores when the chart grows again.
+// as the default that ECharts restores when the chart grows again. In the
+// narrow layout a long region name is cut short with an ellipsis: in full,
+// "Zhaoqing New District (Zhaoqing)" ran into the name of the small chart
+// beside it. The tooltip and the description name it in full.
 func yearsMedia(n, height int) []any {
-	layout := func(columns int) map[string]any {
+	layout := func(columns int, truncate map[string]any) map[string]any {
 		grids := yearsLayout(n, columns, height)
-		out := make([]any, len(grids))
+		out, axes := make([]any, len(grids)), make([]any, len(grids))
 		for i, g := range grids {
 			out[i] = map[string]any{"left": g.Left, "width": g.Width, "top": g.Top, "height": g.Height}
+			axes[i] = map[string]any{"nameTruncate": truncate}
 		}
-		return map[string]any{"grid": out}
+		return map[string]any{"grid": out, "yAxis": axes}
 	}
 	return []any{
-		map[string]any{"option": layout(yearsColumns)},
-		map[string]any{"query": map[string]any{"maxWidth": narrowWidth}, "option": layout(yearsNarrowColumns)},
+		map[string]any{"option": layout(yearsColumns, map[string]any{"maxWidth": nil})},
+		map[string]any{"query": map[string]any{"maxWidth": narrowWidth}, "option": layout(yearsNarrowColumns, map[string]any{"maxWidth": yearsNarrowName})},
 	}
 }
 

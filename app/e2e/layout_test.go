@@ -119,6 +119,7 @@ func TestLabelsAndWordsFit(t *testing.T) {
 		"/?view=districts&metric=gdp_growth&year=2024&lang=",
 		"/?view=cascade&metric=gdp_growth&year=2025&lang=",
 		"/?view=map&metric=gdp_growth&year=2025&lang=",
+		"/?view=years&metric=gdp_growth&lang=",
 	}
 	for _, phone := range []bool{false, true} {
 		for _, lang := range []string{"en", "zh"} {
