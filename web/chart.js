@@ -127,8 +127,19 @@
     }
   }
 
+  // The charts the reader already sees before the app runs, by slug: the
+  // stills in the page, and those drawn from them (draw). The app draws
+  // them again without animating them in (ui.takePrepainted): bars growing
+  // from nothing would replace a finished chart. It once animated a still
+  // it replaced where the app had started before ECharts arrived, as
+  // drawAll then leaves the charts to the app.
   var prepainted = {};
   window.gzPrepainted = prepainted;
+  var stills = document.querySelectorAll(".chart-still");
+  for (var s = 0; s < stills.length; s++) {
+    var slug = stills[s].parentElement.dataset.slug;
+    if (slug) prepainted[slug] = true;
+  }
 
   function dark() {
     var root = document.documentElement.classList;

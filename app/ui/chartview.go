@@ -34,7 +34,7 @@ type chartView struct {
 	failed     bool // ECharts could not load, and there is no still to show
 	onClick    app.Func
 	shown      string // the option JSON last given to ECharts
-	prepainted bool   // web/chart.js drew the chart before the app started: redraw it without animation
+	prepainted bool   // the reader saw the chart before the app started (its still, or web/chart.js drew it): redraw it without animation
 }
 
 func newChartView(s spec.Spec, decal bool, still string) *chartView {

@@ -321,8 +321,9 @@ func cutLines(body []byte, bytes app.Value) [][]byte {
 	}
 }
 
-// takePrepainted reports whether chart.js drew the chart with the slug in
-// the pre-rendered page, and forgets it, so that only the app's first
+// takePrepainted reports whether the reader saw the chart with the slug
+// before the app started, as a still in the pre-rendered page or drawn
+// from it by chart.js, and forgets it, so that only the app's first
 // drawing of it skips the animation.
 func takePrepainted(slug string) bool {
 	drawn := app.Window().Get("gzPrepainted")
