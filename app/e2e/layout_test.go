@@ -17,15 +17,26 @@ const labelsOutside = `(() => {
 		const chart = echarts.getInstanceByDom(el);
 		if (!chart) continue;
 		const width = chart.getWidth();
-		for (const node of chart.getZr().storage.getDisplayList()) {
-			if (node.type !== "tspan" || !node.style.text) continue;
-			const r = node.getBoundingRect().clone();
-			const tf = node.getComputedTransform(); if (tf) r.applyTransform(tf);
-			if (r.x < -1 || r.x + r.width > width + 1) out.push(node.style.text + " spans " + Math.round(r.x) + " to " + Math.round(r.x + r.width) + " of " + width);
+		for (const {r, text} of ` + chartTexts + `(chart)) {
+			if (r.x < -1 || r.x + r.width > width + 1) out.push(text + " spans " + Math.round(r.x) + " to " + Math.round(r.x + r.width) + " of " + width);
 		}
 	}
 	return out;
 })()`
+
+// chartTexts is a JavaScript function of an ECharts instance: the boxes
+// of its texts on the chart, one a line of text, each with its text and
+// the label it is a line of.
+const chartTexts = `((chart) => {
+	const boxes = [];
+	for (const node of chart.getZr().storage.getDisplayList()) {
+		if (node.type !== "tspan" || !node.style.text) continue;
+		const r = node.getBoundingRect().clone();
+		const tf = node.getComputedTransform(); if (tf) r.applyTransform(tf);
+		boxes.push({r, text: node.style.text, parent: node.parent});
+	}
+	return boxes;
+})`
 
 // labelsUnderMarks lists the chart texts that a scatter series' mark (a
 // target's square, triangle or diamond) covers: a bar's label with a
@@ -45,12 +56,9 @@ const labelsUnderMarks = `(() => {
 				if (p) marks.push({x: p[0] - size / 2, y: p[1] - size / 2, size, what: s.id + " " + d.value.join(" ")});
 			}
 		});
-		for (const node of chart.getZr().storage.getDisplayList()) {
-			if (node.type !== "tspan" || !node.style.text) continue;
-			const r = node.getBoundingRect().clone();
-			const tf = node.getComputedTransform(); if (tf) r.applyTransform(tf);
+		for (const {r, text} of ` + chartTexts + `(chart)) {
 			for (const m of marks) {
-				if (r.x < m.x + m.size - 1 && m.x < r.x + r.width - 1 && r.y < m.y + m.size - 1 && m.y < r.y + r.height - 1) out.push(node.style.text + " under " + m.what);
+				if (r.x < m.x + m.size - 1 && m.x < r.x + r.width - 1 && r.y < m.y + m.size - 1 && m.y < r.y + r.height - 1) out.push(text + " under " + m.what);
 			}
 		}
 	}
@@ -66,13 +74,7 @@ const textsOverlapping = `(() => {
 	for (const el of document.querySelectorAll(".chart")) {
 		const chart = echarts.getInstanceByDom(el);
 		if (!chart) continue;
-		const boxes = [];
-		for (const node of chart.getZr().storage.getDisplayList()) {
-			if (node.type !== "tspan" || !node.style.text) continue;
-			const r = node.getBoundingRect().clone();
-			const tf = node.getComputedTransform(); if (tf) r.applyTransform(tf);
-			boxes.push({r, text: node.style.text, parent: node.parent});
-		}
+		const boxes = ` + chartTexts + `(chart);
 		boxes.forEach((a, i) => boxes.slice(i + 1).forEach((b) => {
 			if (a.parent && a.parent === b.parent) return;
 			const x = Math.min(a.r.x + a.r.width, b.r.x + b.r.width) - Math.max(a.r.x, b.r.x);
