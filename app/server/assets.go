@@ -224,7 +224,7 @@ func compress(b []byte, level int, pool *sync.Pool, open func(io.Writer, int) co
 	}
 	w.Write(b)
 	w.Close()
-	return buf.Bytes()
+	return bytes.Clone(buf.Bytes())
 }
 
 // gzipBytes compresses with gzip; level follows brotli's 0–11 scale.
