@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/go-echarts/go-echarts/v2/charts"
+
 	"gztargets/app/i18n"
 	"gztargets/app/model"
 	"gztargets/app/spec"
@@ -657,6 +659,89 @@ func TestStaggerLabels(t *testing.T) {
 		staggerLabels(targets, actuals)
 		if got := targets[0].Label.Offset; fmt.Sprint(got) != fmt.Sprint(tt.want) {
 			t.Errorf("%s: offset %v, want %v", tt.name, got, tt.want)
+		}
+	}
+}
+
+// TestProfileScale checks the value axis of a profile's narrow layout:
+// two round steps that hold every value, negative ones too.
+func TestProfileScale(t *testing.T) {
+	bars := func(values ...any) []charts.SingleSeries {
+		var data []item
+		for _, v := range values {
+			data = append(data, item{Value: v})
+		}
+		return []charts.SingleSeries{{Data: data}}
+	}
+	tests := []struct {
+		name   string
+		series []charts.SingleSeries
+		want   string
+	}{
+		{"growth", bars(7.0, 8.1, empty, 5.5), "min 0 max 10 interval 5"},
+		{"output", bars(3000.0, 3156.37, 3312.01), "min 0 max 4000 interval 2000"},
+		{"a fall", bars(-9.4, 12.0), "min -12.5 max 12.5 interval 12.5"},
+		{"a stretch goal beyond", bars(6.5, []any{"2023", 7.0}), "min 0 max 8 interval 4"},
+		{"no value", bars(empty), "min <nil> max <nil> interval <nil>"},
+	}
+	for _, tt := range tests {
+		axis := profileScale(tt.series)
+		if got := fmt.Sprintf("min %v max %v interval %v", axis["min"], axis["max"], axis["interval"]); got != tt.want {
+			t.Errorf("%s: %s, want %s", tt.name, got, tt.want)
+		}
+	}
+}
+
+// TestProfileNarrowLayout checks every published profile's narrow layout:
+// as tall as its years need, the years down the side in the wide
+// layout's order, every label after its bar and no longer raised, a
+// stretch goal's point with its coordinates swapped.
+func TestProfileNarrowLayout(t *testing.T) {
+	type axis struct {
+		Type string   `json:"type"`
+		Data []string `json:"data"`
+	}
+	type media struct {
+		Query  map[string]any `json:"query"`
+		Option struct {
+			XAxis  []axis `json:"xAxis"`
+			YAxis  []axis `json:"yAxis"`
+			Series []struct {
+				ID   string `json:"id"`
+				Data []item `json:"data"`
+			} `json:"series"`
+		} `json:"option"`
+	}
+	for _, sp := range Catalogue(realDataset(t)) {
+		if sp.ChartType != spec.ChartProfile {
+			continue
+		}
+		var o struct {
+			Media []media `json:"media"`
+		}
+		if err := json.Unmarshal(sp.Option, &o); err != nil || len(o.Media) != 2 {
+			t.Fatalf("%s/%s: %d media entries (%v), want the wide and the narrow layout", sp.Lang, sp.Slug, len(o.Media), err)
+		}
+		wide, narrow := o.Media[0].Option, o.Media[1].Option
+		years := wide.XAxis[0].Data
+		if h := max(sp.NarrowHeight, sp.Height); h != profileNarrowHeight(len(years)) || h < profileFrame+profileBand*len(years) {
+			t.Errorf("%s/%s: %d px high on a phone for %d years", sp.Lang, sp.Slug, h, len(years))
+		}
+		if narrow.YAxis[0].Type != "category" || !slices.Equal(narrow.YAxis[0].Data, years) || narrow.XAxis[0].Type != "value" {
+			t.Errorf("%s/%s: narrow axes %+v and %+v, want the years %q down the side", sp.Lang, sp.Slug, narrow.YAxis, narrow.XAxis, years)
+		}
+		for i, s := range narrow.Series {
+			for j, it := range s.Data {
+				if it.Label == nil {
+					continue
+				}
+				if !strings.HasSuffix(strings.ToLower(it.Label.Position), "right") || it.Label.Offset != nil {
+					t.Errorf("%s/%s: %s's label %q at %q, offset %v", sp.Lang, sp.Slug, s.ID, it.Label.Formatter, it.Label.Position, it.Label.Offset)
+				}
+				if point, ok := it.Value.([]any); ok && fmt.Sprint(point[1]) != fmt.Sprint(wide.Series[i].Data[j].Value.([]any)[0]) {
+					t.Errorf("%s/%s: the stretch goal at %v, want its year second", sp.Lang, sp.Slug, point)
+				}
+			}
 		}
 	}
 }

@@ -85,8 +85,8 @@ const (
 const mapAspectScale = 0.919
 
 // The narrow layout (a phone, a narrow embed) stacks the map, the legend
-// and the reference figures in a taller chart (narrowHeight, which the
-// stylesheets give maps on narrow screens), with smaller labels.
+// and the reference figures in a taller chart (narrowHeight, the spec's
+// NarrowHeight), with smaller labels.
 const (
 	narrowHeight    = 720
 	narrowMapBottom = 330 // room under the map
@@ -108,16 +108,17 @@ func Map(ds *model.Dataset, metricID string, year int, lang i18n.Lang) (spec.Spe
 	b := newBuilder(ds, lang)
 	m := b.newMapModel(metric, year)
 	sp := spec.Spec{
-		ChartType: spec.ChartMap,
-		Slug:      spec.MapSlug(metricID, year),
-		Lang:      lang,
-		Metric:    metricID,
-		Year:      year,
-		Title:     b.t("heading.map", metric.Name.In(string(lang)), year),
-		Height:    spec.HeightWide,
-		Rows:      specRows(append(append([]row{}, m.districts...), m.refs...)),
-		Missing:   regionIDs(m.missing),
-		Sources:   sourcesOf(append(append([]row{}, m.districts...), m.refs...)),
+		ChartType:    spec.ChartMap,
+		Slug:         spec.MapSlug(metricID, year),
+		Lang:         lang,
+		Metric:       metricID,
+		Year:         year,
+		Title:        b.t("heading.map", metric.Name.In(string(lang)), year),
+		Height:       spec.HeightWide,
+		NarrowHeight: narrowHeight,
+		Rows:         specRows(append(append([]row{}, m.districts...), m.refs...)),
+		Missing:      regionIDs(m.missing),
+		Sources:      sourcesOf(append(append([]row{}, m.districts...), m.refs...)),
 	}
 	sp.Subtitle = b.subtitle(metric, m.missing)
 	if m.byVerdict {

@@ -61,11 +61,12 @@ func StillJobs(specs []spec.Spec) ([]StillJob, error) {
 	return jobs, nil
 }
 
-// stillHeight is the height of a chart's box in a layout: a map's is
-// taller in the narrow layout, where the style sheets give it narrowHeight.
+// stillHeight is the height of a chart's box in a layout: in the narrow
+// one, its NarrowHeight if it has one, which the style sheets give it on
+// narrow screens.
 func stillHeight(s spec.Spec, l StillLayout) int {
-	if s.ChartType == spec.ChartMap && l.Width <= narrowWidth {
-		return narrowHeight
+	if s.NarrowHeight != 0 && l.Width <= narrowWidth {
+		return s.NarrowHeight
 	}
 	return s.Height
 }

@@ -69,27 +69,43 @@ func TestStillJobsBadOption(t *testing.T) {
 
 // TestBoxesHoldTheirCharts checks that the style sheet gives every
 // published chart's box (spec.Spec.BoxClass) the chart's own height,
-// the rules applied in the sheet's order as the browser cascades them.
-// The years view's small multiples, 186 to 1,236 px tall, were drawn in
-// the 540 px box of every chart, the live chart cut after two rows of
-// three and its still shrunk to fit.
+// the rules applied in the sheet's order as the browser cascades them,
+// and on a narrow screen its NarrowHeight, which the narrow still is
+// drawn at. The years view's small multiples, 186 to 1,236 px tall, were
+// drawn in the 540 px box of every chart, the live chart cut after two
+// rows of three and its still shrunk to fit.
 func TestBoxesHoldTheirCharts(t *testing.T) {
 	sheet, err := os.ReadFile(filepath.Join("..", "..", "web", "still.css"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	// Only rules at the top of the sheet: those in @media are for one width.
-	rule := regexp.MustCompile(`(?m)^\.([\w-]+) \{ (?:[^}]*; )?height: (\d+)px;`)
-	for _, sp := range Catalogue(realDataset(t)) {
-		classes := strings.Fields(sp.BoxClass())
-		height := 0
-		for _, m := range rule.FindAllStringSubmatch(string(sheet), -1) {
+	narrowAt := strings.Index(string(sheet), "@media (max-width: 600px) {")
+	if narrowAt < 0 {
+		t.Fatal("web/still.css has no rules for narrow screens, @media (max-width: 600px)")
+	}
+	narrowRules := string(sheet)[narrowAt:]
+	narrowRules = narrowRules[:strings.Index(narrowRules, "\n}")]
+	// At the top of the sheet, rules start their line; in @media, they
+	// are indented.
+	wide := regexp.MustCompile(`(?m)^\.([\w-]+) \{ (?:[^}]*; )?height: (\d+)px;`)
+	narrow := regexp.MustCompile(`(?m)^\s+\.([\w-]+) \{ (?:[^}]*; )?height: (\d+)px;`)
+	heightIn := func(rules string, rule *regexp.Regexp, classes []string, height int) int {
+		for _, m := range rule.FindAllStringSubmatch(rules, -1) {
 			if slices.Contains(classes, m[1]) {
 				height, _ = strconv.Atoi(m[2])
 			}
 		}
+		return height
+	}
+	for _, sp := range Catalogue(realDataset(t)) {
+		classes := strings.Fields(sp.BoxClass())
+		height := heightIn(string(sheet), wide, classes, 0)
 		if height != sp.Height {
 			t.Errorf("%s/%s: its box %q is %d px high in web/still.css, the chart %d px", sp.Lang, sp.Slug, sp.BoxClass(), height, sp.Height)
+		}
+		want := stillHeight(sp, StillLayouts[len(StillLayouts)-1])
+		if got := heightIn(narrowRules, narrow, classes, height); got != want {
+			t.Errorf("%s/%s: on a narrow screen its box %q is %d px high in web/still.css, the chart and its narrow still %d px", sp.Lang, sp.Slug, sp.BoxClass(), got, want)
 		}
 	}
 }

@@ -1,11 +1,16 @@
 package e2e
 
 import (
+	"context"
 	"fmt"
+	"math"
 	"testing"
 
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/device"
+
+	"gztargets/app/i18n"
+	"gztargets/app/model"
 )
 
 // labelsOutside lists the chart texts (value labels, names, legends) that
@@ -157,3 +162,85 @@ func TestLabelsAndWordsFit(t *testing.T) {
 		}
 	}
 }
+
+// TestDistrictChartsFit opens every district's page, on a desktop and on
+// a phone, in both languages: no text of its charts over the years is cut
+// off at a chart's edge, covered by a mark or over another text. On a
+// phone, a year's two columns were narrower than their labels, which lay
+// over the next year's ("5.5%以上" over "5.5%左右").
+func TestDistrictChartsFit(t *testing.T) {
+	t.Parallel()
+	for _, region := range ds.Regions {
+		if region.Group != model.GroupDistrict {
+			continue
+		}
+		for _, phone := range []bool{false, true} {
+			for _, lang := range i18n.Langs {
+				t.Run(fmt.Sprintf("%s phone=%v %s", region.ID, phone, lang), func(t *testing.T) {
+					ctx := newTab(t)
+					emulateMedia(t, ctx, "prefers-reduced-motion", "reduce")
+					if phone {
+						do(t, ctx, chromedp.Emulate(device.IPhone12))
+					}
+					do(t, ctx, chromedp.Navigate(serverURL+"/district/"+region.ID+"?lang="+string(lang)))
+					intend(t, ctx)
+					waitFor(t, ctx, `window.echarts && [...document.querySelectorAll(".chart")].every(el => echarts.getInstanceByDom(el))`)
+					for _, check := range []struct{ what, js string }{
+						{"cut off at the edge", labelsOutside},
+						{"under a mark", labelsUnderMarks},
+						{"over each other", textsOverlapping},
+					} {
+						if bad := eval[[]string](t, ctx, check.js); len(bad) > 0 {
+							t.Errorf("chart texts %s: %q", check.what, bad)
+						}
+					}
+				})
+			}
+		}
+	}
+}
+
+// TestProfileAfterResize widens the window of a reader who opened a
+// district's page on a phone: its charts over the years, a row per year
+// there, then show a column per year, every text where it is on a page
+// opened at that width. Each layout swaps the axes' types, and ECharts
+// rebuilds an axis whose type changes from the layout's option alone.
+func TestProfileAfterResize(t *testing.T) {
+	t.Parallel()
+	url := serverURL + "/district/baiyun?lang=zh"
+	open := func(phone bool) context.Context {
+		ctx := newTab(t)
+		emulateMedia(t, ctx, "prefers-reduced-motion", "reduce")
+		if phone {
+			do(t, ctx, chromedp.Emulate(device.IPhone12))
+		} else {
+			do(t, ctx, chromedp.EmulateViewport(1280, 900))
+		}
+		readChartAt(t, ctx, url, `o.series.target`)
+		return ctx
+	}
+	ctx := open(true)
+	do(t, ctx, chromedp.Emulate(device.Reset), chromedp.EmulateViewport(1280, 900))
+	waitFor(t, ctx, `echarts.getInstanceByDom(document.querySelector(".chart--profile")).getWidth() > 920`)
+	resized := eval[[]placedText](t, ctx, profileTextsJS)
+	opened := eval[[]placedText](t, open(false), profileTextsJS)
+	same := len(resized) == len(opened)
+	for i := 0; same && i < len(resized); i++ {
+		a, b := resized[i], opened[i]
+		same = a.Text == b.Text && math.Abs(a.X-b.X) <= 2 && math.Abs(a.Y-b.Y) <= 2
+	}
+	if !same {
+		t.Errorf("widened from a phone's width, the chart's texts are\n%v\nopened at that width,\n%v", resized, opened)
+	}
+}
+
+// placedText is a chart's text and where it is, in pixels.
+type placedText struct {
+	Text string  `json:"text"`
+	X    float64 `json:"x"`
+	Y    float64 `json:"y"`
+}
+
+// profileTextsJS lists the first profile chart's texts and where they are.
+const profileTextsJS = chartTexts + `(echarts.getInstanceByDom(document.querySelector(".chart--profile")))
+	.map((b) => ({text: b.text, x: b.r.x, y: b.r.y}))`

@@ -154,7 +154,7 @@ func profileLabels(region, metric string, lang i18n.Lang) labels {
 		key := w.Year(r) + "/" + r.Kind
 		if !seen[key] {
 			seen[key] = true
-			l.marks = append(l.marks, w.Mark(r))
+			l.marks = append(l.marks, w.YearMark(r))
 		}
 	}
 	return l

@@ -58,6 +58,10 @@ type Spec struct {
 	Headline string `json:"headline,omitempty"`
 	Rule     string `json:"rule,omitempty"`
 	Height   int    `json:"height"`
+	// NarrowHeight, where it is not 0, is the chart's height in the
+	// narrow layout (a phone): a map stacks its legend under the map, and
+	// a region's chart over the years lays its years down the side.
+	NarrowHeight int `json:"narrowHeight,omitempty"`
 	// Option is the ECharts option for the screen. Export is a patch that
 	// setOption merges over it for downloaded images: it adds the title,
 	// the subtitle and the credit line, and moves the chart down between
@@ -163,7 +167,8 @@ func (s Spec) FileName(ext string) string { return s.Slug + "." + ext }
 // every box its height before anything is drawn (web/still.css): a chart
 // of its type's usual height takes its type's box, and one of another
 // height, such as the years view's small multiples, as tall as their
-// rows, also a class for that height, chart--h followed by the pixels.
+// rows, also a class for that height, chart--h followed by the pixels;
+// a chart of another height on a phone, chart--n and its NarrowHeight.
 func (s Spec) BoxClass() string {
 	class := "chart chart--" + s.ChartType
 	usual := HeightWide
@@ -172,6 +177,9 @@ func (s Spec) BoxClass() string {
 	}
 	if s.Height != usual {
 		class += " chart--h" + strconv.Itoa(s.Height)
+	}
+	if s.NarrowHeight != 0 {
+		class += " chart--n" + strconv.Itoa(s.NarrowHeight)
 	}
 	return class
 }

@@ -50,17 +50,28 @@ func (w Words) stated(v float64, qualifier string, upper, stretch *float64, unit
 // estimate and a first-half figure say so. A stretch goal has a label of
 // its own (StretchMark).
 func (w Words) Mark(r model.Record) string {
-	s := i18n.Mark(r.Value, r.Qualifier, r.Unit, w.Lang)
+	if r.Period == model.PeriodH1 {
+		return w.bareMark(r) + w.Paren(w.T("period.h1"))
+	}
+	return w.YearMark(r)
+}
+
+// YearMark is Mark under a heading that names the record's year and half
+// (Year), as a region's chart over the years has: 5.3%, not "5.3% (H1)"
+// under "H1 2025". On a phone that half took a label past its neighbours.
+func (w Words) YearMark(r model.Record) string {
+	if r.Provisional {
+		return w.bareMark(r) + w.Paren(w.T("mark.provisional"))
+	}
+	return w.bareMark(r)
+}
+
+// bareMark is a record's value with its qualifier or range.
+func (w Words) bareMark(r model.Record) string {
 	if r.Qualifier == model.QualRange && r.Upper != nil {
-		s = i18n.Range(r.Value, *r.Upper, r.Unit, w.Lang)
+		return i18n.Range(r.Value, *r.Upper, r.Unit, w.Lang)
 	}
-	switch {
-	case r.Period == model.PeriodH1:
-		s += w.Paren(w.T("period.h1"))
-	case r.Provisional:
-		s += w.Paren(w.T("mark.provisional"))
-	}
-	return s
+	return i18n.Mark(r.Value, r.Qualifier, r.Unit, w.Lang)
 }
 
 // StretchMark labels a stretch goal in a chart.

@@ -83,8 +83,8 @@ func TestGolden(t *testing.T) {
 		w := New(ds, lang)
 		fmt.Fprintf(&buf, "== %s\n", lang)
 		for _, r := range ds.Records {
-			fmt.Fprintf(&buf, "%s: value %q · mark %q · year %q · kind %q · describe %q · conflict %q\n",
-				r.ID, w.Value(r), w.Mark(r), w.Year(r), w.Kind(r), w.Describe(r), w.Conflict(r))
+			fmt.Fprintf(&buf, "%s: value %q · mark %q · under its year %q · year %q · kind %q · describe %q · conflict %q\n",
+				r.ID, w.Value(r), w.Mark(r), w.YearMark(r), w.Year(r), w.Kind(r), w.Describe(r), w.Conflict(r))
 			for _, c := range r.Sources {
 				fmt.Fprintf(&buf, "  cites %q · reads %q\n", w.Citation(c), w.CitedValue(r, c))
 			}
