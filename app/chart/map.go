@@ -2,6 +2,8 @@ package chart
 
 import (
 	"encoding/json"
+	"math"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -69,11 +71,47 @@ func pattern(symbol string, dash []int, rotation, opacity float64) map[string]an
 // grow with the chart's width.
 const (
 	mapSide     = "62%" // where the column starts
+	mapShare    = 0.62  // the same, as a share of the chart's width
 	wideSide    = 420   // where it starts from wideFrom
 	wideFrom    = 920   // the wide layout's least width (web/still.css)
 	legendLine  = 20
 	columnWidth = 300
+	columnGap   = 12 // at least, between the map and the column
 )
+
+// crampedTo is the greatest width, just over narrowWidth, at which the
+// column at mapSide would reach over the wide layout's map (Conghua's tip,
+// on a phone in landscape), or its legend, need pixels wide, past the
+// chart's right edge. Up to it, the map is the narrow layout's, beside the
+// column (mapMedia).
+func crampedTo(wide mapFrame, need int) int {
+	clear := math.Ceil((8 + wide.width() + columnGap) / mapShare)
+	fits := math.Ceil(float64(need+8) / (1 - mapShare))
+	return int(max(clear, fits)) - 1
+}
+
+// columnNeed is about how wide the legend's widest line is, in pixels: a
+// heading in bold, a line after its swatch. The reference figures under
+// it wrap to the room there is (mapMedia); the legend's lines cannot.
+func columnNeed(legend map[string]any) int {
+	need := 0
+	text, _ := legend["text"].(string)
+	for _, line := range strings.Split(text, "\n") {
+		width := 14 + textWidth(richTag.ReplaceAllString(line, "$1"))*labelCharWidth/2
+		if strings.HasPrefix(line, "{h|") {
+			width = textWidth(richTag.ReplaceAllString(line, "$1")) * headingCharWidth / 2
+		}
+		need = max(need, width)
+	}
+	return need
+}
+
+// richTag is an ECharts rich text tag, {style|text}.
+var richTag = regexp.MustCompile(`\{\w+\|([^}]*)\}`)
+
+// headingCharWidth is labelCharWidth for the column's 13-pixel bold
+// headings.
+const headingCharWidth = 15
 
 // mapAspectScale keeps the districts' true shape: a degree of longitude at
 // Guangzhou's latitude (23.2° N) is cos 23.2° ≈ 0.919 of a degree of
@@ -255,6 +293,7 @@ func (b builder) mapOption(sp spec.Spec, m mapModel) json.RawMessage {
 		data[i] = b.mapItem(r, m)
 		decals[i] = m.patternOf(data[i])
 	}
+	legend, refs := b.mapLegend(m), b.mapReferences(m)
 	series := map[string]any{
 		"id": "districts", "type": "map", "map": geo.MapName, "name": sp.Title,
 		// Each district takes the pattern at its own index in
@@ -280,10 +319,10 @@ func (b builder) mapOption(sp spec.Spec, m mapModel) json.RawMessage {
 		},
 		"tooltip": tooltipOption(),
 		"series":  []any{series},
-		"title":   []any{b.mapLegend(m), b.mapReferences(m)},
+		"title":   []any{legend, refs},
 		"color":   palette,
 	}
-	option["graphic"], option["media"] = mapMedia(sp, m, data)
+	option["graphic"], option["media"] = mapMedia(sp, m, data, columnNeed(legend))
 	out, err := json.Marshal(option)
 	if err != nil {
 		panic("chart: encoding map option: " + err.Error())
@@ -308,24 +347,33 @@ func (b builder) mapOption(sp spec.Spec, m mapModel) json.RawMessage {
 // It also gives the option's graphic: the lines from the districts whose
 // labels lie outside them (mapFrame.leaders), which each layout draws
 // anew.
-func mapMedia(sp spec.Spec, m mapModel, data []item) (graphic, media []any) {
+func mapMedia(sp spec.Spec, m mapModel, data []item, need int) (graphic, media []any) {
 	label := func(size int) map[string]any { return map[string]any{"fontSize": size, "lineHeight": size + 2} }
 	top := narrowHeight - narrowMapBottom + 8
 	narrow := narrowData(data)
 	wideFrame, narrowFrame := newMapFrame(sp.Height-16), newMapFrame(narrowHeight-narrowMapBottom)
 	ids := leaderIDs(wideFrame, narrowFrame, data, narrow)
 	wideLeaders := wideFrame.leaders(data, ids, 13, 8, 8)
-	beside := func(side any) map[string]any {
+	// A layout beside the column: the map in its frame, its labels of a
+	// size, the column from side, and the reference figures wrapped to
+	// the room right of it at the layout's least width.
+	beside := func(side any, room int, frame mapFrame, data []item, size int) map[string]any {
+		bottom := sp.Height - 8 - int(frame.height)
 		return mapLayout(
-			map[string]any{"left": 8, "top": 8, "bottom": 8, "label": label(11), "data": data},
+			map[string]any{"left": 8, "top": 8, "bottom": bottom, "label": label(size), "data": data},
 			map[string]any{"left": side, "top": 8},
-			map[string]any{"left": side, "top": m.referencesTop(), "textStyle": map[string]any{"width": columnWidth}},
-			wideLeaders,
+			map[string]any{"left": side, "top": m.referencesTop(), "textStyle": map[string]any{"width": min(room, columnWidth)}},
+			frame.leaders(data, ids, size+2, 8, 8),
 		)
 	}
+	crampedSide, crampedEnd := 8+int(math.Ceil(narrowFrame.width()))+columnGap, crampedTo(wideFrame, need)
 	return []any{wideLeaders}, []any{
-		map[string]any{"option": beside(mapSide)},
-		map[string]any{"query": map[string]any{"minWidth": wideFrom}, "option": beside(wideSide)},
+		map[string]any{"option": beside(mapSide, int((1-mapShare)*float64(crampedEnd+1))-8, wideFrame, data, 11)},
+		map[string]any{
+			"query":  map[string]any{"minWidth": narrowWidth + 1, "maxWidth": crampedEnd},
+			"option": beside(crampedSide, narrowWidth+1-crampedSide-8, narrowFrame, narrow, 9),
+		},
+		map[string]any{"query": map[string]any{"minWidth": wideFrom}, "option": beside(wideSide, wideFrom-wideSide-8, wideFrame, data, 11)},
 		map[string]any{
 			"query": map[string]any{"maxWidth": narrowWidth},
 			"option": mapLayout(
@@ -453,7 +501,7 @@ var labelOffsets = map[string][]int{
 // map is three quarters as large and the labels nearly as large.
 var narrowLabelOffsets = map[string][]int{
 	"liwan": {-47, 42}, "yuexiu": {-51, -21}, "haizhu": {14, 6}, "tianhe": {9, -17}, "panyu": {2, 0},
-	"huangpu": {24, -44}, "baiyun": {-15, -49}, "huadu": {0, -16}, "zengcheng": {2, 1},
+	"huangpu": {24, -44}, "baiyun": {-15, -49}, "huadu": {0, -16}, "zengcheng": {8, 1},
 }
 
 // mapLegend says what the colours mean, each line led by a swatch of its

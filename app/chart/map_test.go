@@ -3,11 +3,13 @@ package chart
 import (
 	"encoding/json"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 
 	"gztargets/app/i18n"
 	"gztargets/app/model"
+	"gztargets/app/spec"
 	"gztargets/app/words"
 	"gztargets/data"
 	"gztargets/data/geo"
@@ -170,6 +172,67 @@ func TestMapLabelLayout(t *testing.T) {
 		n.Label = &itemLabel{Show: it.Label.Show, Position: it.Label.Position, Formatter: it.Label.Formatter, Color: it.Label.Color, Offset: it.Label.Offset}
 		if !reflect.DeepEqual(n, it) {
 			t.Errorf("in the narrow layout, %s's item differs but for its label's offset:\n%+v\n%+v", it.RegionID, narrow[i], it)
+		}
+	}
+}
+
+// TestMapColumnClearsTheMap lays each map out, as ECharts picks its media
+// entries, at every width from just over the narrow layout's to the wide
+// layout's: the column of the legend and the reference figures starts at
+// least columnGap right of the map, and the legend's widest line
+// (columnNeed) and the reference figures' wrapped lines end before the
+// chart's right edge. From 561 to 631 px the legend's heading lay over
+// Conghua's tip, and the English column ran past the edge.
+func TestMapColumnClearsTheMap(t *testing.T) {
+	type entry struct {
+		Query  map[string]float64 `json:"query"`
+		Option struct {
+			Series []struct {
+				Bottom float64 `json:"bottom"`
+			} `json:"series"`
+			Title []struct {
+				Left      any `json:"left"`
+				TextStyle struct {
+					Width float64 `json:"width"`
+				} `json:"textStyle"`
+			} `json:"title"`
+		} `json:"option"`
+	}
+	for _, sp := range Catalogue(realDataset(t)) {
+		if sp.ChartType != spec.ChartMap {
+			continue
+		}
+		var o struct {
+			Title []map[string]any
+			Media []entry
+		}
+		if err := json.Unmarshal(sp.Option, &o); err != nil {
+			t.Fatal(err)
+		}
+		need := float64(columnNeed(o.Title[0]))
+		for width := narrowWidth + 1; width <= wideFrom+100; width++ {
+			var applied *entry
+			for i, e := range o.Media {
+				if e.Query == nil && applied == nil {
+					applied = &o.Media[i]
+				}
+				if e.Query != nil && (e.Query["minWidth"] == 0 || float64(width) >= e.Query["minWidth"]) && (e.Query["maxWidth"] == 0 || float64(width) <= e.Query["maxWidth"]) {
+					applied = &o.Media[i]
+				}
+			}
+			mapRight := 8 + newMapFrame(sp.Height-8-int(applied.Option.Series[0].Bottom)).width()
+			column := 0.0
+			switch left := applied.Option.Title[0].Left.(type) {
+			case float64:
+				column = left
+			case string:
+				share, _ := strconv.ParseFloat(strings.TrimSuffix(left, "%"), 64)
+				column = share / 100 * float64(width)
+			}
+			refs := applied.Option.Title[1].TextStyle.Width
+			if column < mapRight+columnGap || column+max(need, refs)+8 > float64(width) {
+				t.Fatalf("%s/%s at %d px: the legend spans %.0f to %.0f px, the reference figures wrap at %.0f px, the map ends at %.0f px", sp.Lang, sp.Slug, width, column, column+need, column+refs, mapRight)
+			}
 		}
 	}
 }

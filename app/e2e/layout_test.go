@@ -115,10 +115,11 @@ const brokenWords = `(() => {
 const firstScreenShare = 160
 
 // TestLabelsAndWordsFit opens the views with the longest labels, on a
-// desktop and on a phone, in both languages: on a phone the first screen
-// shows the chart's start; no chart text is cut off at
-// the chart's edge, covered by a target's mark or over another text, and
-// no table splits a name in the middle of a word.
+// desktop and on a phone, upright and on its side, in both languages: on
+// an upright phone the first screen shows the chart's start; no chart
+// text is cut off at the chart's edge, covered by a target's mark or over
+// another text, and no table splits a name in the middle of a word. On a
+// phone on its side, the map's legend lay over Conghua's tip.
 func TestLabelsAndWordsFit(t *testing.T) {
 	t.Parallel()
 	paths := []string{
@@ -128,16 +129,20 @@ func TestLabelsAndWordsFit(t *testing.T) {
 		"/?view=map&metric=gdp_growth&year=2025&lang=",
 		"/?view=years&metric=gdp_growth&lang=",
 	}
-	for _, phone := range []bool{false, true} {
+	screens := []struct {
+		name  string
+		phone chromedp.Device // nil for a desktop
+	}{{"desktop", nil}, {"phone", device.IPhone12}, {"phone on its side", device.GalaxyS5landscape}}
+	for _, screen := range screens {
 		for _, lang := range []string{"en", "zh"} {
 			for _, p := range paths {
-				t.Run(fmt.Sprintf("phone=%v %s%s", phone, p, lang), func(t *testing.T) {
+				t.Run(fmt.Sprintf("%s %s%s", screen.name, p, lang), func(t *testing.T) {
 					// Without animation, the chart is measured where it
 					// comes to rest.
 					ctx := newTab(t)
 					emulateMedia(t, ctx, "prefers-reduced-motion", "reduce")
-					if phone {
-						do(t, ctx, chromedp.Emulate(device.IPhone12))
+					if screen.phone != nil {
+						do(t, ctx, chromedp.Emulate(screen.phone))
 					}
 					do(t, ctx, chromedp.Navigate(serverURL+p+lang))
 					intend(t, ctx)
@@ -145,7 +150,7 @@ func TestLabelsAndWordsFit(t *testing.T) {
 					if cut := eval[[]string](t, ctx, labelsOutside); len(cut) > 0 {
 						t.Errorf("chart texts cut off at the edge: %q", cut)
 					}
-					if top := eval[int](t, ctx, `Math.round(document.querySelector(".chart").getBoundingClientRect().top + scrollY)`); phone && int64(top+firstScreenShare) > device.IPhone12.Device().Height {
+					if top := eval[int](t, ctx, `Math.round(document.querySelector(".chart").getBoundingClientRect().top + scrollY)`); screen.phone == device.IPhone12 && int64(top+firstScreenShare) > device.IPhone12.Device().Height {
 						t.Errorf("on a phone the chart starts %d px down, below the first screen", top)
 					}
 					if covered := eval[[]string](t, ctx, labelsUnderMarks); len(covered) > 0 {
