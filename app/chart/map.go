@@ -300,8 +300,11 @@ func (b builder) mapOption(sp spec.Spec, m mapModel) json.RawMessage {
 		// aria.decal.decals: ECharts hands a series coloured by data its
 		// decal palette in the order of the data.
 		"colorBy": "data",
-		"left":    8, "top": 8, "bottom": 8, "aspectScale": mapAspectScale,
-		"selectedMode": false, "roam": false, "data": data,
+		// The districts' data, with their labels' offsets, is in each of
+		// the layouts (mapMedia), one of which always applies: here it
+		// would be a fifth copy in every page's bundle.
+		"left": 8, "top": 8, "bottom": 8, "aspectScale": mapAspectScale,
+		"selectedMode": false, "roam": false,
 		"itemStyle": map[string]any{"borderColor": "#ffffff", "borderWidth": 1},
 		"label": map[string]any{
 			"show": true, "fontSize": 11, "lineHeight": 13, "color": "#111111",

@@ -77,10 +77,13 @@ func TestMapLeaders(t *testing.T) {
 			t.Fatal(err)
 		}
 		wide, narrow := newMapFrame(sp.Height-16), newMapFrame(narrowHeight-narrowMapBottom)
-		checkLeaders(t, sp.Slug+" root", wide, o.Series[0].Data, o.Graphic, 13)
+		if len(o.Series) != 1 || o.Series[0].Data != nil || len(o.Media) == 0 || o.Media[0].Query != nil {
+			t.Fatalf("%s: want the districts' data in the media entries only, the default first", sp.Slug)
+		}
+		checkLeaders(t, sp.Slug+" root", wide, o.Media[0].Option.Series[0].Data, o.Graphic, 13)
 		for _, m := range o.Media {
 			where := fmt.Sprintf("%s media %v", sp.Slug, m.Query)
-			if len(m.Option.Series) != 1 || len(m.Option.Series[0].Data) != len(o.Series[0].Data) || len(m.Option.Title) != 2 {
+			if len(m.Option.Series) != 1 || len(m.Option.Series[0].Data) != 11 || len(m.Option.Title) != 2 {
 				t.Fatalf("%s: not a whole layout: %d series, %d titles", where, len(m.Option.Series), len(m.Option.Title))
 			}
 			frame, lineHeight := wide, 13
