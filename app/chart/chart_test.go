@@ -343,7 +343,35 @@ func TestProfile(t *testing.T) {
 	if want := []string{"2023", "2024"}; !slices.Equal(o.XAxis[0].Data, want) {
 		t.Errorf("columns = %v, want %v", o.XAxis[0].Data, want)
 	}
-	target, _ := seriesValues(t, o, "target")
+	// The series' data is in the layouts only, the default first.
+	var layouts struct {
+		Series []struct{ Data any }
+		Media  []struct {
+			Query  any
+			Option struct {
+				Series []struct {
+					ID   string
+					Data []item
+				}
+			}
+		}
+	}
+	if err := json.Unmarshal(sp.Option, &layouts); err != nil || len(layouts.Media) != 2 || layouts.Media[0].Query != nil {
+		t.Fatalf("want the default layout and the narrow one (%v): %s", err, sp.Option)
+	}
+	for _, s := range layouts.Series {
+		if s.Data != nil {
+			t.Errorf("the option's root has data %v, which its layouts give", s.Data)
+		}
+	}
+	var target []any
+	for _, s := range layouts.Media[0].Option.Series {
+		for _, it := range s.Data {
+			if s.ID == "target" {
+				target = append(target, it.Value)
+			}
+		}
+	}
 	if fmt.Sprint(target) != "[6 5]" {
 		t.Errorf("targets = %v, want [6 5]", target)
 	}

@@ -82,9 +82,14 @@ func (b builder) profileOption(sp spec.Spec, metric model.Metric, rows []row) []
 		legend = append(legend, s.Name)
 	}
 	bar.MultiSeries = append(bar.MultiSeries, series...)
+	media := profileMedia(bar, values)
+	// The data is in each layout, one of which always applies.
+	for i := range bar.MultiSeries {
+		bar.MultiSeries[i].Data = nil
+	}
 	return encode(bar, map[string]any{
 		"tooltip": tooltipOption(), "legend": legendOption(legend),
-		"yAxis": values, "media": profileMedia(bar, values),
+		"yAxis": values, "media": media,
 	})
 }
 
