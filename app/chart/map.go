@@ -335,8 +335,10 @@ func (b builder) mapOption(sp spec.Spec, m mapModel) json.RawMessage {
 
 // mapMedia is the map's layout by width: the column beside the map by
 // default, nearer to it from wideFrom, and under it below narrowWidth,
-// where the map is centred and some labels move by
-// other offsets (narrowData). The labels are placed by their offsets
+// where the map is smaller and centred and some labels move by other
+// offsets (narrowData). Just over narrowWidth, up to crampedTo, the
+// column stands beside that smaller map, whose labels' offsets and lines
+// hold as they do below narrowWidth. The labels are placed by their offsets
 // alone: ECharts' server-side rendering ignores offsets where it is asked
 // to move overlapping labels apart (labelLayout), and the browser does
 // not, so a still so drawn had its labels elsewhere than the live chart.
