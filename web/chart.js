@@ -276,14 +276,16 @@
     if (window.echarts) tipAt(pointer);
   };
 
-  // tipAt shows the tooltip of the chart under a pointer event, if any.
+  // tipAt shows the tooltip of the chart under a pointer event, if any,
+  // by moving the mouse there again for ECharts: what it draws is what the
+  // reader would have seen had the chart been there. (ECharts' showTip
+  // action at a point hides its tooltip again 100 ms later: it also moves
+  // the axis pointer, which finds no axis and asks for hideTip.)
   function tipAt(e) {
     var under = e && document.elementFromPoint(e.clientX, e.clientY);
     var el = under && under.closest(".chart");
-    var chart = el && echarts.getInstanceByDom(el);
-    if (!chart) return;
-    var box = el.getBoundingClientRect();
-    chart.dispatchAction({ type: "showTip", x: e.clientX - box.left, y: e.clientY - box.top });
+    if (!el || !echarts.getInstanceByDom(el)) return;
+    under.dispatchEvent(new MouseEvent("mousemove", { clientX: e.clientX, clientY: e.clientY, bubbles: true }));
   }
   whenReady();
 

@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/cdproto/network"
@@ -323,11 +324,12 @@ const topBar = `(sel => {
 
 // TestStillHover points at the first bar of the districts chart where its
 // still draws it (read with JavaScript off), in an embed page and in the
-// explorer, both of which load ECharts then, in both languages: the live
-// chart's tooltip names that district and its figure. The still and the
-// live chart put the bar in the same place. In the explorer, the pointer
-// also starts the app, whose chart replaces the one drawn from the still:
-// the tooltip is still up once it has, without the pointer moving.
+// explorer, both of which load ECharts then, in both languages, with a
+// mouse on a desktop and a tap on a phone: the live chart's tooltip names
+// that district and its figure, and stays. The still and the live chart
+// put the bar in the same place. In the explorer, the pointer also starts
+// the app, whose chart replaces the one drawn from the still: the tooltip
+// is still up once it has, without the pointer moving.
 func TestStillHover(t *testing.T) {
 	metric := urlstate.DefaultMetric
 	years := ds.Years(metric)
@@ -340,27 +342,49 @@ func TestStillHover(t *testing.T) {
 			"/embed/" + string(lang) + "/" + slug + ".html",
 			fmt.Sprintf("/?view=districts&metric=%s&year=%d&lang=%s", metric, year, lang),
 		} {
-			t.Run(path, func(t *testing.T) {
-				at := eval[*struct{ X, Y float64 }](t, withoutScript(t, serverURL+path, false), topBar+fmt.Sprintf("(%q)", box))
-				if at == nil {
-					t.Fatal("the still draws no bar")
-				}
-				ctx := newTab(t)
-				atWidth(t, ctx, false)
-				do(t, ctx, chromedp.Navigate(serverURL+path))
-				do(t, ctx, chromedp.MouseEvent(input.DispatchMouseEventTypeMouseMoved, at.X, at.Y))
-				waitTip(t, ctx, box, top, "once ECharts drew the chart")
-				if strings.HasPrefix(path, "/?") {
-					waitFor(t, ctx, fmt.Sprintf(`!document.getElementById("app-wasm-loader") && !!window.gzPrepainted && !window.gzPrepainted[%q]`, slug))
-					waitTip(t, ctx, box, top, "once the app took the chart over")
-				}
-			})
+			for _, phone := range []bool{false, true} {
+				t.Run(fmt.Sprintf("%s/phone=%v", path, phone), func(t *testing.T) {
+					at := eval[*struct{ X, Y float64 }](t, withoutScript(t, serverURL+path, phone), topBar+fmt.Sprintf("(%q)", box))
+					if at == nil {
+						t.Fatal("the still draws no bar")
+					}
+					ctx := newTab(t)
+					atWidth(t, ctx, phone)
+					if _, err := chromedp.Call(ctx, emulation.SetTouchEmulationEnabled, emulation.SetTouchEmulationEnabledParams{Enabled: phone}); err != nil {
+						t.Fatal(err)
+					}
+					do(t, ctx, chromedp.Navigate(serverURL+path), point(phone, at.X, at.Y))
+					waitTip(t, ctx, box, top, "once ECharts drew the chart")
+					if strings.HasPrefix(path, "/?") {
+						waitFor(t, ctx, fmt.Sprintf(`!document.getElementById("app-wasm-loader") && !!window.gzPrepainted && !window.gzPrepainted[%q]`, slug))
+						waitTip(t, ctx, box, top, "once the app took the chart over")
+					}
+				})
+			}
 		}
 	}
 }
 
+// point moves the mouse to a point of the page or, on a phone, taps it.
+func point(phone bool, x, y float64) chromedp.Action[chromedp.Void] {
+	if !phone {
+		return chromedp.MouseEvent(input.DispatchMouseEventTypeMouseMoved, x, y)
+	}
+	return chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		start := input.DispatchTouchEventParams{Type: input.DispatchTouchEventTypeTouchStart, TouchPoints: []*input.TouchPoint{{X: x, Y: y}}}
+		if _, err := cdp.Call(ctx, tg, input.DispatchTouchEvent, start); err != nil {
+			return err
+		}
+		_, err := cdp.Call(ctx, tg, input.DispatchTouchEvent, input.DispatchTouchEventParams{Type: input.DispatchTouchEventTypeTouchEnd, TouchPoints: []*input.TouchPoint{}})
+		return err
+	})
+}
+
 // waitTip waits for the visible tooltip of the chart box to say every one
-// of want, and fails the test with what it says if it does not.
+// of want, and fails the test with what it says if it does not, or if it
+// is gone again a moment later: ECharts hides a tooltip 100 ms after it
+// is asked to (tooltip.hideDelay), so a tooltip still up after tipStays
+// stays until the reader moves.
 func waitTip(t *testing.T, ctx context.Context, box string, want []string, when string) {
 	t.Helper()
 	tip := `[...document.querySelectorAll("` + box + ` .chart-tooltip")].filter(e => getComputedStyle(e).display !== "none" && getComputedStyle(e).opacity !== "0").map(e => e.textContent).join("")`
@@ -371,8 +395,17 @@ func waitTip(t *testing.T, ctx context.Context, box string, want []string, when 
 	says := fmt.Sprintf(`(t => %s.every(w => t.includes(w)))(%s)`, wants, tip)
 	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](says, chromedp.WithPollingTimeout(15*time.Second))); err != nil {
 		t.Errorf("%s, the tooltip over the first bar does not say %q: %q (%v)", when, want, eval[string](t, ctx, tip), err)
+		return
+	}
+	do(t, ctx, chromedp.Sleep(tipStays))
+	if !eval[bool](t, ctx, says) {
+		t.Errorf("%s, the tooltip over the first bar said %q, then was gone within %v: %q", when, want, tipStays, eval[string](t, ctx, tip))
 	}
 }
+
+// tipStays is how long a tooltip must stay up to have outlived ECharts'
+// hideDelay (100 ms) with room for a slow machine.
+const tipStays = 500 * time.Millisecond
 
 // topDistrict is the name and figure of the district with the highest
 // figure of a metric and year: the districts chart's first bar.
