@@ -141,12 +141,50 @@
     if (slug) prepainted[slug] = true;
   }
 
+  // onPaper is set from "beforeprint" to "afterprint": the print media
+  // query matches only once the page is laid out for paper, after the
+  // first of them.
+  var onPaper = false;
+  var printing = matchMedia("print");
+  var darkScheme = matchMedia("(prefers-color-scheme: dark)");
+
+  // dark reports whether charts are drawn in ECharts' dark theme: on a
+  // screen, as the page's flag or else the reader's scheme says; never on
+  // paper, which is light (web/style.css and embed.css print light too).
   function dark() {
+    if (onPaper || printing.matches) return false;
     var root = document.documentElement.classList;
     if (root.contains("theme-dark")) return true;
     if (root.contains("theme-light")) return false;
-    return matchMedia("(prefers-color-scheme: dark)").matches;
+    return darkScheme.matches;
   }
+
+  // followTheme redraws every chart on the page, this script's and the
+  // app's (ui.chartInit), in the theme dark() gives now: when the page is
+  // printed, and back, and when the reader's scheme changes while the page
+  // is open. ECharts keeps no name for the light theme: it is an empty one.
+  // The chart is painted at once, as printing does not wait for a frame.
+  function followTheme() {
+    if (!window.echarts) return;
+    var theme = dark() ? "dark" : {};
+    var boxes = document.querySelectorAll(".chart");
+    for (var i = 0; i < boxes.length; i++) {
+      var chart = echarts.getInstanceByDom(boxes[i]);
+      if (!chart) continue;
+      chart.setTheme(theme);
+      chart.getZr().flush();
+    }
+  }
+  printing.addEventListener("change", followTheme);
+  darkScheme.addEventListener("change", followTheme);
+  window.addEventListener("beforeprint", function () {
+    onPaper = true;
+    followTheme();
+  });
+  window.addEventListener("afterprint", function () {
+    onPaper = false;
+    followTheme();
+  });
 
   function draw(block) {
     var spec = JSON.parse(block.textContent);
