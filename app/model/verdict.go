@@ -1,6 +1,9 @@
 package model
 
-import "math"
+import (
+	"math"
+	"strconv"
+)
 
 // Outcomes of a verdict: how a target fared against the result.
 const (
@@ -177,10 +180,16 @@ func sortByStage(recs []Record) {
 	}
 }
 
-// ResultsOut reports whether any region's final full-year result for the
-// metric and year is in the data: until then, a target's verdict is
-// pending rather than "no result found".
+// ResultsOut reports whether a target without a result lacks it in our
+// sources rather than because it is not out yet: the year had ended when
+// the data was last updated (a year's results come out early the next
+// year, and the site cannot tell a late one from one it has not found),
+// or some region's final full-year result for the metric and year is in
+// the data. Until then, a target's verdict is pending.
 func (ds *Dataset) ResultsOut(metric string, year int) bool {
+	if updated := ds.Updated(); len(updated) >= 4 && updated[:4] > strconv.Itoa(year) {
+		return true
+	}
 	for _, i := range ds.index.byMetric[metric] {
 		r := &ds.Records[i]
 		if r.Year == year && r.Kind == KindActual && r.Period == PeriodYear && !r.Provisional {
@@ -203,4 +212,14 @@ func (ds *Dataset) LatestResultYear(metric string) int {
 		}
 	}
 	return latest
+}
+
+// Updated is the day the data was last updated, as YYYY-MM-DD: the latest
+// day one of its sources was published or retrieved; "" without sources.
+func (ds *Dataset) Updated() string {
+	updated := ""
+	for _, s := range ds.Sources {
+		updated = max(updated, s.Retrieved, s.Published)
+	}
+	return updated
 }

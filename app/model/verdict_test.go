@@ -53,7 +53,8 @@ func TestJudge(t *testing.T) {
 
 // TestVerdicts covers what surrounds the rule: stages in order, an
 // estimate or a first-half result gets no verdict, a missing result is
-// pending until any region's result is out and "no result" after.
+// pending until any region's result is out or the year is over, and "no
+// result" after.
 func TestVerdicts(t *testing.T) {
 	rec := func(id, region string, year int, kind, stage string, v float64, period string, provisional bool) Record {
 		said := Statement{Value: v, Qualifier: QualExact}
@@ -105,6 +106,15 @@ func TestVerdicts(t *testing.T) {
 	v2025 := ds.Verdicts("growth", 2025)
 	if len(v2025) != 2 || v2025[0].Verdicts[0].Outcome != OutcomePending {
 		t.Errorf("2025: %+v, want a's plan pending (no final result is out) and b's first half listed", v2025)
+	}
+	for _, c := range []struct{ updated, want string }{
+		{"2025-12-31", OutcomePending},  // the year is not over: its results cannot be out
+		{"2026-01-02", OutcomeNoResult}, // the year is over: a result not found is not found
+	} {
+		ds.Sources[0].Retrieved = c.updated
+		if got := ds.Verdicts("growth", 2025)[0].Verdicts[0].Outcome; got != c.want {
+			t.Errorf("2025, data updated %s: a's plan is %s, want %s", c.updated, got, c.want)
+		}
 	}
 	if y := ds.LatestResultYear("growth"); y != 2024 {
 		t.Errorf("LatestResultYear = %d, want 2024 (first-half and estimated results do not count)", y)

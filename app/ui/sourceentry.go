@@ -40,7 +40,7 @@ func (e *sourceEntry) Render() app.UI {
 				app.Ul().Lang("en").Body(app.Range(s.Notes).Slice(func(i int) app.UI { return app.Li().Text(s.Notes[i]) })),
 			)
 		}),
-		app.H3().Text(e.t("heading.figures")+" · "+e.t("source.count", s.Figures)),
+		app.H3().Text(e.t("heading.figures")+" · "+e.t(countKey(s.Figures), s.Figures)),
 		e.figures(),
 	)
 }
@@ -102,4 +102,12 @@ func otherLang(lang string) string {
 		return "en"
 	}
 	return "zh"
+}
+
+// countKey is the words for a count of figures: one figure, or several.
+func countKey(n int) i18n.Key {
+	if n == 1 {
+		return "source.countOne"
+	}
+	return "source.count"
 }

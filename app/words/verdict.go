@@ -11,7 +11,11 @@ import (
 // colour: "✓ met", "≈ about met", "✗ missed", and "stretch goal reached"
 // where it was.
 func (w Words) Outcome(v model.Verdict) string {
-	s := w.T(i18n.Key("verdict." + v.Outcome))
+	key := i18n.Key("verdict." + v.Outcome)
+	if v.Outcome == model.OutcomeEstimate && v.Estimate != nil && v.Estimate.Period == model.PeriodH1 {
+		key = "verdict.firstHalf"
+	}
+	s := w.T(key)
 	if v.StretchMet {
 		s += w.ListSep() + w.T("verdict.stretch")
 	}
@@ -41,7 +45,7 @@ func (w Words) Judgement(v model.Verdict) string {
 // least 5% (✗ missed)."
 func (w Words) Headline(metric model.Metric, year int, all []model.RegionVerdicts) string {
 	var met, about, missed int
-	var city string
+	var city, onlyName, onlyOutcome string
 	for _, rv := range all {
 		v, ok := rv.Primary()
 		if !ok || !v.Judged() {
@@ -53,6 +57,7 @@ func (w Words) Headline(metric model.Metric, year int, all []model.RegionVerdict
 			}
 			continue
 		}
+		onlyName, onlyOutcome = rv.Region.Name.In(string(w.Lang)), w.Outcome(v)
 		switch v.Outcome {
 		case model.OutcomeMet:
 			met++
@@ -64,9 +69,14 @@ func (w Words) Headline(metric model.Metric, year int, all []model.RegionVerdict
 	}
 	name := inSentence(metric.Name.In(string(w.Lang)))
 	total := met + about + missed
-	s := w.T("verdict.headline", met, total, year, name, about, missed)
-	if total == 0 {
+	var s string
+	switch total {
+	case 0:
 		s = w.T("verdict.headlineNone", year, name)
+	case 1:
+		s = w.T("verdict.headlineOne", year, name, onlyName, onlyOutcome)
+	default:
+		s = w.T("verdict.headline", met, total, year, name, about, missed)
 	}
 	if city != "" {
 		s += w.Space() + city

@@ -97,6 +97,9 @@ func (w Words) Kind(r model.Record) string {
 	if r.Provisional {
 		return w.T("kind.actual.provisional")
 	}
+	if r.Period == model.PeriodH1 {
+		return w.T("kind.actual.h1")
+	}
 	return w.T("kind.actual")
 }
 
@@ -223,20 +226,18 @@ func (w Words) DistrictsTitle(metric model.Metric, year int) string {
 // many sources of each kind, the years, and the day it was last updated.
 func (w Words) DataCovers() string {
 	web, articles := 0, 0
-	updated := ""
 	for _, s := range w.Data.Sources {
 		if s.URL != "" {
 			web++
 		} else {
 			articles++
 		}
-		updated = max(updated, s.Retrieved, s.Published)
 	}
 	years := w.YearsCovered()
 	if years == "" {
 		return w.T("footer.empty")
 	}
-	return w.T("footer.data", web, articles, years, i18n.Date(updated, w.Lang))
+	return w.T("footer.data", web, articles, years, i18n.Date(w.Data.Updated(), w.Lang))
 }
 
 // UnitName says a unit as the dataset stores values in it, in words (the

@@ -45,6 +45,8 @@ func dataset(t *testing.T) *model.Dataset {
 	estimate.Region, estimate.Provisional = "b", true
 	h1 := rec("h1", model.KindActual, "", 830, model.QualExact)
 	h1.Region, h1.Metric, h1.Unit, h1.Period = "c", "total", "cny_100m", model.PeriodH1
+	cityPlan := rec("city-plan", model.KindTarget, model.StagePlan, 1700, model.QualAtLeast)
+	cityPlan.Region, cityPlan.Metric, cityPlan.Unit = "c", "total", "cny_100m"
 	ds := &model.Dataset{
 		Schema: model.SchemaVersion,
 		Catalog: model.Catalog{
@@ -59,7 +61,7 @@ func dataset(t *testing.T) *model.Dataset {
 			{ID: "paper", Publication: model.Publication{Outlet: model.Text{ZH: "日报", EN: "Daily"}, Published: "2024-02-20", URL: "https://example.org/a"}},
 			{ID: "translated", Publication: model.Publication{Outlet: model.Text{ZH: "英文网站", EN: "English site"}, Published: "2025-01", Translated: true}},
 		},
-		Records:  []model.Record{plan, pledge, unknown, result, rng, estimate, h1},
+		Records:  []model.Record{plan, pledge, unknown, result, rng, estimate, h1, cityPlan},
 		Searched: []model.Search{{Region: "c", Year: 2024, Kind: model.KindTarget, Stage: model.StagePlan, Metrics: []string{"growth"}, Queries: []string{"q"}}},
 	}
 	raw, err := ds.Encode()
@@ -92,9 +94,11 @@ func TestGolden(t *testing.T) {
 				fmt.Fprintf(&buf, "  stretch mark %q\n", w.StretchMark(r))
 			}
 		}
-		for _, rv := range ds.Verdicts("growth", 2024) {
-			for _, v := range rv.Verdicts {
-				fmt.Fprintf(&buf, "verdict %s %s: %q\n", rv.Region.ID, v.Target.ID, w.Judgement(v))
+		for _, metric := range []string{"growth", "total"} {
+			for _, rv := range ds.Verdicts(metric, 2024) {
+				for _, v := range rv.Verdicts {
+					fmt.Fprintf(&buf, "verdict %s %s: %q\n", rv.Region.ID, v.Target.ID, w.Judgement(v))
+				}
 			}
 		}
 		m, _ := ds.Metric("growth")
@@ -118,5 +122,31 @@ func TestGolden(t *testing.T) {
 	}
 	if !bytes.Equal(buf.Bytes(), want) {
 		t.Errorf("the words differ from %s (review the diff, then go test -update):\n%s", golden, buf.String())
+	}
+}
+
+// TestHeadlineCounts says the count of districts' verdicts in a sentence
+// that reads right for none, one and several.
+func TestHeadlineCounts(t *testing.T) {
+	ds := dataset(t)
+	m, _ := ds.Metric("growth")
+	district := func(id string, outcome string) model.RegionVerdicts {
+		reg, _ := ds.Region(id)
+		return model.RegionVerdicts{Region: reg, Verdicts: []model.Verdict{{Outcome: outcome}}}
+	}
+	tests := []struct {
+		all  []model.RegionVerdicts
+		want string
+	}{
+		{nil, "No district has both a growth target and a final result for 2024 in our sources yet."},
+		{[]model.RegionVerdicts{district("a", model.OutcomeMet), district("b", model.OutcomePending)},
+			"Only one district has both a 2024 growth target and a result: Alpha, ✓ met."},
+		{[]model.RegionVerdicts{district("a", model.OutcomeMet), district("b", model.OutcomeMissed)},
+			"1 of 2 districts with both a target and a result met their 2024 growth target, 0 about met it and 1 missed it."},
+	}
+	for _, tt := range tests {
+		if got := New(ds, i18n.EN).Headline(m, 2024, tt.all); got != tt.want {
+			t.Errorf("Headline = %q, want %q", got, tt.want)
+		}
 	}
 }
