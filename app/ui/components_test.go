@@ -127,10 +127,48 @@ func TestUpdateNoticeIsEmptyUntilAnUpdate(t *testing.T) {
 
 func TestChartPlaceholderListsEveryDistrict(t *testing.T) {
 	ds := testDataset(t)
-	p := newChartPlaceholder(i18n.EN, specMissing, "Foreign trade", 2019, ds)
+	p := newChartPlaceholder(i18n.EN, specMissing, urlstate.State{View: urlstate.ViewDistricts, Metric: "trade_total", Year: 2019, Lang: i18n.EN}, ds)
 	mount(t, p)
 	match(t, app.Text("Not found in our sources: Yuexiu, Haizhu, Liwan, Tianhe, Baiyun, Huangpu, Panyu, Huadu, Nansha, Conghua, Zengcheng"), p, 0, 0, 0)
 	match(t, app.Text("Our sources have no Foreign trade figure for 2019."), p, 0, 1, 0, 0)
+	if strings.Contains(app.HTMLString(p), "<a") {
+		t.Error("with no figure at all, the placeholder links to the figures")
+	}
+}
+
+// TestChartPlaceholderSaysWhatTheViewLacks opens views without a chart for
+// a metric and year that some regions have figures for: the placeholder
+// says what the view needs, never lists a district with a figure as
+// without one, and links to the districts view, which shows the figures.
+func TestChartPlaceholderSaysWhatTheViewLacks(t *testing.T) {
+	ds := testDataset(t)
+	tests := []struct {
+		state urlstate.State
+		says  string
+	}{
+		{urlstate.State{View: urlstate.ViewResults, Metric: "gdp_growth", Year: 2026, Lang: i18n.EN},
+			"No region has both a GDP growth target and a result for 2026 in our sources: there is nothing to judge yet."},
+		{urlstate.State{View: urlstate.ViewCascade, Metric: "gdp_total", Year: 2024, Lang: i18n.EN},
+			"Targets are compared level by level for growth rates only."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.state.URL(), func(t *testing.T) {
+			html := app.HTMLString(newChartPlaceholder(i18n.EN, specMissing, tt.state, ds))
+			if !strings.Contains(html, tt.says) {
+				t.Errorf("the placeholder does not say %q:\n%s", tt.says, html)
+			}
+			to := tt.state
+			to.View = urlstate.ViewDistricts
+			if !strings.Contains(html, `href="`+to.URL()+`"`) {
+				t.Errorf("the placeholder does not link to %s:\n%s", to.URL(), html)
+			}
+			for _, e := range ds.Compare(tt.state.Metric, tt.state.Year) {
+				if e.Record != nil && e.Region.Group == model.GroupDistrict && strings.Contains(html, e.Region.Name.EN) {
+					t.Errorf("the placeholder names %s, which has a figure:\n%s", e.Region.Name.EN, html)
+				}
+			}
+		})
+	}
 }
 
 // TestViewControlsSelectTheState checks that the form shows the state:

@@ -142,7 +142,7 @@ func (p *districtPage) content() []app.UI {
 		out = append(out, newChartFigure(s, p.ds, p.decal, "h3", p.store.still(s)))
 	}
 	if p.pending && len(p.charts) == 0 {
-		out = append(out, newChartPlaceholder(p.lang, specPending, "", 0, p.ds))
+		out = append(out, newChartPlaceholder(p.lang, specPending, urlstate.State{}, p.ds))
 	}
 	return out
 }

@@ -147,8 +147,7 @@ func (p *explorerPage) body() app.UI {
 		return newRecordTable(p.state, p.ds)
 	}
 	if p.status != specFound {
-		metric, _ := p.ds.Metric(p.state.Metric)
-		return newChartPlaceholder(p.state.Lang, p.status, metric.Name.In(string(p.state.Lang)), p.state.Year, p.ds)
+		return newChartPlaceholder(p.state.Lang, p.status, p.state, p.ds)
 	}
 	return newChartFigure(p.chart, p.ds, p.decal, "", p.store.still(p.chart))
 }
