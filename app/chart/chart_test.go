@@ -333,6 +333,34 @@ func TestYears(t *testing.T) {
 	}
 }
 
+// TestYearsLeaveOutHalfAmounts draws a region's amount with full years
+// and a first half: the first half, about half a year's, is not on the
+// line (it read as a fall by half), and a district with only a first half
+// is not listed as without figures. A first-half growth rate stays, as a
+// hollow mark the chart's rule explains.
+func TestYearsLeaveOutHalfAmounts(t *testing.T) {
+	ds := synthetic(t, append(growthFigures,
+		fig{region: "c", metric: "total", year: 2025, kind: "actual", value: 3300, qualifier: "exact", period: "h1", quote: "c25"},
+		fig{region: "b", metric: "total", year: 2025, kind: "actual", value: 400, qualifier: "exact", period: "h1", quote: "b25"},
+	)...)
+	sp, _ := Years(ds, "total", i18n.EN)
+	for _, r := range sp.Rows {
+		if strings.HasSuffix(r.Record, "-h1") {
+			t.Errorf("the years view draws the first-half amount %s", r.Record)
+		}
+	}
+	if slices.Contains(sp.Missing, "b") {
+		t.Errorf("missing %v lists Beta, which has a first-half amount", sp.Missing)
+	}
+	growth, _ := Years(ds, "growth", i18n.EN)
+	if !slices.ContainsFunc(growth.Rows, func(r spec.Row) bool { return r.Record == "zn-2023-growth-actual-h1" }) {
+		t.Errorf("the years view of growth leaves out the first-half growth rate: %v", growth.Rows)
+	}
+	if growth.Rule == "" || sp.Rule != "" {
+		t.Errorf("rules %q (growth, with a hollow mark) and %q (amounts, without), want one saying what a hollow mark is, and none", growth.Rule, sp.Rule)
+	}
+}
+
 func TestProfile(t *testing.T) {
 	ds := synthetic(t, growthFigures...)
 	sp, ok := Profile(ds, "a", "growth", i18n.EN)

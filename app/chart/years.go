@@ -55,6 +55,7 @@ func Years(ds *model.Dataset, metricID string, lang i18n.Lang) (spec.Spec, bool)
 		Title:       b.t("heading.years", metric.Name.In(string(lang))),
 		Subtitle:    b.subtitle(metric, missing),
 		Description: b.yearsDescription(metric, years, regions, missing),
+		Rule:        b.hollowNote(regions),
 		Height:      yearsHeight(len(regions)),
 		Rows:        specRows(rows),
 		Missing:     regionIDs(missing),
@@ -65,6 +66,19 @@ func Years(ds *model.Dataset, metricID string, lang i18n.Lang) (spec.Spec, bool)
 	return sp, true
 }
 
+// hollowNote says what a hollow mark is, under a chart that draws one:
+// the legend shows only the filled marks.
+func (b builder) hollowNote(regions []regionYears) string {
+	for _, ry := range regions {
+		for _, r := range ry.results {
+			if r != nil && (r.Provisional || r.Period == model.PeriodH1) {
+				return b.t("chart.hollow")
+			}
+		}
+	}
+	return ""
+}
+
 // yearsHeight fits the narrow layout's rows; the wide layout's fewer rows
 // get taller cells in the same height.
 func yearsHeight(regions int) int {
@@ -73,7 +87,10 @@ func yearsHeight(regions int) int {
 }
 
 // yearsRegions lists, in catalog order, the regions with a figure for the
-// metric in any of the years, and the districts with none.
+// metric in any of the years, and the districts with none. A first-half
+// amount is left out: about half a year's, it would read on the line of
+// full years as a fall by half (the region's page and the table keep it,
+// and a region with only such a figure is not said to have none).
 func (b builder) yearsRegions(metric model.Metric, years []int) (shown []regionYears, missing []model.Region) {
 	// Each year's verdicts are judged once, not once per region: that read
 	// every region's figures once for each region.
@@ -86,7 +103,7 @@ func (b builder) yearsRegions(metric model.Metric, years []int) (shown []regionY
 	}
 	for _, reg := range b.ds.Regions {
 		ry := regionYears{region: reg, targets: make([]*model.Record, len(years)), results: make([]*model.Record, len(years))}
-		has := false
+		has, halves := false, false
 		for i := range years {
 			rv, ok := verdicts[i][reg.ID]
 			if !ok {
@@ -96,14 +113,18 @@ func (b builder) yearsRegions(metric model.Metric, years []int) (shown []regionY
 				t := v.Target
 				ry.targets[i], has = &t, true
 			}
-			if r := shownResult(rv); r != nil {
+			switch r := shownResult(rv); {
+			case r == nil:
+			case r.Period == model.PeriodH1 && r.Unit != "pct":
+				halves = true
+			default:
 				ry.results[i], has = r, true
 			}
 		}
 		switch {
 		case has:
 			shown = append(shown, ry)
-		case reg.Group == model.GroupDistrict:
+		case reg.Group == model.GroupDistrict && !halves:
 			missing = append(missing, reg)
 		}
 	}

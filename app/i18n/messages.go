@@ -66,6 +66,7 @@ var messages = map[Key][2]string{
 	"chart.noneAll":        {"我们的来源中没有%[2]d年%[1]s的数据。", "Our sources have no %[1]s figure for %[2]d."},
 	"chart.noneJudged":     {"我们的来源中没有哪个地区同时有%[2]d年%[1]s的目标和结果，暂无可评判的数据。", "No region has both a %[1]s target and a result for %[2]d in our sources: there is nothing to judge yet."},
 	"chart.noneCascade":    {"逐级比较需要全国、省或市的%[2]d年%[1]s目标和至少两个区的目标，我们的来源中没有这些数据。", "Comparing targets level by level needs a %[2]d %[1]s target of the nation, the province or the city and those of at least two districts; our sources do not have them."},
+	"chart.hollow":         {"空心标记为初步结果或上半年的增速。", "A hollow mark is an estimated result or a first-half growth rate."},
 	"chart.cascadeRates":   {"逐级比较只适用于增速。", "Targets are compared level by level for growth rates only."},
 	"chart.noneDistricts":  {"我们的来源中没有哪个区有%[2]d年%[1]s的数据。", "No district has a %[1]s figure for %[2]d in our sources."},
 	"chart.seeFigures":     {"查看%[2]d年%[1]s的全部现有数据", "See every %[1]s figure for %[2]d there is"},
