@@ -47,7 +47,7 @@ func (c *citationList) citation(cite model.Citation) app.UI {
 		app.If(src.Reliability != "", func() app.UI {
 			return app.P().Class("citation-note reliability").Body(
 				app.Text(i18n.T(c.Lang, "source.reliability")+" "),
-				app.Span().Lang("en").Text(src.Reliability),
+				app.Span().Lang("en").Body(noteUI(w, src.Reliability)...),
 			)
 		}),
 		app.If(len(c.Record.Conflict) > 0, func() app.UI {
@@ -56,7 +56,7 @@ func (c *citationList) citation(cite model.Citation) app.UI {
 		app.If(cite.Note != "", func() app.UI {
 			return app.P().Class("citation-note").Body(
 				app.Text(i18n.T(c.Lang, "quote.note")+" "),
-				app.Span().Lang("en").Text(cite.Note),
+				app.Span().Lang("en").Body(noteUI(w, cite.Note)...),
 			)
 		}),
 	)
@@ -65,4 +65,36 @@ func (c *citationList) citation(cite model.Citation) app.UI {
 // sourceAnchor is the id of a source's section on the sources page.
 func sourceAnchor(id string) string {
 	return "source-" + strings.TrimSuffix(id, ".txt")
+}
+
+// noteUI is a reading note in which the sources it names by their file
+// name (web_…), which means nothing to a reader, are links to them on the
+// sources page under their credit (outlet and date), in the page's
+// language within the note's English.
+func noteUI(w words.Words, note string) []app.UI {
+	var out []app.UI
+	from := 0 // the start of the note's text not yet out
+	for i := 0; i < len(note); {
+		j := i
+		for j < len(note) && isNameByte(note[j]) {
+			j++
+		}
+		if j == i {
+			i++
+			continue
+		}
+		if id := strings.TrimRight(note[i:j], "."); id != "" {
+			if _, ok := w.Data.Source(id); ok {
+				out = append(out, app.Text(note[from:i]), app.A().Href(sourcesPath(w.Lang)+"#"+sourceAnchor(id)).Lang(string(w.Lang)).Text(w.SourceCredit(id)))
+				from = i + len(id)
+			}
+		}
+		i = j
+	}
+	return append(out, app.Text(note[from:]))
+}
+
+// isNameByte reports whether b can be part of a source's file name.
+func isNameByte(b byte) bool {
+	return b == '_' || b == '.' || b >= '0' && b <= '9' || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z'
 }

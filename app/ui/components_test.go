@@ -213,3 +213,20 @@ func TestFigureTable(t *testing.T) {
 	match(t, app.Tr().Role("row"), ft, append(body, 1)...)
 	match(t, app.Text("searched for, not found"), ft, append(body, 1, 1, 0)...)
 }
+
+// TestNotesLinkTheSourcesTheyName renders a reading note that names a
+// source by its file name: the reader sees the source's credit, linked to
+// it on the sources page, and no file name; other words stay as they are.
+func TestNotesLinkTheSourcesTheyName(t *testing.T) {
+	ds := testDataset(t)
+	w := words.New(ds, i18n.EN)
+	id := ds.Sources[0].ID
+	html := app.HTMLString(app.P().Body(noteUI(w, "Agrees with e.g. ("+id+"). Not web_nowhere_2099.")...))
+	link := `href="` + sourcesPath(i18n.EN) + "#" + sourceAnchor(id) + `"`
+	if !strings.Contains(html, link) || !strings.Contains(html, w.SourceCredit(id)) || strings.Contains(html, "("+id) {
+		t.Errorf("the note does not link %s under its credit %q: %s", id, w.SourceCredit(id), html)
+	}
+	if !strings.Contains(html, "Agrees with e.g. (") || !strings.Contains(html, "). Not web_nowhere_2099.") {
+		t.Errorf("the note's other words changed: %s", html)
+	}
+}

@@ -5,6 +5,7 @@ import (
 
 	"gztargets/app/i18n"
 	"gztargets/app/model"
+	"gztargets/app/words"
 )
 
 // sourceEntry is one source article on the sources page: its title in the
@@ -24,6 +25,8 @@ func newSourceEntry(lang i18n.Lang, s model.Source, ds *model.Dataset) *sourceEn
 
 func (e *sourceEntry) t(k i18n.Key, args ...any) string { return i18n.T(e.Lang, k, args...) }
 
+func (e *sourceEntry) words() words.Words { return words.New(e.Data, e.Lang) }
+
 func (e *sourceEntry) Render() app.UI {
 	s := e.Source
 	id := sourceAnchor(s.ID)
@@ -37,7 +40,7 @@ func (e *sourceEntry) Render() app.UI {
 		app.If(len(s.Notes) > 0, func() app.UI {
 			return app.Details().Body(
 				app.Summary().Text(e.t("source.notes")),
-				app.Ul().Lang("en").Body(app.Range(s.Notes).Slice(func(i int) app.UI { return app.Li().Text(s.Notes[i]) })),
+				app.Ul().Lang("en").Body(app.Range(s.Notes).Slice(func(i int) app.UI { return app.Li().Body(noteUI(e.words(), s.Notes[i])...) })),
 			)
 		}),
 		app.H3().Text(e.t("heading.figures")+" · "+e.t(countKey(s.Figures), s.Figures)),
@@ -74,7 +77,7 @@ func (e *sourceEntry) metadata() app.UI {
 			return app.Div().Body(app.Dt().Text(e.t("source.file")), app.Dd().Body(app.Code().Text(s.ID)))
 		}),
 		app.If(s.Reliability != "", func() app.UI {
-			return app.Div().Class("reliability").Body(app.Dt().Text(e.t("source.reliability")), app.Dd().Lang("en").Text(s.Reliability))
+			return app.Div().Class("reliability").Body(app.Dt().Text(e.t("source.reliability")), app.Dd().Lang("en").Body(noteUI(e.words(), s.Reliability)...))
 		}),
 	)
 }
