@@ -1,6 +1,7 @@
 package chart
 
 import (
+	"encoding/json"
 	"fmt"
 	"strings"
 	"testing"
@@ -28,6 +29,21 @@ func TestResults(t *testing.T) {
 	}
 	if want := "1 of 2 districts with both a target and a result met their 2024 growth target, 0 about met it and 1 missed it. The city: 2.1% against at least 5% (✗ missed)."; sp.Headline != want {
 		t.Errorf("headline %q\nwant     %q", sp.Headline, want)
+	}
+	var outlined struct {
+		Series []struct {
+			ID        string
+			Type      string
+			ItemStyle struct{ BorderColor string }
+		}
+	}
+	if err := json.Unmarshal(sp.Option, &outlined); err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range outlined.Series {
+		if s.Type == "scatter" && s.ItemStyle.BorderColor != markOutline {
+			t.Errorf("the target marks of %s have no outline to stand out from a dark page", s.ID)
+		}
 	}
 	o := decode(t, sp.Option)
 	values, items := seriesValues(t, o, "result")
