@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
+	"math"
 	"slices"
 	"strings"
 	"testing"
@@ -330,6 +331,29 @@ func TestYears(t *testing.T) {
 	}
 	if _, ok := Years(ds, "gpd", i18n.EN); ok {
 		t.Error("Years accepted an unknown metric")
+	}
+}
+
+// TestYearsShareOneScale draws growth rates one of which falls below 0:
+// every small chart has the same axis, from a round step below that
+// figure to one above the highest, its labels a whole step apart.
+func TestYearsShareOneScale(t *testing.T) {
+	ds := synthetic(t, append(growthFigures,
+		fig{region: "b", metric: "growth", year: 2023, kind: "actual", value: -9.5, qualifier: "exact", quote: "b23"})...)
+	sp, _ := Years(ds, "growth", i18n.EN)
+	var o struct {
+		YAxis []struct{ Min, Max, Interval float64 }
+	}
+	if err := json.Unmarshal(sp.Option, &o); err != nil || len(o.YAxis) < 2 {
+		t.Fatalf("%v: %s", err, sp.Option)
+	}
+	for _, y := range o.YAxis {
+		if y != o.YAxis[0] {
+			t.Errorf("axes %+v and %+v differ", y, o.YAxis[0])
+		}
+	}
+	if y := o.YAxis[0]; y.Min > -9.5 || y.Max < 11 || y.Interval <= 0 || math.Mod(y.Max-y.Min, y.Interval) != 0 {
+		t.Errorf("axis %+v, want whole steps from below -9.5 to above 11", y)
 	}
 }
 

@@ -198,6 +198,13 @@ func profileScale(series []charts.SingleSeries) map[string]any {
 			}
 		}
 	}
+	return roundScale(lo, hi)
+}
+
+// roundScale is a value axis from lo to hi, which hold 0, in two round
+// steps (three where the steps fall across 0): ECharts' own steps fit
+// its labels to a larger chart.
+func roundScale(lo, hi float64) map[string]any {
 	span, _ := niceMax(hi - lo).(float64)
 	if span == 0 {
 		return map[string]any{"type": "value"}

@@ -2,6 +2,7 @@ package chart
 
 import (
 	"fmt"
+	"maps"
 	"math"
 	"strconv"
 	"strings"
@@ -194,9 +195,12 @@ func (b builder) yearsOption(sp spec.Spec, metric model.Metric, years []int, reg
 	for i, y := range years {
 		labels[i] = strconv.Itoa(y)
 	}
-	var scaleMax any
+	// Growth rates share one scale, from the lowest to the highest in any
+	// small chart: with its own, a chart that falls below 0 looked like
+	// the others but did not compare with them.
+	scale := map[string]any{"type": "value", "splitNumber": 2}
 	if metric.Unit == "pct" {
-		scaleMax = niceMax(yearsMax(regions, b.lang))
+		scale = roundScale(yearsRange(regions, b.lang))
 	}
 	bar.GridList = yearsLayout(len(regions), yearsColumns, sp.Height)
 	// The y axes are written out here rather than by go-echarts, which has
@@ -207,10 +211,10 @@ func (b builder) yearsOption(sp spec.Spec, metric model.Metric, years []int, reg
 	for i, ry := range regions {
 		bar.XAxisList = append(bar.XAxisList, opts.XAxis{Type: "category", GridIndex: i, Data: labels})
 		yAxes[i] = map[string]any{
-			"type": "value", "gridIndex": i, "max": scaleMax, "splitNumber": 2,
-			"name": b.regionName(ry.region), "nameLocation": "end", "nameGap": 8,
+			"gridIndex": i, "name": b.regionName(ry.region), "nameLocation": "end", "nameGap": 8,
 			"nameTextStyle": map[string]any{"align": "left", "fontSize": 12},
 		}
+		maps.Copy(yAxes[i], scale)
 		bar.MultiSeries = append(bar.MultiSeries,
 			b.yearsLine(fmt.Sprintf("target-%d", i), b.t("series.target"), i, ry, ry.targets, colorTarget, "rect", "solid"),
 			b.yearsLine(fmt.Sprintf("actual-%d", i), b.t("series.actual"), i, ry, ry.results, colorActual, "circle", "dashed"),
@@ -291,17 +295,17 @@ func yearsMedia(n, height int) []any {
 	}
 }
 
-// yearsMax is the largest value drawn.
-func yearsMax(regions []regionYears, lang i18n.Lang) float64 {
-	m := 0.0
+// yearsRange is the lowest and the highest value drawn, with 0.
+func yearsRange(regions []regionYears, lang i18n.Lang) (lo, hi float64) {
 	for _, ry := range regions {
 		for _, recs := range [][]*model.Record{ry.targets, ry.results} {
 			for _, rec := range recs {
 				if rec != nil {
-					m = math.Max(m, i18n.Display(rec.Value, rec.Unit, lang))
+					v := i18n.Display(rec.Value, rec.Unit, lang)
+					lo, hi = min(lo, v), max(hi, v)
 				}
 			}
 		}
 	}
-	return m
+	return lo, hi
 }
