@@ -173,6 +173,7 @@ var messages = map[Key][2]string{
 	"table.none":    {"我们的来源中未找到", "not found in our sources"},
 	"table.empty":   {"没有符合条件的数据。", "No figures match these filters."},
 	"table.data":    {"图表数据", "Chart data"},
+	"table.dataOf":  {"图表数据：%s", "Chart data: %s"},
 
 	// Sources page.
 	"source.outlet":      {"媒体", "Outlet"},

@@ -30,6 +30,6 @@ func chartDataTable(s spec.Spec, ds *model.Dataset) *figureTable {
 		Data:    ds,
 		Columns: columns,
 		Rows:    rows,
-		Caption: i18n.T(s.Lang, "table.data") + ": " + s.Title,
+		Caption: i18n.T(s.Lang, "table.dataOf", s.Title),
 	}
 }
