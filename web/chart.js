@@ -160,10 +160,13 @@
   }
 
   // followTheme redraws every chart on the page, this script's and the
-  // app's (ui.chartInit), in the theme dark() gives now: when the page is
-  // printed, and back, and when the reader's scheme changes while the page
-  // is open. ECharts keeps no name for the light theme: it is an empty one.
-  // The chart is painted at once, as printing does not wait for a frame.
+  // app's (ui.chartInit), in the theme dark() gives now and at its box's
+  // width now: when the page is printed, and back, and when the reader's
+  // scheme changes while the page is open. On paper a box is narrower than
+  // on a wide screen; a chart drawn for the screen was shrunk to fit, its
+  // text to about 5 pt. ECharts keeps no name for the light theme: it is
+  // an empty one. The chart is painted at once, as printing does not wait
+  // for a frame.
   function followTheme() {
     if (!window.echarts) return;
     var theme = dark() ? "dark" : {};
@@ -172,6 +175,7 @@
       var chart = echarts.getInstanceByDom(boxes[i]);
       if (!chart) continue;
       chart.setTheme(theme);
+      chart.resize();
       chart.getZr().flush();
     }
   }
