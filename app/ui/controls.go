@@ -30,8 +30,14 @@ func newViewControls(s urlstate.State, ds *model.Dataset, charts *Store) *viewCo
 
 func (c *viewControls) t(k i18n.Key, args ...any) string { return i18n.T(c.State.Lang, k, args...) }
 
+// Render draws the form with autocomplete off. Until the app runs, a
+// change submits the form, and a browser going Back or Forward to a page
+// it loads again would otherwise restore the selects as the reader left
+// them, showing the next page's choice over this page's state (and
+// submitting it with the next change). With autocomplete off, each select
+// shows the option its page marks as selected.
 func (c *viewControls) Render() app.UI {
-	return app.Form().Class("controls").Method("get").Action(href("/")).Body(
+	return app.Form().Class("controls").Method("get").Action(href("/")).AutoComplete(false).Body(
 		app.Input().Type("hidden").Name("lang").Value(string(c.State.Lang)),
 		c.field("view", c.t("view.label"), c.viewOptions()),
 		c.field("metric", c.t("control.metric"), c.metricOptions()),
